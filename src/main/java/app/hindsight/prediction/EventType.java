@@ -1,0 +1,6 @@
+package app.hindsight.prediction;
+
+/** What happened to a prediction; see its history. */
+public enum EventType {
+    CREATED, UPDATED, FLAGGED_DUE, REMINDED, ESCALATED, RESOLVED, REOPENED, DEFERRED, WITHDRAWN, RESTORED, DELETED
+}

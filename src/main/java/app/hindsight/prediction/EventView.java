@@ -1,0 +1,15 @@
+package app.hindsight.prediction;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A history entry as the API shows it. */
+@Schema(name = "Event")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventView(long id, EventType type, Instant at, String actor, String note, String reason,
+        @Schema(description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
+}

@@ -1,0 +1,43 @@
+package app.hindsight.prediction;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The fields a client may set: the body of a create and of an import item, and what a merge patch is
+ * applied to. Status, dates computed by the server, and the version are deliberately absent.
+ */
+@Schema(name = "NewPrediction", description = "A prediction as a client writes it")
+public record NewPrediction(
+        @Size(min = 3, max = 80) @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
+        @Schema(description = "Slug used in URLs; generated from the statement when absent; immutable", example = "gpt5-level-intelligence-100x-cheaper-by-2027")
+        String key,
+        @NotBlank @Size(max = 1000)
+        @Schema(description = "The claim in English, one checkable sentence")
+        String statement,
+        @NotNull Kind kind,
+        @Size(max = 200)
+        @Schema(description = "Who said it; defaults to the source's speaker")
+        String speaker,
+        @Size(max = 80) @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
+        @Schema(description = "Key of the source it comes from")
+        String source,
+        @Schema(description = "When it was said; defaults to the source's date")
+        LocalDate madeOn,
+        @Valid Quote quote,
+        @Size(max = 20) List<@NotNull @Size(max = 50) @Pattern(regexp = Keys.SLUG, message = "must be a lower-case tag like k12-education") String> topics,
+        @NotNull @Valid Target target,
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "P6M", description = "ISO-8601 period of periodic review; required when target.basis is NONE")
+        Period reviewEvery,
+        @Size(max = 4000) String resolutionCriteria,
+        @Valid Metric metric) {
+}

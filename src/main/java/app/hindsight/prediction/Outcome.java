@@ -1,0 +1,6 @@
+package app.hindsight.prediction;
+
+/** How a resolved prediction turned out. */
+public enum Outcome {
+    CORRECT, INCORRECT, PARTIALLY_CORRECT, UNVERIFIABLE
+}

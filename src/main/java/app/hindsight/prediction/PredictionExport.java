@@ -1,0 +1,106 @@
+package app.hindsight.prediction;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * CSV and NDJSON exports. Matches are read in batches by id, each in its own short transaction, and
+ * written as they come, so an export of a million rows holds one batch in memory, not the million.
+ */
+@ApplicationScoped
+public class PredictionExport {
+
+    static final int BATCH = 500;
+
+    private static final CsvMapper CSV = CsvMapper.builder().addModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
+
+    @Inject
+    PredictionService predictions;
+
+    @Inject
+    ObjectMapper json;
+
+    /** One flat line of the CSV export; topics are joined with ';'. */
+    @JsonPropertyOrder({ "key", "statement", "kind", "status", "speaker", "source", "madeOn", "topics",
+            "targetDate", "targetPrecision", "targetBasis", "targetLabel", "reviewEvery", "dueAt", "nextReviewOn",
+            "quoteText", "quoteLang", "quoteLocator", "resolutionCriteria", "outcome", "resolvedOn" })
+    record Row(String key, String statement, Kind kind, Status status, String speaker, String source,
+            LocalDate madeOn, String topics, LocalDate targetDate, Precision targetPrecision, Basis targetBasis,
+            String targetLabel, String reviewEvery, Instant dueAt, LocalDate nextReviewOn, String quoteText,
+            String quoteLang, String quoteLocator, String resolutionCriteria, Outcome outcome,
+            LocalDate resolvedOn) {
+
+        static Row of(PredictionView p) {
+            return new Row(p.key(), p.statement(), p.kind(), p.status(), p.speaker(), p.source(), p.madeOn(),
+                    String.join(";", p.topics()), p.target().date(), p.target().precision(), p.target().basis(),
+                    p.target().label(), p.reviewEvery() == null ? null : p.reviewEvery().toString(), p.dueAt(),
+                    p.nextReviewOn(), p.quote() == null ? null : p.quote().text(),
+                    p.quote() == null ? null : p.quote().lang(), p.quote() == null ? null : p.quote().locator(),
+                    p.resolutionCriteria(), p.resolution() == null ? null : p.resolution().outcome(),
+                    p.resolution() == null ? null : p.resolution().resolvedOn());
+        }
+    }
+
+    public StreamingOutput csv(PredictionFilter filter) {
+        return out -> {
+            try (SequenceWriter writer = CSV.writer(SCHEMA).writeValues(out)) {
+                forEachBatch(filter, batch -> {
+                    for (PredictionView p : batch) {
+                        writer.write(Row.of(p));
+                    }
+                    writer.flush();
+                });
+            }
+        };
+    }
+
+    public StreamingOutput ndjson(PredictionFilter filter) {
+        return out -> {
+            ObjectMapper lines = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            forEachBatch(filter, batch -> {
+                for (PredictionView p : batch) {
+                    lines.writeValue(out, p);
+                    out.write('\n');
+                }
+                out.flush();
+            });
+        };
+    }
+
+    private interface BatchWriter {
+        void write(List<PredictionView> batch) throws IOException;
+    }
+
+    private void forEachBatch(PredictionFilter filter, BatchWriter writer) throws IOException {
+        long after = 0;
+        while (true) {
+            List<Map.Entry<Long, PredictionView>> batch = predictions.batch(filter, after, BATCH);
+            if (batch.isEmpty()) {
+                return;
+            }
+            writer.write(batch.stream().map(Map.Entry::getValue).toList());
+            if (batch.size() < BATCH) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).getKey();
+        }
+    }
+
+}

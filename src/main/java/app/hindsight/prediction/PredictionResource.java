@@ -1,0 +1,253 @@
+package app.hindsight.prediction;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.web.Actor;
+import app.hindsight.web.Cursor;
+import app.hindsight.web.ETags;
+import app.hindsight.web.Examples;
+import app.hindsight.web.Page;
+import app.hindsight.web.Problem;
+
+@Path("/api/v1/predictions")
+@Tag(name = "Predictions", description = "The ledger of predictions and their status machine")
+@Produces(MediaType.APPLICATION_JSON)
+public class PredictionResource {
+
+    public static final String CSV = "text/csv";
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    @Inject
+    PredictionService predictions;
+
+    @Inject
+    PredictionExport export;
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    Actor actor;
+
+    @GET
+    @Operation(summary = "List predictions", description = "Filters combine with AND. Oldest first, paged with "
+            + "an opaque cursor; a Link header with rel=\"next\" points to the next page. Ask for text/csv or "
+            + "application/x-ndjson to stream every match instead.")
+    @APIResponse(responseCode = "200", description = "A page of predictions")
+    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; errors names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+    @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
+    @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
+    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "exact speaker name")
+    @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
+    @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive")
+    @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 500, default 50", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
+        var query = uri.getQueryParameters();
+        PredictionFilter filter = PredictionFilter.parse(query, config.zone());
+        return predictions.list(filter, query.getFirst("cursor"), Cursor.limit(query.getFirst("limit"), 50, 500))
+                .toResponse(uri);
+    }
+
+    @GET
+    @Produces(CSV + ";qs=0.5")
+    @Operation(summary = "Export predictions as CSV", description = "Every match of the filters, streamed, one row a prediction, topics joined with ';'.")
+    @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = CSV))
+    @APIResponse(responseCode = "400", description = "A bad filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportCsv(@Context UriInfo uri) {
+        return Response.ok(export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), CSV).build();
+    }
+
+    @GET
+    @Produces(NDJSON + ";qs=0.5")
+    @Operation(summary = "Export predictions as NDJSON", description = "Every match of the filters, streamed, one JSON document a line.")
+    @APIResponse(responseCode = "200", description = "One prediction a line", content = @Content(mediaType = NDJSON))
+    @APIResponse(responseCode = "400", description = "A bad filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response exportNdjson(@Context UriInfo uri) {
+        return Response.ok(export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), NDJSON)
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a prediction", description = "Starts OPEN. The key is generated from the statement when absent.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPrediction.class),
+            examples = @ExampleObject(name = "cost forecast", value = Examples.NEW_PREDICTION)))
+    @APIResponse(responseCode = "201", description = "Created; Location and ETag headers",
+            headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+    @APIResponse(responseCode = "409", description = "The key is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(NewPrediction body) {
+        PredictionView created = predictions.create(body, actor.name());
+        return Response.created(URI.create("/api/v1/predictions/" + created.key()))
+                .header(HttpHeaders.ETAG, ETags.of(created.version()))
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{key}")
+    @Operation(summary = "Get a prediction")
+    @APIResponse(responseCode = "200", description = "The prediction; ETag header",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
+    @APIResponse(responseCode = "404", description = "No such prediction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    public Response get(@PathParam("key") String key) {
+        return withETag(predictions.get(key));
+    }
+
+    @PATCH
+    @Path("{key}")
+    @Consumes(MERGE_PATCH)
+    @Operation(summary = "Edit a prediction", description = "JSON merge patch (RFC 7386) of the fields of NewPrediction "
+            + "except key; null removes an optional field. Requires If-Match with the current ETag. The result is "
+            + "validated like a create; an UPDATED event records each changed field, old and new.")
+    @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "retag", value = Examples.PATCH)))
+    @APIResponse(responseCode = "200", description = "The edited prediction; its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch or result",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such prediction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = Examples.PRECONDITION_FAILED)))
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "missing", value = Examples.PRECONDITION_REQUIRED)))
+    public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+        return withETag(predictions.patch(key, ifMatch, body, actor.name()));
+    }
+
+    @DELETE
+    @Path("{key}")
+    @Operation(summary = "Delete a prediction", description = "Its history stays readable and ends with a DELETED event; the key is not reused.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such prediction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match given and stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        predictions.delete(key, ifMatch, actor.name());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{key}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resolve", description = "OPEN or DUE to RESOLVED, with an outcome, a rationale (note) and evidence. resolvedOn defaults to today.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Resolution.class),
+            examples = @ExampleObject(name = "correct", value = Examples.RESOLUTION)))
+    @TransitionResponses
+    public Response resolve(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Resolution body) {
+        return withETag(predictions.resolve(key, ifMatch, body, actor.name()));
+    }
+
+    @DELETE
+    @Path("{key}/resolution")
+    @Operation(summary = "Reopen", description = "RESOLVED to OPEN, or to DUE when dueAt has passed. The resolution stays in the history.")
+    @TransitionResponses
+    public Response reopen(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "why it is reopened") @QueryParam("note") String note) {
+        return withETag(predictions.reopen(key, ifMatch, note, actor.name()));
+    }
+
+    @POST
+    @Path("{key}/deferral")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Defer", description = "DUE to OPEN until a later date; the target stays, nextReviewOn becomes until.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Deferral.class),
+            examples = @ExampleObject(name = "defer", value = Examples.DEFERRAL)))
+    @TransitionResponses
+    public Response defer(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Deferral body) {
+        return withETag(predictions.defer(key, ifMatch, body, actor.name()));
+    }
+
+    @POST
+    @Path("{key}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw", description = "OPEN or DUE to WITHDRAWN, e.g. a mis-extraction. The body is optional.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Withdrawal.class)))
+    @TransitionResponses
+    public Response withdraw(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Withdrawal body) {
+        return withETag(predictions.withdraw(key, ifMatch, body, actor.name()));
+    }
+
+    @DELETE
+    @Path("{key}/withdrawal")
+    @Operation(summary = "Restore", description = "WITHDRAWN to OPEN, or to DUE when dueAt has passed.")
+    @TransitionResponses
+    public Response restore(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Parameter(description = "why it is restored") @QueryParam("note") String note) {
+        return withETag(predictions.restore(key, ifMatch, note, actor.name()));
+    }
+
+    @GET
+    @Path("{key}/history")
+    @Operation(summary = "History", description = "Every event, oldest first. Kept after a delete.")
+    @APIResponse(responseCode = "200", description = "The events")
+    @APIResponse(responseCode = "404", description = "No prediction ever had this key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EventView> history(@PathParam("key") String key) {
+        return predictions.history(key);
+    }
+
+    private static Response withETag(PredictionView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+    }
+}

@@ -1,0 +1,77 @@
+package app.hindsight.prediction;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.hindsight.web.Problem.FieldError;
+
+/** The checks that span several fields, which Bean Validation annotations cannot express. */
+final class PredictionRules {
+
+    private PredictionRules() {
+    }
+
+    static List<FieldError> check(NewPrediction in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.speaker() == null || in.speaker().isBlank()) {
+            errors.add(new FieldError("speaker", "required when the prediction has no source"));
+        }
+        if (in.madeOn() == null) {
+            errors.add(new FieldError("madeOn", "required when the prediction has no source"));
+        }
+        Target t = in.target();
+        if (t != null && t.basis() != null) {
+            if (t.basis() == Basis.NONE) {
+                if (t.date() != null) {
+                    errors.add(new FieldError("target.date", "must be empty when target.basis is NONE"));
+                }
+                if (t.precision() != null) {
+                    errors.add(new FieldError("target.precision", "must be empty when target.basis is NONE"));
+                }
+                if (in.reviewEvery() == null) {
+                    errors.add(new FieldError("reviewEvery", "required when target.basis is NONE"));
+                }
+            } else {
+                if (t.date() == null) {
+                    errors.add(new FieldError("target.date", "required when target.basis is " + t.basis()));
+                }
+                if (t.precision() == null) {
+                    errors.add(new FieldError("target.precision", "required when target.basis is " + t.basis()));
+                }
+                if (t.basis() == Basis.INFERRED && (t.label() == null || t.label().isBlank())) {
+                    errors.add(new FieldError("target.label", "say why the curator chose this date"));
+                }
+                if (t.date() != null && t.precision() != null) {
+                    LocalDate end = windowEnd(t.date(), t.precision());
+                    if (!end.equals(t.date())) {
+                        errors.add(new FieldError("target.date", "must be the last day of its "
+                                + t.precision().name().toLowerCase() + " window, here " + end));
+                    }
+                }
+            }
+        }
+        Period every = in.reviewEvery();
+        if (every != null && (every.isNegative() || every.isZero() || every.getYears() < 0 || every.getMonths() < 0
+                || every.getDays() < 0)) {
+            errors.add(new FieldError("reviewEvery", "must be a positive period like P6M"));
+        }
+        return errors;
+    }
+
+    /** The last day of the window of this precision that contains {@code date}. */
+    static LocalDate windowEnd(LocalDate date, Precision precision) {
+        return switch (precision) {
+            case DAY -> date;
+            case MONTH -> date.with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTER -> {
+                int lastMonth = date.get(IsoFields.QUARTER_OF_YEAR) * 3;
+                yield date.withMonth(lastMonth).with(TemporalAdjusters.lastDayOfMonth());
+            }
+            case YEAR -> date.with(TemporalAdjusters.lastDayOfYear());
+        };
+    }
+}

@@ -1,0 +1,373 @@
+package app.hindsight.prediction;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.source.SourceService;
+import app.hindsight.source.SourceView;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Cursor;
+import app.hindsight.web.ETags;
+import app.hindsight.web.Page;
+import app.hindsight.web.Problem.FieldError;
+import app.hindsight.web.Validation;
+import io.quarkus.panache.common.Parameters;
+
+/** Creating, editing and moving predictions through their status machine, with the history of it. */
+@ApplicationScoped
+public class PredictionService {
+
+    /** Fields a client sees but cannot patch, with where to go instead. */
+    private static final Map<String, String> READ_ONLY = Map.of(
+            "status", "use the resolution, deferral and withdrawal endpoints",
+            "resolution", "use POST /resolution",
+            "dueAt", "computed from target.date",
+            "nextReviewOn", "computed from target and reviewEvery; use a deferral to move it",
+            "version", "sent as the ETag",
+            "createdAt", "set by the server",
+            "updatedAt", "set by the server");
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    SourceService sources;
+
+    @Transactional
+    public PredictionView create(NewPrediction in, String actor) {
+        NewPrediction complete = validate(in);
+        String key = complete.key() != null ? complete.key() : freeKey(Keys.fromStatement(complete.statement()));
+        if (keyUsed(key)) {
+            throw ApiException.conflict("duplicate-key", "the key '" + key + "' is already used by a prediction");
+        }
+        Prediction p = new Prediction();
+        p.key = key;
+        p.status = Status.OPEN;
+        p.createdAt = p.updatedAt = now();
+        p.apply(complete, config.zone(), today());
+        p.persist();
+        record(p.key, EventType.CREATED, actor, null, null, null);
+        return p.toView();
+    }
+
+    /**
+     * For imports: create when absent, update when different, leave alone otherwise. With
+     * {@code createOnly}, an existing prediction is never touched (seeds must not overwrite user edits).
+     */
+    public Upsert upsert(NewPrediction in, String actor, boolean createOnly, boolean dryRun) {
+        Prediction existing = Prediction.<Prediction> find("key", in.key()).firstResult();
+        if (existing == null) {
+            if (keyUsed(in.key())) {
+                throw ApiException.conflict("duplicate-key", "the key '" + in.key() + "' belonged to a deleted prediction");
+            }
+            if (!dryRun) {
+                Prediction p = new Prediction();
+                p.key = in.key();
+                p.status = Status.OPEN;
+                p.createdAt = p.updatedAt = now();
+                p.apply(in, config.zone(), today());
+                p.persist();
+                record(p.key, EventType.CREATED, actor, "imported", null, null);
+            }
+            return Upsert.CREATED;
+        }
+        if (createOnly || existing.toInput().equals(in)) {
+            return Upsert.UNCHANGED;
+        }
+        if (!dryRun) {
+            update(existing, in, actor, "imported");
+        }
+        return Upsert.UPDATED;
+    }
+
+    public enum Upsert {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    @Transactional
+    public PredictionView get(String key) {
+        return find(key).toView();
+    }
+
+    @Transactional
+    public PredictionView patch(String key, String ifMatch, String body, String actor) {
+        Prediction p = find(key);
+        ETags.require(ifMatch, p.version);
+        NewPrediction patched = validate(merge(p.toInput(), body));
+        if (!key.equals(patched.key())) {
+            throw ApiException.badRequest("key", "is immutable");
+        }
+        update(p, patched, actor, null);
+        return flushed(p);
+    }
+
+    @Transactional
+    public void delete(String key, String ifMatch, String actor) {
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        p.delete();
+        record(key, EventType.DELETED, actor, null, null, null);
+    }
+
+    @Transactional
+    public PredictionView resolve(String key, String ifMatch, Resolution r, String actor) {
+        validation.require(r);
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        if (r.resolvedOn() != null && r.resolvedOn().isAfter(today())) {
+            throw ApiException.badRequest("resolvedOn", "must not be in the future");
+        }
+        p.resolve(r, today(), actor);
+        record(key, EventType.RESOLVED, actor, r.note(), null, json.valueToTree(Map.of(
+                "outcome", p.outcome, "resolvedOn", p.resolvedOn, "evidence", p.resolutionEvidence)));
+        return touched(p);
+    }
+
+    @Transactional
+    public PredictionView reopen(String key, String ifMatch, String note, String actor) {
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        p.reopen(now(), today());
+        record(key, EventType.REOPENED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
+        return touched(p);
+    }
+
+    @Transactional
+    public PredictionView defer(String key, String ifMatch, Deferral d, String actor) {
+        validation.require(d);
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        if (!d.until().isAfter(today())) {
+            throw ApiException.badRequest("until", "must be after today (" + today() + ")");
+        }
+        p.defer(d.until());
+        record(key, EventType.DEFERRED, actor, d.note(), null, json.valueToTree(Map.of("until", d.until())));
+        return touched(p);
+    }
+
+    @Transactional
+    public PredictionView withdraw(String key, String ifMatch, Withdrawal w, String actor) {
+        if (w != null) {
+            validation.require(w);
+        }
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        p.withdraw();
+        record(key, EventType.WITHDRAWN, actor, w == null ? null : w.note(), null, null);
+        return touched(p);
+    }
+
+    @Transactional
+    public PredictionView restore(String key, String ifMatch, String note, String actor) {
+        Prediction p = find(key);
+        ETags.check(ifMatch, p.version);
+        p.restore(now(), today());
+        record(key, EventType.RESTORED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
+        return touched(p);
+    }
+
+    @Transactional
+    public List<EventView> history(String key) {
+        List<PredictionEvent> events = PredictionEvent.list("predictionKey = ?1 order by id", key);
+        if (events.isEmpty()) {
+            throw ApiException.notFound("prediction", key);
+        }
+        return events.stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public Page<PredictionView> list(PredictionFilter filter, String cursor, int limit) {
+        List<Prediction> rows = matches(filter, Cursor.decode(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<Prediction> page = more ? rows.subList(0, limit) : rows;
+        return new Page<>(page.stream().map(Prediction::toView).toList(),
+                more ? Cursor.after(page.get(page.size() - 1).id) : null);
+    }
+
+    /** One batch of an export: the matches after {@code afterId}, with their ids for the next batch. */
+    @Transactional
+    public List<Map.Entry<Long, PredictionView>> batch(PredictionFilter filter, long afterId, int size) {
+        return matches(filter, afterId, size).stream()
+                .map(p -> Map.entry(p.id, p.toView()))
+                .toList();
+    }
+
+    private List<Prediction> matches(PredictionFilter filter, long afterId, int count) {
+        Parameters params = Parameters.with("after", afterId);
+        String where = filter.where(params);
+        return Prediction.<Prediction> find(where, params).range(0, count - 1).list();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    /** Bean Validation, defaults from the source, then the cross-field rules; every error at once. */
+    public NewPrediction validate(NewPrediction in) {
+        List<FieldError> errors = new ArrayList<>(validation.errors(in));
+        if (in == null) {
+            throw ApiException.invalid(errors);
+        }
+        NewPrediction complete = in;
+        if (in.source() != null && errors.stream().noneMatch(e -> e.field().equals("source"))) {
+            SourceView source = sources.find(in.source()).orElse(null);
+            if (source == null) {
+                errors.add(new FieldError("source", "no source with key '" + in.source() + "'"));
+            } else {
+                complete = withSourceDefaults(in, source);
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(PredictionRules.check(complete));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return complete;
+    }
+
+    private static NewPrediction withSourceDefaults(NewPrediction in, SourceView source) {
+        return new NewPrediction(in.key(), in.statement(), in.kind(),
+                in.speaker() != null ? in.speaker() : source.speaker(), in.source(),
+                in.madeOn() != null ? in.madeOn() : source.date(), in.quote(), in.topics(), in.target(),
+                in.reviewEvery(), in.resolutionCriteria(), in.metric());
+    }
+
+    /** RFC 7386 merge patch, applied with JSON-P, then read back strictly like a create body. */
+    private NewPrediction merge(NewPrediction current, String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("body", "must be a JSON merge patch object");
+        }
+        JsonValue patch = Json.createReader(new StringReader(body)).readValue();
+        if (patch.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("body", "must be a JSON merge patch object");
+        }
+        List<FieldError> readOnly = new ArrayList<>();
+        for (String field : patch.asJsonObject().keySet()) {
+            if (READ_ONLY.containsKey(field)) {
+                readOnly.add(new FieldError(field, "cannot be patched: " + READ_ONLY.get(field)));
+            }
+        }
+        if (!readOnly.isEmpty()) {
+            throw ApiException.invalid(readOnly);
+        }
+        try {
+            JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(current))).readValue();
+            JsonValue merged = Json.createMergePatch(patch).apply(target);
+            return json.readValue(merged.toString(), NewPrediction.class);
+        } catch (JsonProcessingException e) {
+            throw app.hindsight.web.ProblemMapper.Json.describe(e);
+        }
+    }
+
+    private void update(Prediction p, NewPrediction in, String actor, String note) {
+        JsonNode before = json.valueToTree(p.toInput());
+        p.apply(in, config.zone(), today());
+        JsonNode after = json.valueToTree(p.toInput());
+        ObjectNode changes = json.createObjectNode();
+        Set<String> fields = new java.util.TreeSet<>();
+        before.fieldNames().forEachRemaining(fields::add);
+        after.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            JsonNode old = before.path(field);
+            JsonNode now = after.path(field);
+            if (!old.equals(now)) {
+                ObjectNode change = changes.putObject(field);
+                change.set("old", old.isMissingNode() ? null : old);
+                change.set("new", now.isMissingNode() ? null : now);
+            }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        p.updatedAt = now();
+        record(p.key, EventType.UPDATED, actor, note, null, changes);
+    }
+
+    Prediction find(String key) {
+        Prediction p = Prediction.<Prediction> find("key", key).firstResult();
+        if (p == null) {
+            throw ApiException.notFound("prediction", key);
+        }
+        return p;
+    }
+
+    private boolean keyUsed(String key) {
+        return Prediction.count("key", key) > 0 || PredictionEvent.count("predictionKey", key) > 0;
+    }
+
+    private String freeKey(String base) {
+        String key = base;
+        for (int n = 2; keyUsed(key); n++) {
+            key = base + "-" + n;
+        }
+        return key;
+    }
+
+    private PredictionView touched(Prediction p) {
+        p.updatedAt = now();
+        return flushed(p);
+    }
+
+    /** Flushes so the returned version is the new one, and a concurrent writer shows up as a 412 here. */
+    private PredictionView flushed(Prediction p) {
+        try {
+            Prediction.flush();
+        } catch (OptimisticLockException e) {
+            throw ApiException.preconditionFailed("(changed concurrently)");
+        }
+        return p.toView();
+    }
+
+    void record(String key, EventType type, String actor, String note, String reason, JsonNode details) {
+        PredictionEvent e = PredictionEvent.of(key, type, now(), actor, note);
+        e.reason = reason;
+        e.details = details == null ? null : details.toString();
+        e.persist();
+    }
+
+    private EventView view(PredictionEvent e) {
+        try {
+            return new EventView(e.id, e.type, e.at, e.actor, e.note, e.reason,
+                    e.details == null ? null : json.readTree(e.details));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("unreadable event details " + e.id, ex);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(Instant.now(clock), config.zone());
+    }
+
+}

@@ -1,0 +1,38 @@
+package app.hindsight.prediction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A prediction as the API shows it. */
+@Schema(name = "Prediction")
+public record PredictionView(
+        String key,
+        String statement,
+        Kind kind,
+        String speaker,
+        String source,
+        LocalDate madeOn,
+        Quote quote,
+        List<String> topics,
+        Target target,
+        @Schema(type = SchemaType.STRING, example = "P6M") Period reviewEvery,
+        @Schema(description = "Start of the day after target.date in the configured zone") Instant dueAt,
+        @Schema(description = "Date of the next review: the earlier of the due date and the next periodic review, or a deferral's date") LocalDate nextReviewOn,
+        String resolutionCriteria,
+        Metric metric,
+        Status status,
+        ResolutionView resolution,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    @Schema(name = "ResolutionState")
+    public record ResolutionView(Outcome outcome, LocalDate resolvedOn, String note, List<Evidence> evidence,
+            String by) {
+    }
+}

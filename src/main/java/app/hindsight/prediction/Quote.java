@@ -1,0 +1,12 @@
+package app.hindsight.prediction;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The speaker's original words and where they stand in the source. */
+public record Quote(
+        @NotBlank @Size(max = 2000) String text,
+        @Size(max = 35) @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "must be a BCP 47 language tag like zh-Hant") String lang,
+        @Size(max = 300) String locator) {
+}

@@ -1,0 +1,22 @@
+package app.hindsight.prediction;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * When a prediction should have come true: {@code date} is the last day of the window, {@code precision}
+ * its size. {@code basis} says who chose it; with {@code NONE} there is no date and the prediction is
+ * reviewed every {@code reviewEvery}.
+ */
+public record Target(
+        LocalDate date,
+        Precision precision,
+        @NotNull Basis basis,
+        @Size(max = 300) String label) {
+
+    public static Target none() {
+        return new Target(null, null, Basis.NONE, null);
+    }
+}

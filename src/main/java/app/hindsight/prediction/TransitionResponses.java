@@ -1,0 +1,31 @@
+package app.hindsight.prediction;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import app.hindsight.web.Examples;
+import app.hindsight.web.Problem;
+
+/** The responses every status transition shares, documented once. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@APIResponse(responseCode = "200", description = "The prediction after the transition; its new ETag",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = PredictionView.class)))
+@APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such prediction",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not allowed from the current status, which the problem names",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "wrong status", value = Examples.WRONG_STATUS)))
+@APIResponse(responseCode = "412", description = "If-Match given and stale",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@interface TransitionResponses {
+}

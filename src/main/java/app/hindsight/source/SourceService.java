@@ -1,0 +1,91 @@
+package app.hindsight.source;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.prediction.Keys;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Cursor;
+import app.hindsight.web.Page;
+import app.hindsight.web.Validation;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class SourceService {
+
+    /** What an upsert did, for the import's counts. */
+    public enum Upsert {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Validation validation;
+
+    @Transactional
+    public SourceView create(NewSource in) {
+        validation.require(in);
+        String key = in.key() != null ? in.key() : Keys.fromStatement(in.title());
+        if (Source.findByKey(key).isPresent()) {
+            throw ApiException.conflict("duplicate-key", "a source with key '" + key + "' already exists");
+        }
+        Source source = new Source();
+        source.key = key;
+        source.apply(in);
+        source.createdAt = source.updatedAt = now();
+        source.persistAndFlush();
+        return source.toView();
+    }
+
+    @Transactional
+    public SourceView get(String key) {
+        return Source.findByKey(key).orElseThrow(() -> ApiException.notFound("source", key)).toView();
+    }
+
+    public java.util.Optional<SourceView> find(String key) {
+        return Source.findByKey(key).map(Source::toView);
+    }
+
+    @Transactional
+    public Page<SourceView> list(String cursor, int limit) {
+        long after = Cursor.decode(cursor);
+        List<Source> rows = Source.<Source> find("id > :after order by id", Parameters.with("after", after))
+                .range(0, limit).list();
+        boolean more = rows.size() > limit;
+        List<Source> page = more ? rows.subList(0, limit) : rows;
+        return new Page<>(page.stream().map(Source::toView).toList(),
+                more ? Cursor.after(page.get(page.size() - 1).id) : null);
+    }
+
+    /** Creates or updates by key, inside the caller's transaction; the input is already valid. */
+    public Upsert upsert(NewSource in, boolean dryRun) {
+        Source existing = Source.findByKey(in.key()).orElse(null);
+        if (existing != null && existing.toInput().equals(in)) {
+            return Upsert.UNCHANGED;
+        }
+        if (dryRun) {
+            return existing == null ? Upsert.CREATED : Upsert.UPDATED;
+        }
+        Source source = existing == null ? new Source() : existing;
+        if (existing == null) {
+            source.key = in.key();
+            source.createdAt = now();
+        }
+        source.apply(in);
+        source.updatedAt = now();
+        source.persist();
+        return existing == null ? Upsert.CREATED : Upsert.UPDATED;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

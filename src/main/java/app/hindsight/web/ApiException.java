@@ -1,0 +1,82 @@
+package app.hindsight.web;
+
+import java.util.List;
+
+import app.hindsight.web.Problem.FieldError;
+
+/**
+ * Thrown by services for anything the client must hear about; {@link ProblemMapper} turns it into a
+ * problem document. The type slug becomes {@code /problems/{slug}}.
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<FieldError> errors;
+    private final String currentStatus;
+
+    public ApiException(int status, String type, String title, String detail, List<FieldError> errors,
+            String currentStatus) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.currentStatus = currentStatus;
+    }
+
+    public static ApiException badRequest(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ApiException(400, "invalid-request", "The request is not valid", detail, errors, null);
+    }
+
+    public static ApiException notFound(String what, String key) {
+        return new ApiException(404, "not-found", "Not found", what + " '" + key + "' does not exist", null, null);
+    }
+
+    public static ApiException conflict(String type, String detail) {
+        return new ApiException(409, type, "Conflict", detail, null, null);
+    }
+
+    /** A transition the status machine does not allow from the current status. */
+    public static ApiException wrongStatus(String action, String currentStatus) {
+        return new ApiException(409, "invalid-transition", "Transition not allowed",
+                "cannot " + action + " a prediction whose status is " + currentStatus, null, currentStatus);
+    }
+
+    public static ApiException preconditionRequired() {
+        return new ApiException(428, "precondition-required", "If-Match required",
+                "send the ETag from a GET of this prediction in an If-Match header", null, null);
+    }
+
+    public static ApiException preconditionFailed(String currentEtag) {
+        return new ApiException(412, "precondition-failed", "Stale ETag",
+                "the prediction was changed since your copy; its current ETag is " + currentEtag, null, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    public String currentStatus() {
+        return currentStatus;
+    }
+}

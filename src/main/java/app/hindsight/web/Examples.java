@@ -1,0 +1,61 @@
+package app.hindsight.web;
+
+/** Example documents for the OpenAPI description, kept in one place. */
+public final class Examples {
+
+    private Examples() {
+    }
+
+    public static final String NEW_SOURCE = """
+            {"key": "altman-town-hall-2026-01-27", "title": "OpenAI town hall with Sam Altman", \
+            "speaker": "Sam Altman", "date": "2026-01-27", "language": "zh-Hant", \
+            "description": "Summary of the builders' town hall"}""";
+
+    public static final String NEW_PREDICTION = """
+            {"key": "gpt5-level-intelligence-100x-cheaper-by-2027", \
+            "statement": "By the end of 2027 OpenAI will offer GPT-5-level intelligence at least 100 times cheaper than in early 2026.", \
+            "kind": "FORECAST", "source": "altman-town-hall-2026-01-27", \
+            "quote": {"text": "到2027年底，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100倍", "lang": "zh-Hant", "locator": "§5"}, \
+            "topics": ["cost", "models"], \
+            "target": {"date": "2027-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by the end of 2027"}, \
+            "reviewEvery": "P6M", \
+            "resolutionCriteria": "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.", \
+            "metric": {"name": "price relative to early 2026", "unit": "ratio", "baseline": {"value": 1, "on": "2026-01-27"}, "target": 0.01, "direction": "DECREASE"}}""";
+
+    public static final String PATCH = """
+            {"topics": ["cost", "pricing"], "resolutionCriteria": null}""";
+
+    public static final String RESOLUTION = """
+            {"outcome": "CORRECT", "note": "Price list of 2027-12 shows a 120x drop.", \
+            "evidence": [{"url": "https://example.org/pricing-2027", "title": "Pricing page, December 2027"}]}""";
+
+    public static final String DEFERRAL = """
+            {"until": "2028-03-31", "note": "Q4 price lists not out yet"}""";
+
+    public static final String INVALID = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "2 fields are invalid", "instance": "/api/v1/predictions", \
+            "errors": [{"field": "statement", "message": "must not be blank"}, \
+            {"field": "target.basis", "message": "must be one of EXPLICIT, INFERRED, NONE"}]}""";
+
+    public static final String BAD_CURSOR = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "cursor: not a cursor this service issued; use nextCursor from a previous page", \
+            "errors": [{"field": "cursor", "message": "not a cursor this service issued; use nextCursor from a previous page"}]}""";
+
+    public static final String NOT_FOUND = """
+            {"type": "/problems/not-found", "title": "Not found", "status": 404, \
+            "detail": "prediction 'no-such-key' does not exist", "instance": "/api/v1/predictions/no-such-key"}""";
+
+    public static final String WRONG_STATUS = """
+            {"type": "/problems/invalid-transition", "title": "Transition not allowed", "status": 409, \
+            "detail": "cannot defer a prediction whose status is OPEN", "currentStatus": "OPEN"}""";
+
+    public static final String PRECONDITION_REQUIRED = """
+            {"type": "/problems/precondition-required", "title": "If-Match required", "status": 428, \
+            "detail": "send the ETag from a GET of this prediction in an If-Match header"}""";
+
+    public static final String PRECONDITION_FAILED = """
+            {"type": "/problems/precondition-failed", "title": "Stale ETag", "status": 412, \
+            "detail": "the prediction was changed since your copy; its current ETag is \\"3\\""}""";
+}

@@ -1,0 +1,20 @@
+package app.hindsight.web;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** One page of a list, with the cursor of the next one (null on the last page). */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    /** 200 with the page, and a {@code Link: <...>; rel="next"} header when there is a next page. */
+    public RestResponse<Page<T>> toResponse(UriInfo uri) {
+        RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(this);
+        if (nextCursor != null) {
+            ok.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build(), "next");
+        }
+        return ok.build();
+    }
+}

@@ -1,0 +1,223 @@
+package app.hindsight.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleStateException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import app.hindsight.web.Problem.FieldError;
+import io.quarkus.logging.Log;
+
+/**
+ * The one place where exceptions become RFC 9457 problem documents. Messages are written here for
+ * people: no exception class names, no stack traces.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors(), e.currentStatus());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        ApiException invalid = ApiException.invalid(errors);
+        return apiException(invalid, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        return apiException(Json.describe(e), uri);
+    }
+
+    /** More specific than Quarkus's built-in mapper for this type, which answers in its own format. */
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
+        return apiException(Json.describe(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonpProblem(jakarta.json.JsonException e, UriInfo uri) {
+        return apiException(ApiException.badRequest("body", "malformed JSON: " + e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(OptimisticLockException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response uniqueKey(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        // The database's unique keys are the last line of defence against concurrent creates.
+        return problem(409, "duplicate", "Conflict",
+                "a concurrent request created the same record; retry to see it", uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return jsonProblem(json, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Request refused"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at " + uri.getPath();
+            case 405 -> "method not allowed on " + uri.getPath();
+            case 406 -> "cannot produce the media type asked for in Accept";
+            case 415 -> "unsupported Content-Type";
+            case 413 -> "the request body is too large";
+            default -> title;
+        };
+        return problem(status, slug(title), title, detail, uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected error on %s", uri.getPath());
+        return problem(500, "internal-error", "Internal error",
+                "the server failed to handle this request; it has been logged", uri, List.of(), null);
+    }
+
+    private Response concurrentChange(UriInfo uri) {
+        return problem(409, "concurrent-modification", "Conflict",
+                "the record was changed by another request at the same time; read it again and retry", uri,
+                List.of(), null);
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
+            List<FieldError> errors, String currentStatus) {
+        URI instance = uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
+        Problem body = new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors,
+                currentStatus);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String fieldOf(Path path) {
+        String field = Validation.field(path);
+        return field.isEmpty() ? "body" : field;
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** Turns Jackson's failures into field errors a person can act on. */
+    public static final class Json {
+
+        private Json() {
+        }
+
+        public static ApiException describe(JsonProcessingException e) {
+            if (e instanceof JsonParseException parse) {
+                var loc = parse.getLocation();
+                String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+                return ApiException.badRequest("body", "malformed JSON" + where);
+            }
+            if (!(e instanceof JsonMappingException mapping)) {
+                return ApiException.badRequest("body", "malformed JSON");
+            }
+            String field = path(mapping.getPath());
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                return ApiException.badRequest(field, "unknown field");
+            }
+            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+            if (target == null && mapping.getCause() instanceof DateTimeParseException) {
+                return ApiException.badRequest(field, "not a valid date or time");
+            }
+            if (target == null && field.equals("body")) {
+                return ApiException.badRequest("body", "malformed JSON");
+            }
+            String value = e instanceof InvalidFormatException invalid && invalid.getValue() != null
+                    ? "'" + invalid.getValue() + "' " : "";
+            return ApiException.badRequest(field, value + expected(target));
+        }
+
+        private static String expected(Class<?> type) {
+            if (type == null) {
+                return "has the wrong type";
+            }
+            if (type.isEnum()) {
+                return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+            }
+            if (type == LocalDate.class) {
+                return "must be a date like 2027-12-31";
+            }
+            if (type == Instant.class) {
+                return "must be an instant like 2028-01-01T00:00:00Z";
+            }
+            if (type == Period.class) {
+                return "must be an ISO-8601 period like P6M";
+            }
+            if (type == String.class) {
+                return "must be a string";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+                return "must be a number";
+            }
+            if (type == Boolean.class) {
+                return "must be true or false";
+            }
+            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "must be an array";
+            }
+            if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+                return "must be an object";
+            }
+            return "has the wrong type";
+        }
+
+        private static String path(List<JsonMappingException.Reference> refs) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonMappingException.Reference ref : refs) {
+                if (ref.getFieldName() != null) {
+                    if (sb.length() > 0) {
+                        sb.append('.');
+                    }
+                    sb.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return sb.length() == 0 ? "body" : sb.toString();
+        }
+    }
+}
