@@ -20,6 +20,18 @@ public interface HindsightConfig {
 
     Http http();
 
+    Seed seed();
+
+    interface Seed {
+        /** Load the files of {@link #dir()} on start, creating what is absent and touching nothing else. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Folder of seed files: *.json (an array) and *.ndjson, in the import format, read in name order. */
+        @WithDefault("seeds")
+        Path dir();
+    }
+
     interface Http {
         /** Largest request body accepted, except by imports. */
         @WithDefault("262144")

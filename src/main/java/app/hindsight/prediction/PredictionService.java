@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,33 +83,68 @@ public class PredictionService {
     }
 
     /**
-     * For imports: create when absent, update when different, leave alone otherwise. With
-     * {@code createOnly}, an existing prediction is never touched (seeds must not overwrite user edits).
+     * Bulk upsert by key for imports and seeds, in the caller's transaction. Items are valid and keyed.
+     * Absent ones are created, different ones updated, equal ones left alone. With {@code createOnly} (seeds)
+     * nothing that exists or existed is touched: a user's edit, resolution, withdrawal or deletion wins.
+     * Keys of deleted predictions must have been refused by the caller otherwise (see {@link #retiredKeys}).
      */
-    public Upsert upsert(NewPrediction in, String actor, boolean createOnly, boolean dryRun) {
-        Prediction existing = Prediction.<Prediction> find("key", in.key()).firstResult();
-        if (existing == null) {
-            if (keyUsed(in.key())) {
-                throw ApiException.conflict("duplicate-key", "the key '" + in.key() + "' belonged to a deleted prediction");
+    public List<Upsert> upsertAll(List<NewPrediction> items, String actor, String note, boolean createOnly,
+            boolean dryRun) {
+        List<String> keys = items.stream().map(NewPrediction::key).toList();
+        Map<String, Prediction> existing = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(keys)) {
+            Prediction.<Prediction> list("key in ?1", chunk).forEach(p -> existing.put(p.key, p));
+        }
+        Set<String> retired = createOnly ? retiredKeys(keys) : Set.of();
+        List<Upsert> outcomes = new ArrayList<>(items.size());
+        Instant now = now();
+        LocalDate today = today();
+        for (NewPrediction in : items) {
+            Prediction p = existing.get(in.key());
+            if (p == null && retired.contains(in.key())) {
+                outcomes.add(Upsert.UNCHANGED);
+            } else if (p == null) {
+                if (!dryRun) {
+                    p = new Prediction();
+                    p.key = in.key();
+                    p.status = Status.OPEN;
+                    p.createdAt = p.updatedAt = now;
+                    p.apply(in, config.zone(), today);
+                    p.persist();
+                    record(p.key, EventType.CREATED, actor, note, null, null);
+                }
+                outcomes.add(Upsert.CREATED);
+            } else if (createOnly || p.toInput().equals(in)) {
+                outcomes.add(Upsert.UNCHANGED);
+            } else {
+                if (!dryRun) {
+                    update(p, in, actor, note);
+                }
+                outcomes.add(Upsert.UPDATED);
             }
-            if (!dryRun) {
-                Prediction p = new Prediction();
-                p.key = in.key();
-                p.status = Status.OPEN;
-                p.createdAt = p.updatedAt = now();
-                p.apply(in, config.zone(), today());
-                p.persist();
-                record(p.key, EventType.CREATED, actor, "imported", null, null);
-            }
-            return Upsert.CREATED;
         }
-        if (createOnly || existing.toInput().equals(in)) {
-            return Upsert.UNCHANGED;
+        return outcomes;
+    }
+
+    /** The keys among these that belonged to a deleted prediction: history exists, the prediction does not. */
+    public Set<String> retiredKeys(Collection<String> keys) {
+        Set<String> retired = new java.util.HashSet<>();
+        for (List<String> chunk : chunks(keys)) {
+            retired.addAll(PredictionEvent.getEntityManager().createQuery(
+                    "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys "
+                            + "and not exists (select 1 from Prediction p where p.key = e.predictionKey)",
+                    String.class).setParameter("keys", chunk).getResultList());
         }
-        if (!dryRun) {
-            update(existing, in, actor, "imported");
+        return retired;
+    }
+
+    private static List<List<String>> chunks(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
         }
-        return Upsert.UPDATED;
+        return chunks;
     }
 
     public enum Upsert {
@@ -231,13 +269,18 @@ public class PredictionService {
 
     /** Bean Validation, defaults from the source, then the cross-field rules; every error at once. */
     public NewPrediction validate(NewPrediction in) {
+        return validate(in, sources::find);
+    }
+
+    /** As {@link #validate(NewPrediction)}, with sources looked up by the caller (an import knows its own). */
+    public NewPrediction validate(NewPrediction in, Function<String, Optional<SourceView>> sourceLookup) {
         List<FieldError> errors = new ArrayList<>(validation.errors(in));
         if (in == null) {
             throw ApiException.invalid(errors);
         }
         NewPrediction complete = in;
         if (in.source() != null && errors.stream().noneMatch(e -> e.field().equals("source"))) {
-            SourceView source = sources.find(in.source()).orElse(null);
+            SourceView source = sourceLookup.apply(in.source()).orElse(null);
             if (source == null) {
                 errors.add(new FieldError("source", "no source with key '" + in.source() + "'"));
             } else {

@@ -65,10 +65,10 @@ public class SourceService {
                 more ? Cursor.after(page.get(page.size() - 1).id) : null);
     }
 
-    /** Creates or updates by key, inside the caller's transaction; the input is already valid. */
-    public Upsert upsert(NewSource in, boolean dryRun) {
+    /** Creates or updates by key, inside the caller's transaction; the input is already valid and keyed. */
+    public Upsert upsert(NewSource in, boolean createOnly, boolean dryRun) {
         Source existing = Source.findByKey(in.key()).orElse(null);
-        if (existing != null && existing.toInput().equals(in)) {
+        if (existing != null && (createOnly || existing.toInput().equals(in))) {
             return Upsert.UNCHANGED;
         }
         if (dryRun) {

@@ -58,4 +58,18 @@ public final class Examples {
     public static final String PRECONDITION_FAILED = """
             {"type": "/problems/precondition-failed", "title": "Stale ETag", "status": 412, \
             "detail": "the prediction was changed since your copy; its current ETag is \\"3\\""}""";
+
+    public static final String IMPORT = """
+            [{"type": "source", "key": "altman-town-hall-2026-01-27", "title": "OpenAI town hall with Sam Altman", \
+            "speaker": "Sam Altman", "date": "2026-01-27", "language": "zh-Hant"}, \
+            {"key": "delivery-speed-becomes-key-differentiator", \
+            "statement": "Delivery speed will become a key differentiator between AI model providers.", \
+            "kind": "FORECAST", "source": "altman-town-hall-2026-01-27", "topics": ["speed"], \
+            "target": {"basis": "NONE"}, "reviewEvery": "P6M"}]""";
+
+    public static final String INVALID_IMPORT = """
+            {"type": "/problems/invalid-import", "title": "The import is not valid", "status": 422, \
+            "detail": "2 item(s) are invalid; nothing was imported", "instance": "/api/v1/imports", \
+            "errors": [{"index": 3, "field": "target.date", "message": "required when target.basis is EXPLICIT"}, \
+            {"index": 7, "field": "kind", "message": "'GUESS' must be one of FORECAST, COMMITMENT, STANCE, CLAIM"}]}""";
 }

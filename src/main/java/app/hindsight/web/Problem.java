@@ -14,6 +14,16 @@ public record Problem(URI type, String title, int status, String detail, URI ins
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record FieldError(String field, String message) {
+    /** {@code index} is set for the items of an import: which item the field belongs to. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(Integer index, String field, String message) {
+
+        public FieldError(String field, String message) {
+            this(null, field, message);
+        }
+
+        public FieldError at(int itemIndex) {
+            return new FieldError(itemIndex, field, message);
+        }
     }
 }

@@ -1,0 +1,77 @@
+package app.hindsight.seed;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import app.hindsight.prediction.PredictionResource;
+import app.hindsight.web.Actor;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Examples;
+import app.hindsight.web.Problem;
+
+@Path("/api/v1/imports")
+@Tag(name = "Imports", description = "Bulk upsert of sources and predictions")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    Actor actor;
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, PredictionResource.NDJSON })
+    @Operation(summary = "Import sources and predictions", description = "A JSON array, or NDJSON (one item a line). "
+            + "An item with \"type\": \"source\" is a source (NewSource); any other item is a prediction "
+            + "(NewPrediction, \"type\": \"prediction\" optional). Upsert by key: absent items are created, "
+            + "different ones updated (an UPDATED event records the change), equal ones left alone. A prediction "
+            + "without a key gets one from its statement. Sources are written first. All or nothing: any invalid "
+            + "item means 422, every bad item listed with its index and field, and nothing written.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY),
+                    examples = @ExampleObject(name = "source and prediction", value = Examples.IMPORT)),
+            @Content(mediaType = PredictionResource.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) created, updated and left unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither application/json nor application/x-ndjson",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Some items are invalid; nothing was written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
+    public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
+            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
+        return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.badRequest(name, "must be true or false");
+    }
+}

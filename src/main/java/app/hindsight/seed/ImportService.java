@@ -1,0 +1,209 @@
+package app.hindsight.seed;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.hindsight.prediction.Keys;
+import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.PredictionService;
+import app.hindsight.prediction.PredictionService.Upsert;
+import app.hindsight.source.NewSource;
+import app.hindsight.source.SourceService;
+import app.hindsight.source.SourceView;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Problem.FieldError;
+import app.hindsight.web.ProblemMapper;
+import app.hindsight.web.Validation;
+
+/**
+ * Bulk upsert of sources and predictions by key, all or nothing: every item is parsed and validated
+ * first, and one bad item means nothing is written and every bad item is reported with its index.
+ * Sources are written before predictions, so a file can bring its own source.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    SourceService sources;
+
+    @Inject
+    PredictionService predictions;
+
+    /** Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). */
+    public List<JsonNode> parse(String body, boolean ndjson) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        if (ndjson) {
+            String[] lines = body.split("\r?\n");
+            for (int line = 0; line < lines.length; line++) {
+                if (lines[line].isBlank()) {
+                    continue;
+                }
+                try {
+                    items.add(json.readTree(lines[line]));
+                } catch (JsonProcessingException e) {
+                    errors.add(new FieldError(items.size(), "body", "line " + (line + 1) + " is not valid JSON"));
+                    items.add(null);
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw invalidItems(errors);
+            }
+            return items;
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemMapper.Json.describe(e);
+        }
+        if (!root.isArray()) {
+            throw ApiException.badRequest("body", "must be a JSON array of sources and predictions");
+        }
+        root.forEach(items::add);
+        return items;
+    }
+
+    @Transactional
+    public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
+        return apply(items, actor, "imported", false, dryRun);
+    }
+
+    /**
+     * Seeds: create what is absent and touch nothing else. Invalid items are still refused as a whole, so a
+     * broken seed file changes nothing.
+     */
+    @Transactional
+    public ImportResult seed(List<JsonNode> items) {
+        return apply(items, "seed", "seeded", true, false);
+    }
+
+    private ImportResult apply(List<JsonNode> items, String actor, String note, boolean createOnly, boolean dryRun) {
+        List<FieldError> errors = new ArrayList<>();
+        List<NewSource> newSources = new ArrayList<>();
+        List<Integer> predictionIndexes = new ArrayList<>();
+        List<NewPrediction> rawPredictions = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode node = items.get(i);
+            final int index = i;
+            if (node == null || !node.isObject()) {
+                errors.add(new FieldError(i, "body", "each item must be a JSON object"));
+                continue;
+            }
+            ObjectNode item = ((ObjectNode) node).deepCopy();
+            JsonNode type = item.remove("type");
+            String kind = type == null ? "prediction" : type.asText();
+            try {
+                if (kind.equals("source")) {
+                    NewSource s = json.treeToValue(item, NewSource.class);
+                    List<FieldError> invalid = validation.errors(s);
+                    invalid.forEach(e -> errors.add(e.at(index)));
+                    if (invalid.isEmpty()) {
+                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromStatement(s.title()));
+                        if (!keys.add("source:" + keyed.key())) {
+                            errors.add(new FieldError(i, "key", "a source with this key appears earlier in the import"));
+                        }
+                        newSources.add(keyed);
+                    }
+                } else if (kind.equals("prediction")) {
+                    rawPredictions.add(json.treeToValue(item, NewPrediction.class));
+                    predictionIndexes.add(i);
+                } else {
+                    errors.add(new FieldError(i, "type", "must be source or prediction"));
+                }
+            } catch (JsonProcessingException e) {
+                ProblemMapper.Json.describe(e).errors().forEach(err -> errors.add(err.at(index)));
+            }
+        }
+
+        // Predictions may name a source of this import or one already stored.
+        Map<String, SourceView> importedSources = new HashMap<>();
+        for (NewSource s : newSources) {
+            importedSources.put(s.key(), new SourceView(s.key(), s.title(), s.speaker(), s.date(), s.url(),
+                    s.language(), s.description(), null, null, 0));
+        }
+        Map<String, Optional<SourceView>> lookedUp = new HashMap<>();
+        List<NewPrediction> newPredictions = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
+        for (int n = 0; n < rawPredictions.size(); n++) {
+            int index = predictionIndexes.get(n);
+            try {
+                NewPrediction p = predictions.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
+                        ? Optional.of(importedSources.get(key))
+                        : lookedUp.computeIfAbsent(key, sources::find));
+                if (p.key() == null) {
+                    p = withKey(p, Keys.fromStatement(p.statement()));
+                }
+                if (!keys.add("prediction:" + p.key())) {
+                    errors.add(new FieldError(index, "key", "a prediction with this key appears earlier in the import"));
+                }
+                newPredictions.add(p);
+                indexes.add(index);
+            } catch (ApiException e) {
+                e.errors().forEach(err -> errors.add(err.at(index)));
+            }
+        }
+        if (!createOnly) {
+            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key).toList());
+            for (int n = 0; n < newPredictions.size(); n++) {
+                if (retired.contains(newPredictions.get(n).key())) {
+                    errors.add(new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> a.index() - b.index());
+            throw invalidItems(errors);
+        }
+
+        int[] counts = new int[3];
+        for (NewSource s : newSources) {
+            SourceService.Upsert outcome = sources.upsert(s, createOnly, dryRun);
+            counts[outcome.ordinal()]++;
+        }
+        for (Upsert outcome : predictions.upsertAll(newPredictions, actor, note, createOnly, dryRun)) {
+            counts[outcome.ordinal()]++;
+        }
+        return new ImportResult(counts[0], counts[1], counts[2], dryRun);
+    }
+
+    private static ApiException invalidItems(List<FieldError> errors) {
+        long items = errors.stream().map(FieldError::index).distinct().count();
+        return new ApiException(422, "invalid-import", "The import is not valid",
+                items + " item(s) are invalid; nothing was imported", errors, null);
+    }
+
+    private static NewSource withKey(NewSource s, String key) {
+        return new NewSource(key, s.title(), s.speaker(), s.date(), s.url(), s.language(), s.description());
+    }
+
+    private static NewPrediction withKey(NewPrediction p, String key) {
+        return new NewPrediction(key, p.statement(), p.kind(), p.speaker(), p.source(), p.madeOn(), p.quote(),
+                p.topics(), p.target(), p.reviewEvery(), p.resolutionCriteria(), p.metric());
+    }
+
+}
