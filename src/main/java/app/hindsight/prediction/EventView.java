@@ -11,5 +11,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Event")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(long id, EventType type, Instant at, String actor, String note, String reason,
-        @Schema(description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
 }

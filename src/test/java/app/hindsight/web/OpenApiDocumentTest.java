@@ -1,0 +1,73 @@
+package app.hindsight.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The committed openapi/openapi.yaml must be the document the service serves, so an API change shows up
+ * in review. When they differ, the served one is written to target/openapi.yaml to copy over.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
+
+    @Test
+    void committedDocumentIsTheServedOne() throws IOException {
+        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
+        if (!served.equals(committed)) {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "openapi.yaml"), served, StandardCharsets.UTF_8);
+        }
+        assertEquals(committed, served, "openapi/openapi.yaml is not the served document: review "
+                + "target/openapi.yaml and copy it to openapi/openapi.yaml");
+    }
+
+    @Test
+    void everyOperationHasASummaryAndDocumentsItsErrors() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, op) -> {
+            if (path.startsWith("/api/")) {
+                String name = method.toUpperCase() + " " + path;
+                if (op.get("summary") == null) {
+                    missing.add(name + ": summary");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+                if (responses == null || responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                    missing.add(name + ": a success response");
+                }
+                if (responses == null || responses.keySet().stream().noneMatch(s -> s.startsWith("4"))) {
+                    missing.add(name + ": an error response");
+                }
+            }
+        }));
+        assertFalse(paths.isEmpty());
+        assertTrue(missing.isEmpty(), "undocumented: " + missing);
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}
