@@ -1,0 +1,138 @@
+package app.hindsight.seed;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ImportTest {
+
+    String run;
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String source() {
+        return """
+                {"type": "source", "key": "src-%s", "title": "A talk", "speaker": "Ada", "date": "2026-02-01", "language": "en"}"""
+                .formatted(run);
+    }
+
+    String prediction(String name, String statement) {
+        return """
+                {"key": "imp-%s-%s", "statement": "%s", "kind": "FORECAST", "source": "src-%s", "topics": ["imports"], \
+                "target": {"date": "2030-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by 2030"}}"""
+                .formatted(run, name, statement, run);
+    }
+
+    @Test
+    void jsonArrayCreatesThenLeavesUnchangedThenUpdates() {
+        String body = "[" + source() + "," + prediction("a", "A will happen.") + "," + prediction("b", "B will happen.") + "]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(200)
+                .body("created", equalTo(3)).body("updated", equalTo(0)).body("unchanged", equalTo(0));
+        given().get("/api/v1/predictions/imp-" + run + "-a").then().statusCode(200)
+                .body("speaker", equalTo("Ada")).body("madeOn", equalTo("2026-02-01")).body("status", equalTo("OPEN"));
+
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(200)
+                .body("created", equalTo(0)).body("unchanged", equalTo(3));
+
+        String changed = "[" + source() + "," + prediction("a", "A will happen soon.") + "]";
+        given().contentType(ContentType.JSON).body(changed).post("/api/v1/imports").then().statusCode(200)
+                .body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        given().get("/api/v1/predictions/imp-" + run + "-a").then().body("statement", equalTo("A will happen soon."));
+        given().get("/api/v1/predictions/imp-" + run + "-a/history").then()
+                .body("type", contains("CREATED", "UPDATED"))
+                .body("[1].details.statement.old", equalTo("A will happen."))
+                .body("[1].details.statement.new", equalTo("A will happen soon."));
+    }
+
+    @Test
+    void ndjsonIsAcceptedAndKeysAreGeneratedWhenAbsent() {
+        String body = source() + "\n\n" + """
+                {"statement": "Ndjson item %s will be tracked.", "kind": "CLAIM", "source": "src-%s", "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}
+                """.formatted(run, run);
+        given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports").then().statusCode(200)
+                .body("created", equalTo(2));
+        given().get("/api/v1/predictions/ndjson-item-" + run + "-tracked").then().statusCode(200)
+                .body("kind", equalTo("CLAIM"));
+    }
+
+    @Test
+    void dryRunCountsButWritesNothing() {
+        String body = "[" + source() + "," + prediction("a", "A.") + "]";
+        given().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body).post("/api/v1/imports").then().statusCode(200)
+                .body("created", equalTo(2)).body("dryRun", equalTo(true));
+        given().get("/api/v1/predictions/imp-" + run + "-a").then().statusCode(404);
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
+
+    @Test
+    void oneBadItemMeansNothingIsWrittenAndEveryBadItemIsReported() {
+        String body = "[" + source() + "," + prediction("good", "Good.") + ","
+                + prediction("bad1", "Bad.").replace("\"FORECAST\"", "\"GUESS\"") + ","
+                + prediction("bad2", "Bad too.").replace("\"2030-12-31\"", "\"2030-06-01\"") + ","
+                + "{\"type\": \"opinion\"}," + "42]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-import"))
+                .body("errors.index", contains(2, 3, 4, 5))
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[1].field", equalTo("target.date"))
+                .body("errors[1].message", containsString("2030-12-31"))
+                .body("errors[2].field", equalTo("type"))
+                .body("errors[3].field", equalTo("body"));
+        given().get("/api/v1/predictions/imp-" + run + "-good").then().statusCode(404);
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
+
+    @Test
+    void dryRunReportsBadItemsToo() {
+        String body = "[" + prediction("x", "X.").replace("src-" + run, "no-such-source-" + run) + "]";
+        given().contentType(ContentType.JSON).queryParam("dryRun", "true").body(body).post("/api/v1/imports").then().statusCode(422)
+                .body("errors[0].index", equalTo(0)).body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void duplicateKeysWithinOneImportAreRefused() {
+        String body = "[" + source() + "," + prediction("a", "A.") + "," + prediction("a", "A again.") + "]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(422)
+                .body("errors[0].index", equalTo(2)).body("errors[0].field", equalTo("key"));
+    }
+
+    @Test
+    void keyOfADeletedPredictionIsRefused() {
+        given().contentType(ContentType.JSON).body("[" + source() + "," + prediction("gone", "Gone.") + "]").post("/api/v1/imports")
+                .then().statusCode(200);
+        given().delete("/api/v1/predictions/imp-" + run + "-gone").then().statusCode(204);
+        given().contentType(ContentType.JSON).body("[" + prediction("gone", "Gone.") + "]").post("/api/v1/imports").then()
+                .statusCode(422).body("errors[0].field", equalTo("key"));
+    }
+
+    @Test
+    void malformedBodiesAreBadRequests() {
+        given().contentType(ContentType.JSON).body("[{\"key\": ").post("/api/v1/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("body"));
+        given().contentType(ContentType.JSON).body("{\"key\": \"x\"}").post("/api/v1/imports").then().statusCode(400)
+                .body("detail", containsString("array"));
+        given().contentType("application/x-ndjson").body((source() + "\n{nope\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports").then().statusCode(422)
+                .body("errors[0].index", equalTo(1)).body("errors[0].message", containsString("line 2"));
+        given().contentType(ContentType.JSON).queryParam("dryRun", "maybe").body("[]").post("/api/v1/imports").then().statusCode(400)
+                .body("errors[0].field", equalTo("dryRun"));
+        given().contentType(ContentType.TEXT).body("hello").post("/api/v1/imports").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("[]").post("/api/v1/imports").then().statusCode(200).body("created", equalTo(0));
+    }
+}
