@@ -2,6 +2,7 @@ package app.hindsight;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,6 +22,17 @@ public interface HindsightConfig {
     Http http();
 
     Seed seed();
+
+    Auth auth();
+
+    interface Auth {
+        /** Reads of predictions, sources, reviews, calendar and stats need no token. */
+        @WithDefault("true")
+        boolean anonymousRead();
+
+        /** HINDSIGHT_ADMIN_TOKEN: registered as an admin token on start; without it one is generated. */
+        Optional<String> adminToken();
+    }
 
     interface Seed {
         /** Load the files of {@link #dir()} on start, creating what is absent and touching nothing else. */

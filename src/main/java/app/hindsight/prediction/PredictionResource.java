@@ -3,6 +3,7 @@ package app.hindsight.prediction;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;
@@ -81,6 +83,7 @@ public class PredictionResource {
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 500, default 50", schema = @Schema(type = SchemaType.INTEGER))
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    @RolesAllowed(Roles.READER)
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
@@ -94,6 +97,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = CSV))
     @APIResponse(responseCode = "400", description = "A bad filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
         return Response.ok(export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), CSV).build();
     }
@@ -104,6 +108,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "200", description = "One prediction a line", content = @Content(mediaType = NDJSON))
     @APIResponse(responseCode = "400", description = "A bad filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
         return Response.ok(export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), NDJSON)
                 .build();
@@ -125,6 +130,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.EDITOR)
     public Response create(NewPrediction body) {
         PredictionView created = predictions.create(body, actor.name());
         return Response.created(URI.create("/api/v1/predictions/" + created.key()))
@@ -141,6 +147,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "404", description = "No such prediction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @RolesAllowed(Roles.READER)
     public Response get(@PathParam("key") String key) {
         return withETag(predictions.get(key));
     }
@@ -167,6 +174,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PRECONDITION_REQUIRED)))
+    @RolesAllowed(Roles.EDITOR)
     public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         return withETag(predictions.patch(key, ifMatch, body, actor.name()));
     }
@@ -179,6 +187,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match given and stale",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         predictions.delete(key, ifMatch, actor.name());
         return Response.noContent().build();
@@ -191,6 +200,7 @@ public class PredictionResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Resolution.class),
             examples = @ExampleObject(name = "correct", value = Examples.RESOLUTION)))
     @TransitionResponses
+    @RolesAllowed(Roles.REVIEWER)
     public Response resolve(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Resolution body) {
         return withETag(predictions.resolve(key, ifMatch, body, actor.name()));
@@ -200,6 +210,7 @@ public class PredictionResource {
     @Path("{key}/resolution")
     @Operation(summary = "Reopen", description = "RESOLVED to OPEN, or to DUE when dueAt has passed. The resolution stays in the history.")
     @TransitionResponses
+    @RolesAllowed(Roles.REVIEWER)
     public Response reopen(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "why it is reopened") @QueryParam("note") String note) {
         return withETag(predictions.reopen(key, ifMatch, note, actor.name()));
@@ -212,6 +223,7 @@ public class PredictionResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Deferral.class),
             examples = @ExampleObject(name = "defer", value = Examples.DEFERRAL)))
     @TransitionResponses
+    @RolesAllowed(Roles.REVIEWER)
     public Response defer(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Deferral body) {
         return withETag(predictions.defer(key, ifMatch, body, actor.name()));
@@ -223,6 +235,7 @@ public class PredictionResource {
     @Operation(summary = "Withdraw", description = "OPEN or DUE to WITHDRAWN, e.g. a mis-extraction. The body is optional.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Withdrawal.class)))
     @TransitionResponses
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
     public Response withdraw(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Withdrawal body) {
         return withETag(predictions.withdraw(key, ifMatch, body, actor.name()));
@@ -232,6 +245,7 @@ public class PredictionResource {
     @Path("{key}/withdrawal")
     @Operation(summary = "Restore", description = "WITHDRAWN to OPEN, or to DUE when dueAt has passed.")
     @TransitionResponses
+    @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
     public Response restore(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "why it is restored") @QueryParam("note") String note) {
         return withETag(predictions.restore(key, ifMatch, note, actor.name()));
@@ -243,6 +257,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "200", description = "The events")
     @APIResponse(responseCode = "404", description = "No prediction ever had this key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.READER)
     public List<EventView> history(@PathParam("key") String key) {
         return predictions.history(key);
     }

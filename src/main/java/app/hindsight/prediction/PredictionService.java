@@ -79,7 +79,7 @@ public class PredictionService {
         p.apply(complete, config.zone(), today());
         p.persist();
         record(p.key, EventType.CREATED, actor, null, null, null);
-        return p.toView();
+        return flushed(p);
     }
 
     /**

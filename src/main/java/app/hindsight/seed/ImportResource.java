@@ -1,5 +1,6 @@
 package app.hindsight.seed;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.prediction.PredictionResource;
+import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.Examples;
@@ -59,6 +61,7 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "Some items are invalid; nothing was written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
+    @RolesAllowed(Roles.EDITOR)
     public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
             @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);

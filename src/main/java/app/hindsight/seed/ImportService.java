@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionService;
 import app.hindsight.prediction.PredictionService.Upsert;
 import app.hindsight.source.NewSource;
@@ -188,6 +189,8 @@ public class ImportService {
         for (Upsert outcome : predictions.upsertAll(newPredictions, actor, note, createOnly, dryRun)) {
             counts[outcome.ordinal()]++;
         }
+        // Inside the method, so a concurrent import of the same keys surfaces as a 409, not at commit.
+        Prediction.flush();
         return new ImportResult(counts[0], counts[1], counts[2], dryRun);
     }
 

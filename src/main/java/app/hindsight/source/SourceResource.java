@@ -2,6 +2,7 @@ package app.hindsight.source;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import app.hindsight.security.Roles;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
@@ -44,6 +46,7 @@ public class SourceResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @RolesAllowed(Roles.READER)
     public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
@@ -64,6 +67,7 @@ public class SourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.EDITOR)
     public Response create(NewSource source) {
         SourceView created = sources.create(source);
         return Response.created(URI.create("/api/v1/sources/" + created.key())).entity(created).build();
@@ -77,6 +81,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+    @RolesAllowed(Roles.READER)
     public SourceView get(@PathParam("key") String key) {
         return sources.get(key);
     }

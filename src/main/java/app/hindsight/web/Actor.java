@@ -1,17 +1,24 @@
 package app.hindsight.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is making the current request, as history records it. Until API tokens exist every request is
- * "anonymous"; the scheduler records itself as "scheduler".
+ * Who is making the current request, as history records it: the token's name, or "anonymous". The
+ * scheduler records itself as "scheduler".
  */
 @RequestScoped
 public class Actor {
 
     public static final String SCHEDULER = "scheduler";
+    public static final String ANONYMOUS = "anonymous";
+
+    @Inject
+    SecurityIdentity identity;
 
     public String name() {
-        return "anonymous";
+        return identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }
 }

@@ -70,6 +70,27 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri, "send an API token: Authorization: Bearer <token>");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri, "the bearer token is unknown or revoked");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "this token's roles do not allow this operation", uri,
+                List.of(), null);
+    }
+
+    private static Response unauthenticated(UriInfo uri, String detail) {
+        Response problem = problem(401, "unauthorized", "Unauthorized", detail, uri, List.of(), null);
+        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer realm=\"hindsight\"").build();
+    }
+
+    @ServerExceptionMapper
     public Response staleState(OptimisticLockException e, UriInfo uri) {
         return concurrentChange(uri);
     }
@@ -111,6 +132,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A commit can fail after the method returned, wrapped in transaction exceptions: look inside.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException unique) {
+                return uniqueKey(unique, uri);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return concurrentChange(uri);
+            }
+        }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return problem(500, "internal-error", "Internal error",
                 "the server failed to handle this request; it has been logged", uri, List.of(), null);

@@ -1,0 +1,19 @@
+package app.hindsight.security;
+
+import java.util.Set;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A token to create: its name is what history records as the actor. */
+@Schema(name = "NewToken")
+public record NewToken(
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "letters, digits and . _ @ - only")
+        @Schema(example = "chat-bridge") String name,
+        @NotEmpty @Size(max = 4) Set<@NotNull @Pattern(regexp = "reader|editor|reviewer|admin", message = "must be reader, editor, reviewer or admin") String> roles) {
+}

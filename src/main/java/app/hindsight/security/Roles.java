@@ -1,0 +1,36 @@
+package app.hindsight.security;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The roles a token can carry. Every token may read; admin implies every role. Reads are also open to
+ * anonymous callers while hindsight.auth.anonymous-read is true.
+ */
+public final class Roles {
+
+    public static final String READER = "reader";
+    public static final String EDITOR = "editor";
+    public static final String REVIEWER = "reviewer";
+    public static final String ADMIN = "admin";
+
+    public static final Set<String> ALL = Set.of(READER, EDITOR, REVIEWER, ADMIN);
+
+    private Roles() {
+    }
+
+    /** The roles a token with these granted roles holds once implications are applied. */
+    public static Set<String> effective(Set<String> granted) {
+        Set<String> roles = new LinkedHashSet<>();
+        roles.add(READER);
+        for (String role : granted) {
+            String r = role.toLowerCase(Locale.ROOT);
+            roles.add(r);
+            if (r.equals(ADMIN)) {
+                roles.addAll(ALL);
+            }
+        }
+        return roles;
+    }
+}

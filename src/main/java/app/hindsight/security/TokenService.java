@@ -1,0 +1,137 @@
+package app.hindsight.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Validation;
+import io.quarkus.logging.Log;
+
+@ApplicationScoped
+public class TokenService {
+
+    static final String ADMIN_TOKEN_FILE = "admin-token";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    HindsightConfig config;
+
+    @Transactional
+    public TokenView create(NewToken in, String actor) {
+        validation.require(in);
+        if (ApiToken.count("name", in.name()) > 0) {
+            throw ApiException.conflict("duplicate-name", "a token named '" + in.name() + "' already exists");
+        }
+        String secret = ApiToken.newSecret();
+        ApiToken token = store(in.name(), secret, new TreeSet<>(in.roles()), actor);
+        TokenView view = token.toView();
+        return new TokenView(view.id(), view.name(), view.roles(), view.createdAt(), view.createdBy(), null, null,
+                secret);
+    }
+
+    @Transactional
+    public List<TokenView> list() {
+        return ApiToken.<ApiToken> list("order by id").stream().map(ApiToken::toView).toList();
+    }
+
+    /** Revoked at once: every request looks its token up, so the next one with it is refused. */
+    @Transactional
+    public void revoke(long id, String actor) {
+        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("token", String.valueOf(id)));
+        if (token.revokedAt == null) {
+            token.revokedAt = now();
+            token.revokedBy = actor;
+        }
+    }
+
+    /**
+     * On first start there must be a way in. HINDSIGHT_ADMIN_TOKEN, when set, is registered (once) as an admin
+     * token. Otherwise, while no admin token is active, one is generated and written to a file that only the
+     * owner can read; the log names the file, never the token.
+     */
+    @Transactional
+    public void bootstrap() {
+        Optional<String> adminToken = config.auth().adminToken();
+        if (adminToken.isPresent() && !adminToken.get().isBlank()) {
+            String secret = adminToken.get().strip();
+            if (ApiToken.count("hash", ApiToken.hash(secret)) == 0) {
+                store(freeName("admin"), secret, new TreeSet<>(List.of(Roles.ADMIN)), "bootstrap");
+                Log.info("Registered the admin token given by HINDSIGHT_ADMIN_TOKEN");
+            }
+            return;
+        }
+        boolean anyAdmin = ApiToken.<ApiToken> list("revokedAt is null").stream()
+                .anyMatch(t -> t.grantedRoles().contains(Roles.ADMIN));
+        if (anyAdmin) {
+            return;
+        }
+        String secret = ApiToken.newSecret();
+        Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+        writeOwnerOnly(file, secret + "\n");
+        store(freeName("admin"), secret, new TreeSet<>(List.of(Roles.ADMIN)), "bootstrap");
+        Log.infof("Generated the first admin token; it is in %s (readable only by its owner)", file.toAbsolutePath());
+    }
+
+    private ApiToken store(String name, String secret, TreeSet<String> roles, String actor) {
+        ApiToken token = new ApiToken();
+        token.name = name;
+        token.hash = ApiToken.hash(secret);
+        token.roles = String.join(",", roles);
+        token.createdAt = now();
+        token.createdBy = actor;
+        token.persistAndFlush();
+        return token;
+    }
+
+    private String freeName(String base) {
+        String name = base;
+        for (int n = 2; ApiToken.count("name", name) > 0; n++) {
+            name = base + "-" + n;
+        }
+        return name;
+    }
+
+    private static void writeOwnerOnly(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            // Created with owner-only permissions, so the secret is never readable by others, even briefly.
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException e) {
+                throw new IOException("concurrently created: " + file, e);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the admin token file " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
