@@ -141,6 +141,39 @@ class CreatePredictionTest {
                 .body("dueAt", nullValue());
     }
 
+    @Test
+    void nextReviewOnIsTheEarlierOfTheDueDateAndThePeriodicReview() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Map<String, Object> soon = prediction(key("review-soon"));
+        soon.put("reviewEvery", "P6M");
+        given().contentType("application/json").body(soon).post()
+                .then().statusCode(201)
+                .body("dueAt", equalTo("2031-01-01T00:00:00Z"))
+                .body("nextReviewOn", equalTo(today.plusMonths(6).toString()));
+
+        Map<String, Object> late = prediction(key("review-late"));
+        late.put("reviewEvery", "P10Y");
+        given().contentType("application/json").body(late).post()
+                .then().statusCode(201)
+                .body("nextReviewOn", equalTo("2031-01-01"));
+    }
+
+    @Test
+    void quarterAndMonthDatesAreTheLastDayOfTheirWindow() {
+        Map<String, Object> quarter = prediction(key("quarter-ok"));
+        quarter.put("target", target("2030-09-30", "QUARTER", "EXPLICIT", "by Q3 2030"));
+        given().contentType("application/json").body(quarter).post().then().statusCode(201)
+                .body("dueAt", equalTo("2030-10-01T00:00:00Z"));
+
+        Map<String, Object> badQuarter = prediction(key("quarter-bad"));
+        badQuarter.put("target", target("2030-05-31", "QUARTER", "EXPLICIT", "by Q2 2030"));
+        post(badQuarter).body("errors.find { it.field == 'target.date' }.message", containsString("2030-06-30"));
+
+        Map<String, Object> badMonth = prediction(key("month-bad"));
+        badMonth.put("target", target("2030-02-27", "MONTH", "EXPLICIT", "by February 2030"));
+        post(badMonth).body("errors.find { it.field == 'target.date' }.message", containsString("2030-02-28"));
+    }
+
     // --- 400s ---------------------------------------------------------------------------------
 
     @Test
@@ -231,6 +264,22 @@ class CreatePredictionTest {
         Map<String, Object> body = prediction(key("mass-assign"));
         body.put("status", "RESOLVED");
         post(body).body("errors.field", hasItem("status"));
+    }
+
+    @Test
+    void serverSetFieldsCannotBeSetOnCreate() {
+        for (var field : Map.of("version", (Object) 5, "dueAt", "2040-01-01T00:00:00Z",
+                "createdAt", "2020-01-01T00:00:00Z", "resolution", Map.of("outcome", "CORRECT")).entrySet()) {
+            Map<String, Object> body = prediction(key("mass-" + field.getKey().toLowerCase()));
+            body.put(field.getKey(), field.getValue());
+            post(body).body("errors.field", hasItem(field.getKey()));
+        }
+    }
+
+    @Test
+    void keyThatIsNotASlugIsABadRequest() {
+        post(prediction("Not A Slug!")).body("errors.field", hasItem("key"));
+        post(prediction("ab")).body("errors.field", hasItem("key"));
     }
 
     @Test

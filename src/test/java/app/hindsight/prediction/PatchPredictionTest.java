@@ -209,6 +209,22 @@ class PatchPredictionTest {
     }
 
     @Test
+    void serverSetFieldsAreReadOnly() {
+        String key = create(prediction(key("patch-server-fields")));
+        invalid(key, "{\"version\": 9}", "version");
+        invalid(key, "{\"createdAt\": \"2020-01-01T00:00:00Z\"}", "createdAt");
+        invalid(key, "{\"nextReviewOn\": \"2027-01-01\"}", "nextReviewOn");
+        invalid(key, "{\"resolution\": {\"outcome\": \"CORRECT\"}}", "resolution");
+    }
+
+    @Test
+    void removingARequiredFieldIsABadRequest() {
+        String key = create(prediction(key("patch-required")));
+        invalid(key, "{\"target\": null}", "target");
+        invalid(key, "{\"kind\": null}", "kind");
+    }
+
+    @Test
     void unknownFieldIsABadRequest() {
         String key = create(prediction(key("patch-unknown")));
         invalid(key, "{\"bogus\": 1}", "bogus");
@@ -230,6 +246,26 @@ class PatchPredictionTest {
     void patchThatIsNotAnObjectIsABadRequest() {
         String key = create(prediction(key("patch-array")));
         invalid(key, "[1, 2]", "body");
+    }
+
+    @Test
+    void ifMatchStarMatchesAnyVersion() {
+        String key = create(prediction(key("patch-star")));
+        patch(key, "*", "{\"resolutionCriteria\": \"Any.\"}").statusCode(200).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void mergePatchWithoutCharsetIsReadAsUtf8() {
+        String key = create(prediction(key("patch-utf8")));
+        byte[] body = "{\"quote\": {\"text\": \"到2030年底\", \"lang\": \"zh-Hant\"}}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
+                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/merge-patch+json").header("If-Match", "\"0\"").body(body)
+                .patch("{key}", key)
+                .then().statusCode(200)
+                .body("quote.text", equalTo("到2030年底"));
     }
 
     @Test

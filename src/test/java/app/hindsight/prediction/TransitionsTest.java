@@ -296,6 +296,43 @@ class TransitionsTest {
         resolution(key, VERDICT).statusCode(409).body("currentStatus", equalTo("WITHDRAWN"));
     }
 
+    @Test
+    void withdrawingADuePredictionAndRestoringItMakesItDueAgain() {
+        String key = createDue("withdraw-due");
+
+        given().contentType("application/json").body("{}").post("{key}/withdrawal", key)
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().delete("{key}/withdrawal", key)
+                .then().statusCode(200).body("status", equalTo("DUE"));
+        assertEquals("DUE", status(key));
+    }
+
+    @Test
+    void deferringToTodayIsABadRequest() {
+        String key = createDue("defer-today");
+        badRequest(deferral(key, Map.of("until", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())),
+                "until");
+    }
+
+    @Test
+    void transitionsOfAnUnknownPredictionAreNotFound() {
+        String key = key("never");
+        deferral(key, Map.of("until", "2030-01-31")).statusCode(404).contentType(PROBLEM_JSON);
+        given().delete("{key}/resolution", key).then().statusCode(404).contentType(PROBLEM_JSON);
+        given().contentType("application/json").body("{}").post("{key}/withdrawal", key)
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+        given().delete("{key}/withdrawal", key).then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void malformedResolutionIsABadRequest() {
+        String key = create(prediction(key("resolve-malformed")));
+        badRequest(given().contentType("application/json").body("{\"outcome\": ").post("{key}/resolution", key).then(),
+                "body");
+        badRequest(resolution(key, Map.of("outcome", "CORRECT", "note", "n", "verdict", "yes")), "verdict");
+        assertEquals("OPEN", status(key));
+    }
+
     private static ValidatableResponse resolution(String key, Map<String, ?> body) {
         return given().contentType("application/json").body(body).post("{key}/resolution", key).then();
     }

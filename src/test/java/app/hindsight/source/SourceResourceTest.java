@@ -171,6 +171,31 @@ class SourceResourceTest {
                 .body("errors.field", hasItem("cursor"));
     }
 
+    @Test
+    void racingCreatesOfOneSourceKeyMakeOneSourceAndConflicts() throws Exception {
+        Map<String, Object> body = source(key("race-src"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType("application/json").body(body).post().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> codes = new ArrayList<>();
+            for (var f : futures) {
+                codes.add(f.get());
+            }
+            assertEquals(1, codes.stream().filter(c -> c == 201).count(), "one winner: " + codes);
+            assertEquals(5, codes.stream().filter(c -> c == 409).count(), "the rest conflict: " + codes);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static ValidatableResponse invalid(Map<String, Object> body, String field) {
         ValidatableResponse response = given().contentType("application/json").body(body)
                 .post()
