@@ -162,9 +162,11 @@ public class Prediction extends PanacheEntityBase {
         quoteText = in.quote() == null ? null : in.quote().text();
         quoteLang = in.quote() == null ? null : in.quote().lang();
         quoteLocator = in.quote() == null ? null : in.quote().locator();
-        topics.clear();
-        if (in.topics() != null) {
-            topics.addAll(in.topics());
+        Set<String> newTopics = in.topics() == null ? Set.of() : new LinkedHashSet<>(in.topics());
+        if (!topics.equals(newTopics)) {
+            // Only when they differ: replacing an equal set would still bump the version (and the ETag).
+            topics.clear();
+            topics.addAll(newTopics);
         }
         targetDate = in.target().date();
         targetPrecision = in.target().precision();

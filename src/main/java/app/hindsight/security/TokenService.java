@@ -91,7 +91,7 @@ public class TokenService {
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
         writeOwnerOnly(file, secret + "\n");
         store(freeName("admin"), secret, new TreeSet<>(List.of(Roles.ADMIN)), "bootstrap");
-        Log.infof("Generated the first admin token; it is in %s (readable only by its owner)", file.toAbsolutePath());
+        Log.infof("Generated the first admin token; it is in %s (readable only by its owner)", file.toAbsolutePath().normalize());
     }
 
     private ApiToken store(String name, String secret, TreeSet<String> roles, String actor) {

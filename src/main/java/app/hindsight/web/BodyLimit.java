@@ -20,8 +20,13 @@ public class BodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
+        boolean isImport = request.getUriInfo().getPath().startsWith("/api/v1/imports");
+        HindsightConfig.Http limits = config.get().http();
+        long max = isImport ? limits.maxImportBodySize() : limits.maxBodySize();
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
+            // Chunked: count the bytes as they are read.
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), max));
             return;
         }
         long size;
@@ -30,12 +35,50 @@ public class BodyLimit {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("Content-Length", "not a number");
         }
-        boolean isImport = request.getUriInfo().getPath().startsWith("/api/v1/imports");
-        HindsightConfig.Http limits = config.get().http();
-        long max = isImport ? limits.maxImportBodySize() : limits.maxBodySize();
         if (size > max) {
-            throw new ApiException(413, "body-too-large", "Request body too large",
-                    "the body has " + size + " bytes; at most " + max + " are accepted here", null, null);
+            throw tooLarge("the body has " + size + " bytes", max);
+        }
+    }
+
+    static ApiException tooLarge(String what, long max) {
+        return new ApiException(413, "body-too-large", "Request body too large",
+                what + "; at most " + max + " bytes are accepted here", null, null);
+    }
+
+    /** Fails the read as soon as more than {@code max} bytes have come. */
+    static final class LimitedStream extends java.io.FilterInputStream {
+
+        private final long max;
+        private long count;
+
+        LimitedStream(java.io.InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > max) {
+                throw tooLarge("the body has more than " + max + " bytes", max);
+            }
         }
     }
 }

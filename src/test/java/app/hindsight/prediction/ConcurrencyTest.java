@@ -32,7 +32,6 @@ class ConcurrencyTest {
     private static final int RACERS = 6;
 
     @Test
-    @org.junit.jupiter.api.Disabled("BUG: racing POSTs of one key get 500 (unique violation at commit, wrapped) instead of 409")
     void racingCreatesOfOneKeyMakeOnePredictionAndConflicts() throws Exception {
         String key = key("race-create");
         Map<String, Object> body = prediction(key);
