@@ -1,7 +1,10 @@
 package app.hindsight;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -24,6 +27,50 @@ public interface HindsightConfig {
     Seed seed();
 
     Auth auth();
+
+    Scan scan();
+
+    Webhooks webhooks();
+
+    interface Scan {
+        /** Quartz cron of the due scan (seconds first): every 5 minutes by default. */
+        @WithDefault("0 */5 * * * ?")
+        String cron();
+
+        /** Lead times before dueAt at which a prediction.upcoming reminder is sent. */
+        @WithDefault("P30D,P7D,P1D")
+        List<Period> leadTimes();
+
+        /** An open review is escalated (review.overdue) this long after it opened, and again every as long. */
+        @WithDefault("P7D")
+        Period escalateEvery();
+
+        /** At most this many escalations per review. */
+        @WithDefault("4")
+        int maxEscalations();
+
+        /** Predictions handled per transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
+    interface Webhooks {
+        /** How often pending deliveries are attempted, e.g. 5s; "off" stops delivery. */
+        @WithDefault("5s")
+        String deliveryEvery();
+
+        /** Waits before each retry of a failed delivery; after the last, the delivery is FAILED. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,24h")
+        List<Duration> backoff();
+
+        /** A subscription is disabled after this many deliveries in a row ended FAILED. */
+        @WithDefault("3")
+        int disableAfter();
+
+        /** Connect and response timeout of one delivery attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
 
     interface Auth {
         /** Reads of predictions, sources, reviews, calendar and stats need no token. */

@@ -1,0 +1,51 @@
+package app.hindsight.notify;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * Something people should hear about, in the outbox: {@code prediction.due}, {@code prediction.upcoming} or
+ * {@code review.overdue}. Unique by (prediction, kind, period), which is what makes each notice exist once.
+ */
+@Entity
+@Immutable
+@Table(name = "notice")
+public class Notice extends PanacheEntityBase {
+
+    public static final String DUE = "prediction.due";
+    public static final String UPCOMING = "prediction.upcoming";
+    public static final String OVERDUE = "review.overdue";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")
+    @SequenceGenerator(name = "notice_seq", sequenceName = "notice_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "prediction_key", nullable = false)
+    public String predictionKey;
+
+    /** What makes this notice distinct from earlier ones of its kind, e.g. the date that came due. */
+    @Column(nullable = false)
+    public String period;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The JSON document webhooks receive. */
+    @Column(nullable = false)
+    public String payload;
+}
