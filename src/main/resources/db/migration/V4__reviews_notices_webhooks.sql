@@ -8,6 +8,7 @@ create table review (
     prediction_key varchar(80)  not null,
     reason         varchar(32)  not null,
     due_on         date         not null,
+    cycle          varchar(64)  not null,
     opened_at      timestamp with time zone not null,
     assignee       varchar(200),
     closed_at      timestamp with time zone,
@@ -15,7 +16,7 @@ create table review (
     closure        varchar(16),
     reminders_sent integer      not null,
     version        bigint       not null,
-    constraint uk_review_cycle unique (prediction_key, due_on)
+    constraint uk_review_cycle unique (prediction_key, cycle)
 );
 create index ix_review_queue on review (closed_at, opened_at);
 create index ix_review_prediction on review (prediction_key, closed_at);

@@ -34,4 +34,15 @@ public class AdminTokenByDefault implements QuarkusTestBeforeEachCallback {
     public static void anonymous() {
         anonymous = true;
     }
+
+    /** Runs set-up steps as the admin in a test that otherwise calls anonymously. */
+    public static <T> T asAdmin(java.util.function.Supplier<T> steps) {
+        boolean was = anonymous;
+        anonymous = false;
+        try {
+            return steps.get();
+        } finally {
+            anonymous = was;
+        }
+    }
 }

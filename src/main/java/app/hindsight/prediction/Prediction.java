@@ -236,6 +236,19 @@ public class Prediction extends PanacheEntityBase {
         reactivate(now, today);
     }
 
+    /** The scheduler's transition: the review date has come. */
+    void flagDue() {
+        require("flag as due", Status.OPEN);
+        status = Status.DUE;
+    }
+
+    /** Why this prediction comes due now: its target window has ended, or only a periodic review is due. */
+    FlagReason dueReason() {
+        LocalDate due = Schedule.dueDate(targetDate);
+        return due != null && nextReviewOn != null && !nextReviewOn.isBefore(due) ? FlagReason.TARGET_REACHED
+                : FlagReason.PERIODIC_REVIEW;
+    }
+
     void defer(LocalDate until) {
         require("defer", Status.DUE);
         status = Status.OPEN;

@@ -65,6 +65,9 @@ public class PredictionService {
     @Inject
     SourceService sources;
 
+    @Inject
+    jakarta.enterprise.event.Event<PredictionTransitioned> transitions;
+
     @Transactional
     public PredictionView create(NewPrediction in, String actor) {
         NewPrediction complete = validate(in);
@@ -173,6 +176,7 @@ public class PredictionService {
         Prediction p = find(key);
         ETags.check(ifMatch, p.version);
         p.delete();
+        transitioned(p, EventType.DELETED, actor);
         record(key, EventType.DELETED, actor, null, null, null);
     }
 
@@ -185,6 +189,7 @@ public class PredictionService {
             throw ApiException.badRequest("resolvedOn", "must not be in the future");
         }
         p.resolve(r, today(), actor);
+        transitioned(p, EventType.RESOLVED, actor);
         record(key, EventType.RESOLVED, actor, r.note(), null, json.valueToTree(Map.of(
                 "outcome", p.outcome, "resolvedOn", p.resolvedOn, "evidence", p.resolutionEvidence)));
         return touched(p);
@@ -195,6 +200,7 @@ public class PredictionService {
         Prediction p = find(key);
         ETags.check(ifMatch, p.version);
         p.reopen(now(), today());
+        transitioned(p, EventType.REOPENED, actor);
         record(key, EventType.REOPENED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
         return touched(p);
     }
@@ -208,6 +214,7 @@ public class PredictionService {
             throw ApiException.badRequest("until", "must be after today (" + today() + ")");
         }
         p.defer(d.until());
+        transitioned(p, EventType.DEFERRED, actor);
         record(key, EventType.DEFERRED, actor, d.note(), null, json.valueToTree(Map.of("until", d.until())));
         return touched(p);
     }
@@ -220,6 +227,7 @@ public class PredictionService {
         Prediction p = find(key);
         ETags.check(ifMatch, p.version);
         p.withdraw();
+        transitioned(p, EventType.WITHDRAWN, actor);
         record(key, EventType.WITHDRAWN, actor, w == null ? null : w.note(), null, null);
         return touched(p);
     }
@@ -229,6 +237,7 @@ public class PredictionService {
         Prediction p = find(key);
         ETags.check(ifMatch, p.version);
         p.restore(now(), today());
+        transitioned(p, EventType.RESTORED, actor);
         record(key, EventType.RESTORED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
         return touched(p);
     }
@@ -263,6 +272,58 @@ public class PredictionService {
         Parameters params = Parameters.with("after", afterId);
         String where = filter.where(params);
         return Prediction.<Prediction> find(where, params).range(0, count - 1).list();
+    }
+
+    // --- for the scheduler: in the caller's transaction ---------------------------------------------
+
+    /** Ids of OPEN predictions whose review date has come, after {@code afterId}, in id order. */
+    public List<Long> dueIds(LocalDate today, long afterId, int limit) {
+        return Prediction.getEntityManager().createQuery("select p.id from Prediction p where p.status = :open "
+                + "and p.nextReviewOn <= :today and p.id > :after order by p.id", Long.class)
+                .setParameter("open", Status.OPEN).setParameter("today", today).setParameter("after", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Flags these predictions DUE, each with a FLAGGED_DUE event, if they still are OPEN and due (another
+     * scanner may have been first). Returns the ones flagged here.
+     */
+    public List<DuePrediction> flag(List<Long> ids, LocalDate today) {
+        List<DuePrediction> flagged = new ArrayList<>();
+        for (Prediction p : Prediction.<Prediction> list("id in ?1 order by id", ids)) {
+            if (p.status != Status.OPEN || p.nextReviewOn == null || p.nextReviewOn.isAfter(today)) {
+                continue;
+            }
+            FlagReason reason = p.dueReason();
+            p.flagDue();
+            p.updatedAt = now();
+            record(p.key, EventType.FLAGGED_DUE, app.hindsight.web.Actor.SCHEDULER,
+                    reason == FlagReason.TARGET_REACHED ? "target date reached" : "periodic review due",
+                    reason.name(), null);
+            flagged.add(due(p, reason));
+        }
+        return flagged;
+    }
+
+    /** OPEN predictions whose dueAt lies in (from, until], after {@code afterId}, in id order. */
+    public List<DuePrediction> dueBetween(Instant from, Instant until, long afterId, int limit) {
+        return Prediction.<Prediction> find("status = ?1 and dueAt > ?2 and dueAt <= ?3 and id > ?4 order by id",
+                Status.OPEN, from, until, afterId).range(0, limit - 1).list().stream()
+                .map(p -> due(p, null)).toList();
+    }
+
+    /** An event the scheduler records: REMINDED or ESCALATED. */
+    public void recordByScheduler(String key, EventType type, String note, JsonNode details) {
+        record(key, type, app.hindsight.web.Actor.SCHEDULER, note, null, details);
+    }
+
+    private void transitioned(Prediction p, EventType type, String actor) {
+        transitions.fire(new PredictionTransitioned(p.key, type, p.status, p.version, actor, now()));
+    }
+
+    private static DuePrediction due(Prediction p, FlagReason reason) {
+        return new DuePrediction(p.id, p.key, p.version, p.statement, p.speaker, p.targetDate, p.dueAt,
+                p.nextReviewOn, reason);
     }
 
     // --- helpers ------------------------------------------------------------------------------

@@ -98,6 +98,18 @@ class AccessMatrixTest {
                 new Group("withdraw", Set.of("editor", "reviewer"), 200, s -> s.contentType("application/json")
                         .body("{}").post(TestData.PREDICTIONS + "/" + fixture() + "/withdrawal")),
                 new Group("delete prediction", Set.of(), 204, s -> s.delete(TestData.PREDICTIONS + "/" + fixture())),
+                new Group("read reviews", Set.of("reader"), 200, s -> s.get("/api/v1/reviews")),
+                new Group("assign review", Set.of("reviewer"), 200, s -> {
+                    int id = AdminTokenByDefault.asAdmin(() -> {
+                        String key = TestData.createDue("acl-review");
+                        return given().get("/api/v1/reviews?limit=500").then().statusCode(200)
+                                .extract().<Integer> path("items.find { it.prediction == '" + key + "' }.id");
+                    });
+                    return s.contentType("application/json").body(Map.of("assignee", "alice"))
+                            .put("/api/v1/reviews/" + id + "/assignee");
+                }),
+                new Group("list jobs", Set.of(), 200, s -> s.get("/api/v1/jobs")),
+                new Group("run job", Set.of(), 200, s -> s.post("/api/v1/jobs/due-scan/runs")),
                 new Group("list tokens", Set.of(), 200, s -> s.get("/api/v1/tokens")),
                 new Group("create token", Set.of(), 201, s -> s.contentType("application/json")
                         .body(Map.of("name", TestData.key("acl-token"), "roles", List.of("reader"))).post("/api/v1/tokens")),

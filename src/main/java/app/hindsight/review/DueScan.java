@@ -1,0 +1,254 @@
+package app.hindsight.review;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.jobs.Batches;
+import app.hindsight.jobs.Job;
+import app.hindsight.notify.Notice;
+import app.hindsight.notify.Notices;
+import app.hindsight.prediction.DuePrediction;
+import app.hindsight.prediction.EventType;
+import app.hindsight.prediction.PredictionService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The due scan. It is a query of what is due now, not a reaction to a fire, so a missed or doubled fire
+ * changes nothing: each flag, reminder and escalation is decided from the database and recorded with a
+ * unique key (a review's cycle, a notice's period), so it happens once.
+ * <ul>
+ * <li>flags OPEN predictions whose nextReviewOn has come: DUE, a FLAGGED_DUE event, a review, a
+ * prediction.due notice;</li>
+ * <li>reminds of OPEN predictions coming due: one prediction.upcoming notice per lead time, only the
+ * nearest lead that has been reached (after downtime it does not send the ones it missed);</li>
+ * <li>escalates reviews left open: review.overdue after each escalation period, up to a cap, again only the
+ * latest reached.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DueScan implements Job {
+
+    public static final String NAME = "due-scan";
+
+    /** What one scan did. */
+    public record Result(int flagged, int reminded, int escalated, long durationMs) {
+    }
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    PredictionService predictions;
+
+    @Inject
+    ReviewService reviews;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Scheduled(identity = NAME, cron = "{hindsight.scan.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        Result result = run();
+        if (result.flagged() + result.reminded() + result.escalated() > 0) {
+            Log.infof("Due scan: %d flagged, %d reminded, %d escalated in %d ms", result.flagged(),
+                    result.reminded(), result.escalated(), result.durationMs());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String schedule() {
+        return "cron " + config.scan().cron();
+    }
+
+    @Override
+    public Result run() {
+        long start = System.nanoTime();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        int flagged = flag(now, today);
+        int reminded = remind(now);
+        int escalated = escalate(now);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        metrics.counter("hindsight.scan.flagged").increment(flagged);
+        metrics.counter("hindsight.scan.reminded").increment(reminded);
+        metrics.counter("hindsight.scan.escalated").increment(escalated);
+        metrics.timer("hindsight.scan.duration").record(Duration.ofMillis(ms));
+        return new Result(flagged, reminded, escalated, ms);
+    }
+
+    private int flag(Instant now, LocalDate today) {
+        int batchSize = config.scan().batchSize();
+        int flagged = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> predictions.dueIds(today, from, batchSize));
+            if (ids.isEmpty()) {
+                return flagged;
+            }
+            flagged += Batches.run(ids, batch -> {
+                int n = 0;
+                for (DuePrediction due : predictions.flag(batch, today)) {
+                    // The version at flagging names this occasion: two scanners seeing it agree, a later one differs.
+                    String cycle = due.nextReviewOn() + "/v" + due.version();
+                    Review review = reviews.open(due, cycle, now);
+                    ObjectNode data = predictionData(due);
+                    data.put("reason", due.reason().name());
+                    data.put("reviewId", review.id);
+                    notices.publish(Notice.DUE, due.key(), cycle, now, data);
+                    n++;
+                }
+                return n;
+            });
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private int remind(Instant now) {
+        List<Period> leads = new ArrayList<>(config.scan().leadTimes());
+        if (leads.isEmpty()) {
+            return 0;
+        }
+        leads.sort(Comparator.comparing(p -> plus(now, p)));
+        Instant horizon = plus(now, leads.get(leads.size() - 1));
+        int batchSize = config.scan().batchSize();
+        int reminded = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<DuePrediction> coming = QuarkusTransaction.requiringNew()
+                    .call(() -> predictions.dueBetween(now, horizon, from, batchSize));
+            if (coming.isEmpty()) {
+                return reminded;
+            }
+            reminded += Batches.run(coming, batch -> {
+                Set<String> sent = notices.existing(Notice.UPCOMING, batch.stream().map(DuePrediction::key).toList());
+                int n = 0;
+                for (DuePrediction p : batch) {
+                    // The nearest lead time already reached: at 20 days out that is P30D, at 5 days P7D.
+                    Period lead = leads.stream().filter(l -> !now.isBefore(minus(p.dueAt(), l))).findFirst().orElse(null);
+                    if (lead == null) {
+                        continue;
+                    }
+                    String period = lead + "@" + p.dueAt();
+                    if (sent.contains(Notices.id(p.key(), period))) {
+                        continue;
+                    }
+                    ObjectNode data = predictionData(p);
+                    data.put("leadTime", lead.toString());
+                    notices.publish(Notice.UPCOMING, p.key(), period, now, data);
+                    predictions.recordByScheduler(p.key(), EventType.REMINDED, "due within " + lead,
+                            json.createObjectNode().put("leadTime", lead.toString()).put("dueAt", p.dueAt().toString()));
+                    n++;
+                }
+                return n;
+            });
+            after = coming.get(coming.size() - 1).id();
+        }
+    }
+
+    private int escalate(Instant now) {
+        Period every = config.scan().escalateEvery();
+        int max = config.scan().maxEscalations();
+        Instant openedBefore = minus(now, every);
+        int escalated = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Review.getEntityManager()
+                    .createQuery("select r.id from Review r where r.closedAt is null and r.openedAt <= :before "
+                            + "and r.remindersSent < :max and r.id > :after order by r.id", Long.class)
+                    .setParameter("before", openedBefore).setParameter("max", max).setParameter("after", from)
+                    .setMaxResults(config.scan().batchSize()).getResultList());
+            if (ids.isEmpty()) {
+                return escalated;
+            }
+            escalated += Batches.run(ids, batch -> {
+                int n = 0;
+                for (Review r : Review.<Review> list("id in ?1 and closedAt is null", batch)) {
+                    int reached = periodsReached(r.openedAt, every, now, max);
+                    if (reached <= r.remindersSent) {
+                        continue;
+                    }
+                    r.remindersSent = reached;
+                    ObjectNode data = json.createObjectNode();
+                    data.put("reviewId", r.id);
+                    data.put("prediction", r.predictionKey);
+                    data.put("path", "/api/v1/predictions/" + r.predictionKey);
+                    data.put("openedAt", r.openedAt.toString());
+                    data.put("escalation", reached);
+                    data.put("assignee", r.assignee);
+                    notices.publish(Notice.OVERDUE, r.predictionKey, "review-" + r.id + "#" + reached, now, data);
+                    predictions.recordByScheduler(r.predictionKey, EventType.ESCALATED,
+                            "review open since " + r.openedAt + " (escalation " + reached + " of " + max + ")",
+                            json.createObjectNode().put("reviewId", r.id).put("escalation", reached));
+                    n++;
+                }
+                return n;
+            });
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** How many whole periods have passed since {@code from}, at most {@code max}. */
+    private int periodsReached(Instant from, Period every, Instant now, int max) {
+        int k = 0;
+        while (k < max && !plus(from, every.multipliedBy(k + 1)).isAfter(now)) {
+            k++;
+        }
+        return k;
+    }
+
+    private ObjectNode predictionData(DuePrediction p) {
+        ObjectNode data = json.createObjectNode();
+        ObjectNode prediction = data.putObject("prediction");
+        prediction.put("key", p.key());
+        prediction.put("statement", p.statement());
+        prediction.put("speaker", p.speaker());
+        prediction.put("targetDate", p.targetDate() == null ? null : p.targetDate().toString());
+        prediction.put("dueAt", p.dueAt() == null ? null : p.dueAt().toString());
+        prediction.put("path", "/api/v1/predictions/" + p.key());
+        return data;
+    }
+
+    private Instant plus(Instant at, Period period) {
+        return ZonedDateTime.ofInstant(at, config.zone()).plus(period).toInstant();
+    }
+
+    private Instant minus(Instant at, Period period) {
+        return ZonedDateTime.ofInstant(at, config.zone()).minus(period).toInstant();
+    }
+}

@@ -1,0 +1,127 @@
+package app.hindsight.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.prediction.DuePrediction;
+import app.hindsight.prediction.EventType;
+import app.hindsight.prediction.FlagReason;
+import app.hindsight.prediction.PredictionService;
+import app.hindsight.prediction.PredictionTransitioned;
+import app.hindsight.prediction.PredictionView;
+import app.hindsight.prediction.Status;
+import app.hindsight.web.ApiException;
+import app.hindsight.web.Cursor;
+import app.hindsight.web.Page;
+import app.hindsight.web.Validation;
+
+/** The review queue: opening, closing and assigning reviews. */
+@ApplicationScoped
+public class ReviewService {
+
+    private static final Map<EventType, Review.Closure> CLOSURES = Map.of(
+            EventType.RESOLVED, Review.Closure.RESOLVED,
+            EventType.DEFERRED, Review.Closure.DEFERRED,
+            EventType.WITHDRAWN, Review.Closure.WITHDRAWN,
+            EventType.DELETED, Review.Closure.WITHDRAWN);
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    PredictionService predictions;
+
+    @Inject
+    Validation validation;
+
+    /** Opens the review of a prediction the scanner just flagged, in the scanner's transaction. */
+    Review open(DuePrediction due, String cycle, Instant now) {
+        return open(due.key(), due.reason(), due.nextReviewOn(), cycle, now);
+    }
+
+    private Review open(String key, FlagReason reason, LocalDate dueOn, String cycle, Instant now) {
+        Review r = new Review();
+        r.predictionKey = key;
+        r.reason = reason;
+        r.dueOn = dueOn;
+        r.cycle = cycle;
+        r.openedAt = now;
+        r.persist();
+        return r;
+    }
+
+    /**
+     * Follows the prediction: its open review closes when a person resolves, defers or withdraws it; a
+     * prediction reopened or restored straight into DUE needs a human again, so it gets a new review.
+     */
+    void onTransition(@Observes PredictionTransitioned t) {
+        Review.Closure closure = CLOSURES.get(t.type());
+        if (closure != null) {
+            for (Review r : Review.<Review> list("predictionKey = ?1 and closedAt is null", t.key())) {
+                r.closedAt = t.at();
+                r.closedBy = t.actor();
+                r.closure = closure;
+            }
+        } else if (t.status() == Status.DUE && (t.type() == EventType.REOPENED || t.type() == EventType.RESTORED)) {
+            PredictionView p = predictions.get(t.key());
+            open(t.key(), FlagReason.TARGET_REACHED, p.nextReviewOn(), t.type().name().toLowerCase() + "/v" + t.version(),
+                    t.at());
+        }
+    }
+
+    @Transactional
+    public Page<ReviewView> queue(boolean open, String assignee, String cursor, int limit) {
+        StringBuilder jpql = new StringBuilder("select r, p.statement from Review r, Prediction p "
+                + "where p.key = r.predictionKey and r.id > :after and r.closedAt is ")
+                .append(open ? "null" : "not null");
+        if (assignee != null) {
+            jpql.append(" and r.assignee = :assignee");
+        }
+        var query = Review.getEntityManager().createQuery(jpql.append(" order by r.id").toString(), Object[].class)
+                .setParameter("after", Cursor.decode(cursor)).setMaxResults(limit + 1);
+        if (assignee != null) {
+            query.setParameter("assignee", assignee);
+        }
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<ReviewView> items = new ArrayList<>();
+        for (Object[] row : more ? rows.subList(0, limit) : rows) {
+            items.add(view((Review) row[0], (String) row[1]));
+        }
+        return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).id()) : null);
+    }
+
+    @Transactional
+    public ReviewView assign(long id, Assignment assignment) {
+        validation.require(assignment);
+        Review r = Review.<Review> findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("review", String.valueOf(id)));
+        if (r.closedAt != null) {
+            throw ApiException.conflict("review-closed", "review " + id + " is closed (" + r.closure + ")");
+        }
+        String name = assignment.assignee();
+        r.assignee = name == null || name.isBlank() ? null : name.strip();
+        return view(r, predictions.get(r.predictionKey).statement());
+    }
+
+    ReviewView view(Review r, String statement) {
+        Long overdue = r.closedAt != null ? null
+                : Math.max(0, ChronoUnit.DAYS.between(r.dueOn, LocalDate.ofInstant(Instant.now(clock), config.zone())));
+        return new ReviewView(r.id, r.predictionKey, statement, r.reason, r.dueOn, r.openedAt, overdue, r.assignee,
+                r.closedAt, r.closedBy, r.closure, r.remindersSent);
+    }
+}
