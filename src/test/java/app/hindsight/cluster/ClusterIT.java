@@ -1,0 +1,152 @@
+package app.hindsight.cluster;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.response.Response;
+
+/**
+ * Two replicas of the packaged jar on one PostgreSQL, Quartz clustered: they serve the same data, scanning
+ * at the same moment flags each due prediction once, and when one dies mid-scan the other finishes the work.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    static String database;
+    static AppProcess a;
+    static AppProcess b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Postgres.assumeAvailable();
+        database = Postgres.createDatabase("hindsight_it_cluster");
+        a = AppProcess.start("replica-a", database, Map.of());
+        b = AppProcess.start("replica-b", database, Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AppProcess app : new AppProcess[] { a, b }) {
+            if (app != null) {
+                app.close();
+            }
+        }
+        Postgres.dropDatabase(database);
+    }
+
+    @Test
+    @Order(1)
+    void bothReplicasServeTheSameDataAndJoinTheQuartzCluster() throws Exception {
+        String key = "cluster-same-" + System.nanoTime();
+        admin(a).contentType("application/json").body(prediction(key, "2030-12-31")).post("/api/v1/predictions")
+                .then().statusCode(201);
+        given().baseUri(b.url()).get("/api/v1/predictions/" + key).then().statusCode(200).body("key", equalTo(key));
+        assertEquals(2, Postgres.count(database, "select count(*) from qrtz_scheduler_state"));
+        assertTrue(Postgres.count(database, "select count(*) from qrtz_triggers where trigger_name like 'due-scan%'") >= 1);
+    }
+
+    @Test
+    @Order(2)
+    void scansAtTheSameMomentFlagEachDuePredictionOnce() throws Exception {
+        String prefix = "cluster-race-" + System.nanoTime() % 100000;
+        importDue(prefix, 400);
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (AppProcess app : List.of(a, b)) {
+                runs.add(pool.submit(() -> {
+                    go.await();
+                    return admin(app).post("/api/v1/jobs/due-scan/runs").then().statusCode(200)
+                            .extract().<Integer> path("result.flagged");
+                }));
+            }
+            go.countDown();
+            int flagged = 0;
+            for (Future<Integer> run : runs) {
+                flagged += run.get();
+            }
+            assertEquals(400, flagged, "flagged by both together");
+        } finally {
+            pool.shutdown();
+        }
+        assertExactlyOnce(prefix, 400);
+    }
+
+    @Test
+    @Order(3)
+    void whenAReplicaDiesMidScanTheOtherFinishesAndNothingIsLost() throws Exception {
+        String prefix = "cluster-kill-" + System.nanoTime() % 100000;
+        importDue(prefix, 3000);
+
+        CompletableFuture<Response> dying = CompletableFuture.supplyAsync(() -> admin(a).post("/api/v1/jobs/due-scan/runs"));
+        Awaitility.await("replica A flagging").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> flagged(prefix) > 0);
+        a.kill();
+        long flaggedByA = flagged(prefix);
+        assertTrue(flaggedByA < 3000, "A was killed mid-scan, after " + flaggedByA);
+        dying.handle((r, e) -> null).join();
+
+        admin(b).post("/api/v1/jobs/due-scan/runs").then().statusCode(200);
+        assertExactlyOnce(prefix, 3000);
+    }
+
+    private void assertExactlyOnce(String prefix, int expected) throws Exception {
+        String like = prefix + "-%";
+        assertEquals(expected, flagged(prefix), "FLAGGED_DUE events");
+        assertEquals(expected, Postgres.count(database,
+                "select count(*) from prediction where slug like ? and status = 'DUE'", like), "DUE predictions");
+        assertEquals(expected, Postgres.count(database,
+                "select count(*) from review where prediction_key like ?", like), "reviews");
+        assertEquals(expected, Postgres.count(database,
+                "select count(*) from notice where prediction_key like ? and kind = 'prediction.due'", like), "notices");
+        assertEquals(0, Postgres.count(database, "select count(*) from (select prediction_key from prediction_event "
+                + "where prediction_key like ? and type = 'FLAGGED_DUE' group by prediction_key having count(*) > 1) d", like));
+    }
+
+    private long flagged(String prefix) throws Exception {
+        return Postgres.count(database,
+                "select count(*) from prediction_event where prediction_key like ? and type = 'FLAGGED_DUE'", prefix + "-%");
+    }
+
+    /** Predictions whose target ended in 2025, so they are due now. */
+    private static void importDue(String prefix, int count) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(prediction(prefix + "-" + i, "2025-12-31"));
+        }
+        admin(a).contentType("application/json").body(items).post("/api/v1/imports").then().statusCode(200)
+                .body("created", equalTo(count));
+    }
+
+    private static Map<String, Object> prediction(String key, String target) {
+        return Map.of("key", key, "statement", "Cluster test prediction " + key + ".", "kind", "FORECAST",
+                "speaker", "Tester", "madeOn", "2025-01-01", "topics", List.of("cluster"),
+                "target", Map.of("date", target, "precision", "DAY", "basis", "EXPLICIT"));
+    }
+
+    private static io.restassured.specification.RequestSpecification admin(AppProcess app) {
+        return given().baseUri(app.url()).header("Authorization", "Bearer " + AppProcess.ADMIN_TOKEN);
+    }
+}

@@ -1,0 +1,80 @@
+package app.hindsight.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The PostgreSQL the suites run on: the local server (127.0.0.1:5432, trust auth) unless
+ * HINDSIGHT_IT_PG_HOST/PORT/USER say otherwise. Each suite gets a database of its own and drops it after.
+ */
+final class Postgres {
+
+    static final String HOST = env("HINDSIGHT_IT_PG_HOST", "127.0.0.1");
+    static final String PORT = env("HINDSIGHT_IT_PG_PORT", "5432");
+    static final String USER = env("HINDSIGHT_IT_PG_USER", "postgres");
+
+    private Postgres() {
+    }
+
+    /** Skips the calling suite, saying why, when there is no packaged jar or no PostgreSQL to run against. */
+    static void assumeAvailable() {
+        String jar = System.getProperty("hindsight.it.jar", "");
+        Assumptions.assumeFalse(jar.isBlank(), "PostgreSQL suite skipped: it runs with 'mvn verify -Ppg' "
+                + "(.ci/run does this), which builds the PostgreSQL variant it starts");
+        Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of(jar)),
+                "PostgreSQL suite skipped: no packaged jar at " + jar);
+        try (Connection c = connect("postgres")) {
+            Assumptions.assumeTrue(c.isValid(3), "PostgreSQL suite skipped: no answer from " + HOST + ":" + PORT);
+        } catch (SQLException e) {
+            Assumptions.abort("PostgreSQL suite skipped: no PostgreSQL at " + HOST + ":" + PORT + " (" + e.getMessage() + ")");
+        }
+    }
+
+    static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+
+    static Connection connect(String database) throws SQLException {
+        DriverManager.setLoginTimeout(5);
+        return DriverManager.getConnection(jdbcUrl(database), USER, "");
+    }
+
+    static String createDatabase(String prefix) throws SQLException {
+        String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return name;
+    }
+
+    static void dropDatabase(String name) throws SQLException {
+        if (name == null) {
+            return;
+        }
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    static long count(String database, String sql, Object... params) throws SQLException {
+        try (Connection c = connect(database); var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
