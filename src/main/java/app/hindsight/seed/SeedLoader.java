@@ -51,7 +51,17 @@ public class SeedLoader {
         boolean ndjson = file.getFileName().toString().endsWith(".ndjson");
         try {
             String body = Files.readString(file, StandardCharsets.UTF_8);
-            ImportResult result = imports.seed(imports.parse(body, ndjson));
+            ImportResult result;
+            try {
+                result = imports.seed(imports.parse(body, ndjson));
+            } catch (ApiException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Replicas starting together seed at once; the loser's second pass finds everything there.
+                Log.infof("Seeding %s raced with another replica (%s); trying again", file.getFileName(),
+                        e.getClass().getSimpleName());
+                result = imports.seed(imports.parse(body, ndjson));
+            }
             Log.infof("Seeds %s: %d created, %d already present", file.getFileName(), result.created(),
                     result.unchanged());
             return result;
