@@ -42,18 +42,30 @@ public class CalendarResource {
             VERSION:2.0
             CALSCALE:GREGORIAN
             X-WR-CALNAME:Hindsight: predictions coming due
+            X-WR-CALDESC:Open and due predictions tracked by Hindsight\\, each on the da
+             y its target window ends
+            REFRESH-INTERVAL;VALUE=DURATION:PT6H
+            X-PUBLISHED-TTL:PT6H
             BEGIN:VEVENT
             UID:gpt5-level-intelligence-100x-cheaper-by-2027@hindsight
             DTSTAMP:20260127T120000Z
+            LAST-MODIFIED:20260127T120000Z
             DTSTART;VALUE=DATE:20271231
             DTEND;VALUE=DATE:20280101
-            SUMMARY:By the end of 2027 OpenAI will offer GPT-5-level intelligence at
-              least 100 times cheaper than in early 2026.
+            SUMMARY:By the end of 2027 OpenAI will offer GPT-5-level intelligence at le
+             ast 100 times cheaper than in early 2026.
             DESCRIPTION:Speaker: Sam Altman\\nSource: altman-town-hall-2026-01-27\\nStatu
-             s: OPEN\\nTarget: by the end of 2027 (2027-12-31\\, YEAR\\, EXPLICIT)\\n...
+             s: OPEN\\nTarget: by the end of 2027 (2027-12-31\\, YEAR\\, EXPLICIT)\\nReview
+              every: P6M\\nNext review: 2026-07-27\\nQuote (zh-Hant\\, §5): 到2027年底
+             ，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100
+             倍\\nResolution criteria: Compare OpenAI's price per token for a GPT-5-lev
+             el model at the end of 2027 with January 2026.\\nAPI: /api/v1/predictions/g
+             pt5-level-intelligence-100x-cheaper-by-2027
             CATEGORIES:cost,models
             STATUS:CONFIRMED
             TRANSP:TRANSPARENT
+            URL:http://localhost:8080/api/v1/predictions/gpt5-level-intelligence-100x-c
+             heaper-by-2027
             END:VEVENT
             END:VCALENDAR
             """;
