@@ -74,6 +74,7 @@ class AccessMatrixTest {
                 new Group("read history", Set.of("reader"), 200,
                         s -> s.get(TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/history")),
                 new Group("read sources", Set.of("reader"), 200, s -> s.get(TestData.SOURCES)),
+                new Group("read calendar", Set.of("reader"), 200, s -> s.get("/api/v1/calendar.ics?topic=cost")),
                 new Group("create prediction", Set.of("editor"), 201, s -> s.contentType("application/json")
                         .body(TestData.prediction(TestData.key("acl"))).post(TestData.PREDICTIONS)),
                 new Group("patch prediction", Set.of("editor"), 200, s -> {

@@ -1,0 +1,236 @@
+package app.hindsight.calendar;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.PropertyList;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import app.hindsight.prediction.PredictionFilter;
+import app.hindsight.prediction.PredictionService;
+import app.hindsight.prediction.PredictionView;
+import app.hindsight.prediction.Quote;
+import app.hindsight.prediction.Status;
+import app.hindsight.prediction.Target;
+
+/**
+ * The iCalendar feed: one all-day event per open or due prediction, on its target date, or for an undated
+ * prediction on its next review date. Everything in it comes from the stored predictions, never from the
+ * clock, so the same data gives the same bytes and a calendar app sees no change where there was none.
+ */
+@ApplicationScoped
+public class CalendarFeed {
+
+    static final String PRODID = "-//Hindsight//Predictions//EN";
+    static final String NAME = "Hindsight: predictions coming due";
+    static final String UID_DOMAIN = "@hindsight";
+    static final String REVIEW_PREFIX = "Review: ";
+    /** Only these are still waiting for the world (or a reviewer); resolved and withdrawn ones are done. */
+    static final Set<Status> LISTED = EnumSet.of(Status.OPEN, Status.DUE);
+    /** A hint to subscribers; target dates change rarely. */
+    static final Duration REFRESH = Duration.ofHours(6);
+
+    private static final int BATCH = 500;
+
+    @Inject
+    PredictionService predictions;
+
+    /**
+     * The calendar of the filter's matches that are OPEN or DUE. {@code base} is the service's base URI,
+     * for each event's URL. Matches are read in id-ordered batches, each in its own short transaction.
+     */
+    public Calendar build(PredictionFilter filter, URI base) {
+        List<CalendarComponent> events = new ArrayList<>();
+        PredictionFilter listed = onlyListed(filter);
+        if (listed != null) {
+            long after = 0;
+            while (true) {
+                List<Map.Entry<Long, PredictionView>> batch = predictions.batch(listed, after, BATCH);
+                for (Map.Entry<Long, PredictionView> row : batch) {
+                    VEvent event = event(row.getValue(), base);
+                    if (event != null) {
+                        events.add(event);
+                    }
+                }
+                if (batch.size() < BATCH) {
+                    break;
+                }
+                after = batch.get(batch.size() - 1).getKey();
+            }
+        }
+        // ical4j's lists are immutable and add() copies: build each list once.
+        return new Calendar(new PropertyList(calendarProperties()), new ComponentList<>(events));
+    }
+
+    /** The filter with its statuses cut down to OPEN and DUE; null when nothing can be left. */
+    static PredictionFilter onlyListed(PredictionFilter f) {
+        List<Status> statuses;
+        if (f.statuses().isEmpty()) {
+            statuses = List.copyOf(LISTED);
+        } else {
+            statuses = f.statuses().stream().filter(LISTED::contains).distinct().toList();
+            if (statuses.isEmpty()) {
+                return null;
+            }
+        }
+        return new PredictionFilter(statuses, f.kind(), f.topic(), f.speaker(), f.source(), f.dueBefore(),
+                f.dueAfter(), f.q());
+    }
+
+    private static List<Property> calendarProperties() {
+        List<Property> props = new ArrayList<>();
+        props.add(new ProdId(PRODID));
+        props.add(ImmutableVersion.VERSION_2_0);
+        props.add(ImmutableCalScale.GREGORIAN);
+        props.add(new XProperty("X-WR-CALNAME", NAME));
+        props.add(new XProperty("X-WR-CALDESC",
+                "Open and due predictions tracked by Hindsight, each on the day its target window ends"));
+        props.add(new RefreshInterval(new ParameterList(List.<Parameter> of(Value.DURATION)), REFRESH));
+        props.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
+        return props;
+    }
+
+    /** The event of one prediction, or null when it has neither a target date nor a review date. */
+    static VEvent event(PredictionView p, URI base) {
+        LocalDate targetDate = p.target() == null ? null : p.target().date();
+        LocalDate day = targetDate != null ? targetDate : p.nextReviewOn();
+        if (day == null) {
+            return null;
+        }
+        String summary = (targetDate != null ? "" : REVIEW_PREFIX) + text(p.statement());
+        List<Property> props = new ArrayList<>();
+        props.add(new Uid(p.key() + UID_DOMAIN));
+        // The prediction's last change, not the wall clock: the feed is the same until the data changes.
+        props.add(new DtStamp(p.updatedAt()));
+        props.add(new LastModified(p.updatedAt()));
+        props.add(new DtStart<>(day));
+        props.add(new DtEnd<>(day.plusDays(1)));
+        props.add(new Summary(summary));
+        props.add(new Description(description(p)));
+        if (p.topics() != null && !p.topics().isEmpty()) {
+            props.add(new Categories(new TextList(p.topics())));
+        }
+        props.add(ImmutableStatus.VEVENT_CONFIRMED);
+        // A day on which something comes due is not a busy day.
+        props.add(ImmutableTransp.TRANSPARENT);
+        if (base != null) {
+            props.add(new Url(base.resolve(path(p))));
+        }
+        return new VEvent(new PropertyList(props));
+    }
+
+    static String path(PredictionView p) {
+        return "api/v1/predictions/" + p.key();
+    }
+
+    private static String description(PredictionView p) {
+        StringBuilder d = new StringBuilder();
+        field(d, "Speaker", p.speaker());
+        field(d, "Source", p.source());
+        field(d, "Status", p.status() == null ? null : p.status().name());
+        field(d, "Target", target(p));
+        if (p.reviewEvery() != null) {
+            field(d, "Review every", p.reviewEvery().toString());
+        }
+        if (p.nextReviewOn() != null) {
+            field(d, "Next review", p.nextReviewOn().toString());
+        }
+        Quote q = p.quote();
+        if (q != null) {
+            List<String> where = new ArrayList<>();
+            if (q.lang() != null) {
+                where.add(q.lang());
+            }
+            if (q.locator() != null) {
+                where.add(q.locator());
+            }
+            field(d, where.isEmpty() ? "Quote" : "Quote (" + String.join(", ", where) + ")", q.text());
+        }
+        field(d, "Resolution criteria", p.resolutionCriteria());
+        field(d, "API", "/" + path(p));
+        return d.toString();
+    }
+
+    private static String target(PredictionView p) {
+        Target t = p.target();
+        if (t == null || t.date() == null) {
+            return "none (reviewed periodically)";
+        }
+        StringBuilder s = new StringBuilder();
+        if (t.label() != null && !t.label().isBlank()) {
+            s.append(t.label()).append(" (");
+        }
+        s.append(t.date());
+        if (t.precision() != null) {
+            s.append(", ").append(t.precision());
+        }
+        if (t.basis() != null) {
+            s.append(", ").append(t.basis());
+        }
+        if (t.label() != null && !t.label().isBlank()) {
+            s.append(')');
+        }
+        return s.toString();
+    }
+
+    private static void field(StringBuilder d, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (!d.isEmpty()) {
+            d.append('\n');
+        }
+        d.append(name).append(": ").append(text(value));
+    }
+
+    /**
+     * Text as RFC 5545 allows it: line breaks become one LF (ical4j escapes it as \n but passes a bare CR
+     * through, which would end the content line), other control characters are dropped.
+     */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        String normalised = s.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder out = new StringBuilder(normalised.length());
+        normalised.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\t' || !(Character.isISOControl(c))) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package app.hindsight.calendar;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import net.fortuna.ical4j.model.Calendar;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.PredictionFilter;
+import app.hindsight.prediction.Status;
+import app.hindsight.security.Roles;
+import app.hindsight.web.Problem;
+
+@Path("/api/v1/calendar.ics")
+@Tag(name = "Calendar", description = "An iCalendar feed of the predictions coming due, to subscribe to from a calendar app")
+public class CalendarResource {
+
+    public static final String TEXT_CALENDAR = "text/calendar";
+    static final String TEXT_CALENDAR_UTF8 = TEXT_CALENDAR + "; charset=UTF-8";
+
+    static final String EXAMPLE = """
+            BEGIN:VCALENDAR
+            PRODID:-//Hindsight//Predictions//EN
+            VERSION:2.0
+            CALSCALE:GREGORIAN
+            X-WR-CALNAME:Hindsight: predictions coming due
+            X-WR-CALDESC:Open and due predictions tracked by Hindsight\\, each on the da
+             y its target window ends
+            REFRESH-INTERVAL;VALUE=DURATION:PT6H
+            X-PUBLISHED-TTL:PT6H
+            BEGIN:VEVENT
+            UID:gpt5-level-intelligence-100x-cheaper-by-2027@hindsight
+            DTSTAMP:20260127T120000Z
+            LAST-MODIFIED:20260127T120000Z
+            DTSTART;VALUE=DATE:20271231
+            DTEND;VALUE=DATE:20280101
+            SUMMARY:By the end of 2027 OpenAI will offer GPT-5-level intelligence at le
+             ast 100 times cheaper than in early 2026.
+            DESCRIPTION:Speaker: Sam Altman\\nSource: altman-town-hall-2026-01-27\\nStatu
+             s: OPEN\\nTarget: by the end of 2027 (2027-12-31\\, YEAR\\, EXPLICIT)\\nReview
+              every: P6M\\nNext review: 2026-07-27\\nQuote (zh-Hant\\, §5): 到2027年底
+             ，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100
+             倍\\nResolution criteria: Compare OpenAI's price per token for a GPT-5-lev
+             el model at the end of 2027 with January 2026.\\nAPI: /api/v1/predictions/g
+             pt5-level-intelligence-100x-cheaper-by-2027
+            CATEGORIES:cost,models
+            STATUS:CONFIRMED
+            TRANSP:TRANSPARENT
+            URL:http://localhost:8080/api/v1/predictions/gpt5-level-intelligence-100x-c
+             heaper-by-2027
+            END:VEVENT
+            END:VCALENDAR
+            """;
+
+    static final String BAD_FILTER = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "status: 'SOON' must be one of OPEN, DUE, RESOLVED, WITHDRAWN", \
+            "instance": "/api/v1/calendar.ics", \
+            "errors": [{"field": "status", "message": "'SOON' must be one of OPEN, DUE, RESOLVED, WITHDRAWN"}]}""";
+
+    @Inject
+    CalendarFeed feed;
+
+    @Inject
+    HindsightConfig config;
+
+    @GET
+    @Produces(TEXT_CALENDAR)
+    @Operation(summary = "Calendar feed of predictions coming due",
+            description = "An iCalendar document (RFC 5545) with one all-day event per OPEN or DUE prediction that "
+                    + "matches the filters (the list's filters, without paging): on its target date, or, for a "
+                    + "prediction without one, on its next review date with the summary prefixed 'Review: '. "
+                    + "UID is <key>@hindsight and never changes; DTSTAMP is the prediction's last change. "
+                    + "RESOLVED and WITHDRAWN predictions never appear, whatever the status filter says. "
+                    + "Subscribe to this URL (with any filters as query parameters) from a calendar app.")
+    @APIResponse(responseCode = "200", description = "The calendar (UTF-8, CRLF line endings, lines folded at 75 octets); no events when nothing matches",
+            content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "one prediction", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A bad filter; errors names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
+            + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+    @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
+    @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
+    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "exact speaker name")
+    @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
+    @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out undated predictions")
+    @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant; leaves out undated predictions")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
+    @RolesAllowed(Roles.READER)
+    public Response calendar(@Context UriInfo uri) {
+        PredictionFilter filter = PredictionFilter.parse(uri.getQueryParameters(), config.zone());
+        // Built before the response starts, so a failure is a problem document, not a truncated calendar.
+        Calendar calendar = feed.build(filter, uri.getBaseUri());
+        StreamingOutput body = out -> IcsWriter.write(calendar, out);
+        return Response.ok(body, TEXT_CALENDAR_UTF8).build();
+    }
+}
