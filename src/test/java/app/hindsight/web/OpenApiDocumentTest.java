@@ -32,9 +32,12 @@ class OpenApiDocumentTest {
         String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
                 .extract().asString();
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
-        if (!served.equals(committed)) {
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target", "openapi.yaml"), served, StandardCharsets.UTF_8);
+        Path candidate = Path.of("target", "openapi.yaml");
+        if (served.equals(committed)) {
+            Files.deleteIfExists(candidate);
+        } else {
+            Files.createDirectories(candidate.getParent());
+            Files.writeString(candidate, served, StandardCharsets.UTF_8);
         }
         assertEquals(committed, served, "openapi/openapi.yaml is not the served document: review "
                 + "target/openapi.yaml and copy it to openapi/openapi.yaml");
