@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -137,7 +138,10 @@ public class WebhookResource {
             + "and prediction, its status (PENDING, DELIVERED, FAILED), when the next attempt is due, and every "
             + "attempt with its HTTP status code (or the error when there was no response) and duration.")
     @APIResponse(responseCode = "200", description = "A page of deliveries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = DeliveryView.class),
+                    @SchemaProperty(name = "nextCursor", type = SchemaType.STRING,
+                            description = "cursor of the next page; null on the last") }),
                     examples = @ExampleObject(name = "delivered on the third attempt", value = Examples.WEBHOOK_DELIVERIES)))
     @APIResponse(responseCode = "400", description = "A bad status, limit or cursor; errors names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
