@@ -99,7 +99,14 @@ public class WebhookDispatcher {
             for (int batch = 0; batch < MAX_BATCHES; batch++) {
                 Instant now = now();
                 List<Object[]> candidates = new ArrayList<>();
-                List<Claim> claims = QuarkusTransaction.requiringNew().call(() -> claim(now, candidates));
+                List<Claim> claims;
+                try {
+                    claims = QuarkusTransaction.requiringNew().call(() -> claim(now, candidates));
+                } catch (RuntimeException e) {
+                    // E.g. a lock wait on a row another replica is claiming: what is left waits for the next round.
+                    Log.warnf("Webhook delivery round stopped: claiming a batch failed (%s)", e.getClass().getSimpleName());
+                    break;
+                }
                 List<CompletableFuture<Sent>> calls = claims.stream().map(this::send).toList();
                 for (CompletableFuture<Sent> call : calls) {
                     Sent sent = call.join();
