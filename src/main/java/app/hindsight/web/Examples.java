@@ -72,4 +72,34 @@ public final class Examples {
             "detail": "2 item(s) are invalid; nothing was imported", "instance": "/api/v1/imports", \
             "errors": [{"index": 3, "field": "target.date", "message": "required when target.basis is EXPLICIT"}, \
             {"index": 7, "field": "kind", "message": "'GUESS' must be one of FORECAST, COMMITMENT, STANCE, CLAIM"}]}""";
+
+    public static final String NEW_WEBHOOK = """
+            {"url": "https://chat.example.org/hooks/hindsight", "eventTypes": ["prediction.due", "review.overdue"], \
+            "description": "Chat bridge, #predictions channel"}""";
+
+    public static final String WEBHOOK_CREATED = """
+            {"id": 3, "url": "https://chat.example.org/hooks/hindsight", \
+            "eventTypes": ["prediction.due", "review.overdue"], "description": "Chat bridge, #predictions channel", \
+            "enabled": true, "consecutiveFailures": 0, "disabledAt": null, "disabledReason": null, \
+            "createdAt": "2026-02-01T09:30:00Z", "createdBy": "admin", \
+            "secret": "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD5m0qDx2ShHY="}""";
+
+    public static final String INVALID_WEBHOOK = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "2 fields are invalid", "instance": "/api/v1/webhooks", \
+            "errors": [{"field": "eventTypes[0]", "message": "must be one of prediction.due, prediction.upcoming, review.overdue"}, \
+            {"field": "url", "message": "must be an http or https URL"}]}""";
+
+    public static final String WEBHOOK_NOT_FOUND = """
+            {"type": "/problems/not-found", "title": "Not found", "status": 404, \
+            "detail": "webhook '42' does not exist", "instance": "/api/v1/webhooks/42"}""";
+
+    public static final String WEBHOOK_DELIVERIES = """
+            {"items": [{"id": 151, "messageId": "msg_1051", "eventType": "prediction.due", \
+            "predictionKey": "gpt5-level-intelligence-100x-cheaper-by-2027", "status": "DELIVERED", \
+            "createdAt": "2028-01-01T00:00:02Z", "deliveredAt": "2028-01-01T00:05:07Z", "nextAttemptAt": null, \
+            "attempts": [{"attempt": 1, "at": "2028-01-01T00:00:02Z", "statusCode": 503, "durationMs": 41, "error": null}, \
+            {"attempt": 2, "at": "2028-01-01T00:00:07Z", "statusCode": null, "durationMs": 10003, "error": "no response within 10000 ms"}, \
+            {"attempt": 3, "at": "2028-01-01T00:05:07Z", "statusCode": 204, "durationMs": 38, "error": null}]}], \
+            "nextCursor": null}""";
 }

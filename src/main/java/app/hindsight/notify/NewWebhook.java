@@ -1,0 +1,24 @@
+package app.hindsight.notify;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A subscription as a client asks for it. The URL's scheme and host are checked by {@link WebhookService}. */
+@Schema(name = "NewWebhook")
+public record NewWebhook(
+        @NotBlank @Size(max = 2000)
+        @Schema(description = "Where notices are POSTed: an http or https URL with a host and no user-info",
+                example = "https://chat.example.org/hooks/hindsight") String url,
+        @NotEmpty
+        @Schema(description = "The notice kinds to receive", example = "[\"prediction.due\", \"review.overdue\"]")
+        List<@NotNull @Pattern(regexp = "prediction\\.due|prediction\\.upcoming|review\\.overdue",
+                message = "must be one of prediction.due, prediction.upcoming, review.overdue") String> eventTypes,
+        @Size(max = 300) @Schema(example = "Chat bridge, #predictions channel") String description) {
+}
