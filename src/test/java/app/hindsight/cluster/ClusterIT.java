@@ -35,6 +35,7 @@ class ClusterIT {
     static String database;
     static AppProcess a;
     static AppProcess b;
+    static SigningReceiver receiver;
 
     @BeforeAll
     static void start() throws Exception {
@@ -42,10 +43,17 @@ class ClusterIT {
         database = Postgres.createDatabase("hindsight_it_cluster");
         a = AppProcess.start("replica-a", database, Map.of());
         b = AppProcess.start("replica-b", database, Map.of());
+        receiver = new SigningReceiver();
+        receiver.secret(admin(a).contentType("application/json")
+                .body(Map.of("url", receiver.url(), "eventTypes", List.of("prediction.due")))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("secret"));
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (receiver != null) {
+            receiver.close();
+        }
         for (AppProcess app : new AppProcess[] { a, b }) {
             if (app != null) {
                 app.close();
@@ -92,6 +100,18 @@ class ClusterIT {
             pool.shutdown();
         }
         assertExactlyOnce(prefix, 400);
+
+        // Both replicas deliver at the same moment: each notice reaches the receiver once, signed, and logged.
+        deliverFromBoth();
+        List<String> ids = receivedFor(prefix);
+        assertEquals(400, ids.size(), "deliveries received");
+        assertTrue(ids.stream().allMatch(id -> receiver.received.get(id).get() == 1), "each delivered once");
+        assertEquals(0, receiver.badSignatures.get(), "bad signatures");
+        assertEquals(400, Postgres.count(database, "select count(*) from webhook_attempt t join webhook_delivery d "
+                + "on d.id = t.delivery_id join notice n on n.id = d.notice_id where n.prediction_key like ? "
+                + "and t.status_code = 204 and t.duration_ms >= 0", prefix + "-%"), "attempts logged");
+        assertEquals(400, Postgres.count(database, "select count(*) from webhook_delivery d join notice n "
+                + "on n.id = d.notice_id where n.prediction_key like ? and d.status = 'DELIVERED'", prefix + "-%"));
     }
 
     @Test
@@ -110,6 +130,41 @@ class ClusterIT {
 
         admin(b).post("/api/v1/jobs/due-scan/runs").then().statusCode(200);
         assertExactlyOnce(prefix, 3000);
+
+        while (admin(b).post("/api/v1/jobs/webhook-delivery/runs").then().statusCode(200)
+                .extract().<Integer> path("result.attempted") > 0) {
+            // rounds are bounded; run until nothing is left
+        }
+        assertEquals(3000, receivedFor(prefix).size(), "every notice delivered by the survivor");
+        assertEquals(0, receiver.badSignatures.get());
+    }
+
+    /** Delivery rounds on both replicas at once, repeated until neither finds anything to send. */
+    private static void deliverFromBoth() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int attempted;
+            do {
+                List<Future<Integer>> rounds = new ArrayList<>();
+                for (AppProcess app : List.of(a, b)) {
+                    rounds.add(pool.submit(() -> admin(app).post("/api/v1/jobs/webhook-delivery/runs").then()
+                            .statusCode(200).extract().<Integer> path("result.attempted")));
+                }
+                attempted = 0;
+                for (Future<Integer> round : rounds) {
+                    attempted += round.get();
+                }
+            } while (attempted > 0);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The webhook-ids received for notices about predictions with this prefix. */
+    private static List<String> receivedFor(String prefix) {
+        return receiver.bodies.entrySet().stream()
+                .filter(e -> e.getValue().contains("\"key\":\"" + prefix + "-"))
+                .map(Map.Entry::getKey).toList();
     }
 
     private void assertExactlyOnce(String prefix, int expected) throws Exception {
