@@ -24,15 +24,26 @@ final class Postgres {
     /** Skips the calling suite, saying why, when there is no packaged jar or no PostgreSQL to run against. */
     static void assumeAvailable() {
         String jar = System.getProperty("hindsight.it.jar", "");
-        Assumptions.assumeFalse(jar.isBlank(), "PostgreSQL suite skipped: it runs with 'mvn verify -Ppg' "
-                + "(.ci/run does this), which builds the PostgreSQL variant it starts");
-        Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of(jar)),
-                "PostgreSQL suite skipped: no packaged jar at " + jar);
-        try (Connection c = connect("postgres")) {
-            Assumptions.assumeTrue(c.isValid(3), "PostgreSQL suite skipped: no answer from " + HOST + ":" + PORT);
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL suite skipped: no PostgreSQL at " + HOST + ":" + PORT + " (" + e.getMessage() + ")");
+        if (jar.isBlank()) {
+            skip("it runs with 'mvn verify -Ppg' (.ci/run does this), which builds the PostgreSQL variant it starts");
         }
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of(jar))) {
+            skip("no packaged jar at " + jar);
+        }
+        try (Connection c = connect("postgres")) {
+            if (!c.isValid(3)) {
+                skip("no answer from PostgreSQL at " + HOST + ":" + PORT);
+            }
+        } catch (SQLException e) {
+            skip("no PostgreSQL at " + HOST + ":" + PORT + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Says why on the console (failsafe shows aborted classes only as 0 tests), then skips. */
+    private static void skip(String why) {
+        String message = "PostgreSQL suite skipped: " + why;
+        System.err.println("[hindsight] " + message);
+        Assumptions.abort(message);
     }
 
     static String jdbcUrl(String database) {
