@@ -30,6 +30,21 @@ public interface HindsightConfig {
 
     Scan scan();
 
+    Cache cache();
+
+    interface Cache {
+        /**
+         * Answer GET /predictions/{key} from memory. Exact when this process sees every write (the embedded H2
+         * database); off on PostgreSQL, where other replicas write too.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Entries kept at most (about 1.5 KB each); when full, the cache starts afresh. */
+        @WithDefault("100000")
+        int maxEntries();
+    }
+
     Webhooks webhooks();
 
     interface Scan {

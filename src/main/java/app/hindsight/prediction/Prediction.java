@@ -212,6 +212,14 @@ public class Prediction extends PanacheEntityBase {
                 createdAt, updatedAt, version);
     }
 
+    /** Every insert, update and delete of a prediction, whoever makes it, leaves the read cache. */
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostUpdate
+    @jakarta.persistence.PostRemove
+    void written() {
+        io.quarkus.arc.Arc.container().instance(PredictionCache.class).get().written(key);
+    }
+
     // --- the status machine -------------------------------------------------------------------
 
     void resolve(Resolution r, LocalDate today, String by) {

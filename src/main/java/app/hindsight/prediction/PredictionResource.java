@@ -64,6 +64,12 @@ public class PredictionResource {
     @Inject
     Actor actor;
 
+    @Inject
+    PredictionCache cache;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @GET
     @Operation(summary = "List predictions", description = "Filters combine with AND. Oldest first, paged with "
             + "an opaque cursor; a Link header with rel=\"next\" points to the next page. Ask for text/csv or "
@@ -148,8 +154,16 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @RolesAllowed(Roles.READER)
-    public Response get(@PathParam("key") String key) {
-        return withETag(predictions.get(key));
+    public Response get(@PathParam("key") String key) throws java.io.IOException {
+        PredictionCache.Entry entry = cache.get(key).orElse(null);
+        if (entry == null) {
+            long readStarted = cache.readStarts();
+            PredictionView view = predictions.get(key);
+            entry = new PredictionCache.Entry(json.writeValueAsBytes(view), view.version());
+            cache.put(key, entry, readStarted);
+        }
+        return Response.ok(entry.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, ETags.of(entry.version())).build();
     }
 
     @PATCH

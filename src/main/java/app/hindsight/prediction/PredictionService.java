@@ -156,7 +156,14 @@ public class PredictionService {
 
     @Transactional
     public PredictionView get(String key) {
-        return find(key).toView();
+        // The hot read: one query with the topics, and no snapshot kept for dirty checking.
+        return Prediction.getEntityManager()
+                .createQuery("select p from Prediction p left join fetch p.topics where p.key = :key", Prediction.class)
+                .setParameter("key", key)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("prediction", key))
+                .toView();
     }
 
     @Transactional

@@ -58,13 +58,13 @@ public class ImportService {
         List<JsonNode> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         if (ndjson) {
-            String[] lines = body.split("\r?\n");
-            for (int line = 0; line < lines.length; line++) {
-                if (lines[line].isBlank()) {
+            List<String> lines = body.lines().toList();
+            for (int line = 0; line < lines.size(); line++) {
+                if (lines.get(line).isBlank()) {
                     continue;
                 }
                 try {
-                    items.add(json.readTree(lines[line]));
+                    items.add(json.readTree(lines.get(line)));
                 } catch (JsonProcessingException e) {
                     errors.add(new FieldError(items.size(), "body", "line " + (line + 1) + " is not valid JSON"));
                     items.add(null);

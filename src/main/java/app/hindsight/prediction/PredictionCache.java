@@ -1,0 +1,90 @@
+package app.hindsight.prediction;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import app.hindsight.HindsightConfig;
+
+/**
+ * GET /predictions/{key} answered from memory: the JSON and ETag of recently read predictions.
+ * <p>
+ * Exact only where this process sees every write: the embedded H2 database, which one process owns. It is
+ * off on PostgreSQL, where another replica may write (hindsight.cache.enabled). Every write to a prediction
+ * (an insert, update or delete of the entity, by the API, an import or the scheduler) removes its entry twice:
+ * at flush, and again after the transaction ends. A read puts what it read only if no write happened while it
+ * read ({@link #writes}), so an entry can never outlive the write that made it stale.
+ */
+@ApplicationScoped
+public class PredictionCache {
+
+    /** A prediction as GET returns it. */
+    public record Entry(byte[] json, long version) {
+    }
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    public boolean enabled() {
+        return config.cache().enabled();
+    }
+
+    public Optional<Entry> get(String key) {
+        return enabled() ? Optional.ofNullable(entries.get(key)) : Optional.empty();
+    }
+
+    /** Where a read starts: pass it to {@link #put} with what was read. */
+    public long readStarts() {
+        return writes.get();
+    }
+
+    public void put(String key, Entry entry, long readStarted) {
+        if (!enabled() || writes.get() != readStarted) {
+            return;
+        }
+        if (entries.size() >= config.cache().maxEntries()) {
+            entries.clear();
+        }
+        entries.put(key, entry);
+        if (writes.get() != readStarted) {
+            entries.remove(key);
+        }
+    }
+
+    /** Called for every write to a prediction, inside its transaction. */
+    void written(String key) {
+        if (!enabled()) {
+            return;
+        }
+        invalidate(key);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    invalidate(key);
+                }
+            });
+        }
+    }
+
+    private void invalidate(String key) {
+        writes.incrementAndGet();
+        entries.remove(key);
+    }
+}
