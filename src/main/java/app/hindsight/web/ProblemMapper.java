@@ -140,6 +140,14 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentChange(uri);
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+                    && sql.getMessage().contains("acquisition timeout")) {
+                // Every database connection is busy: the client may retry, nothing is wrong with its request.
+                Log.warnf("No database connection free for %s", uri.getPath());
+                return Response.fromResponse(problem(503, "overloaded", "Service busy",
+                        "no database connection came free in time; retry shortly", uri, List.of(), null))
+                        .header("Retry-After", "1").build();
+            }
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return problem(500, "internal-error", "Internal error",
