@@ -225,6 +225,7 @@ import_dir() {
 wrk_run() {
   local name=$1 port=$2 path=$3 lua=${4:-} args=(--timeout 30s)
   [[ -n $lua ]] && args+=(-s "$lua")
+  [[ $port == "$HS_PORT" ]] && settle
   wrk -t2 -c32 -d"$WARMUP" "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.warmup.txt" 2>&1 \
     || die "wrk warm-up $name failed; see $OUT/wrk/$name.warmup.txt"
   wrk -t2 -c32 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.txt" 2>&1 \
@@ -236,10 +237,28 @@ wrk_run() {
   say "wrk $name (c=32, $DURATION): $RPS req/s, p50 $P50 ms, p99 $P99 ms$( ((non2xx > 0)) && echo ", $non2xx answers not 2xx")$( ((errors > 0)) && echo ", $errors socket errors")"
 }
 
+# settle: waits (at most 180 s) until Hindsight has been nearly idle (under 10% of a core) for 2 s, so that requests
+# still queued from an overloaded wrk run do not spill into the next figure.
+settle() {
+  local ticks=$(getconf CLK_TCK) quiet=0 before after
+  for _ in $(seq 1 180); do
+    before=$(awk '{print $14 + $15}' "/proc/$HS_PID/stat")
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$HS_PID/stat")
+    if (( (after - before) * 10 < ticks )); then
+      quiet=$((quiet + 1)); ((quiet >= 2)) && return 0
+    else
+      quiet=0
+    fi
+  done
+  say "(Hindsight still busy after 180 s; going on)"
+}
+
 # list_uncached PHASE: the filtered list one request at a time, each with another common topic, so that H2's
 # per-connection cache of a statement's last result (which serves wrk's identical requests) cannot answer it.
 list_uncached() {
   local phase=$1 times=() t topic status
+  settle
   for topic in models agents jobs software-engineering science; do
     status=$(http GET "/api/v1/predictions?status=OPEN&topic=$topic&limit=50" "$OUT/list-uncached.json")
     [[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions?status=OPEN&topic=$topic answered ${status%% *}"
@@ -253,6 +272,7 @@ list_uncached() {
 # due_scan PHASE EXPECTED: runs the due scan now, checks it flagged at least EXPECTED.
 due_scan() {
   local phase=$1 expected=$2 status flagged ms wall
+  settle
   status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN")
   [[ ${status%% *} == 200 ]] || die "due scan answered ${status%% *}: $(head -c 600 "$OUT/scan-$phase.json")"
   flagged=$($UTIL json "$OUT/scan-$phase.json" result.flagged)
