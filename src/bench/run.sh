@@ -230,10 +230,15 @@ wrk_run() {
     || die "wrk warm-up $name failed; see $OUT/wrk/$name.warmup.txt"
   wrk -t2 -c32 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.txt" 2>&1 \
     || die "wrk $name failed; see $OUT/wrk/$name.txt"
-  local parsed non2xx errors
+  local parsed non2xx errors completed
   parsed=$($UTIL wrk "$OUT/wrk/$name.txt") || die "could not parse $OUT/wrk/$name.txt"
-  read -r RPS P50 P99 non2xx errors <<< "$parsed"
+  read -r RPS P50 P99 non2xx errors completed <<< "$parsed"
   BAD=$((non2xx + errors))
+  if ((completed == 0)); then
+    BAD=-1   # nothing finished within the run: no latency to report
+    say "wrk $name (c=32, $DURATION): no request completed during the run"
+    return 0
+  fi
   say "wrk $name (c=32, $DURATION): $RPS req/s, p50 $P50 ms, p99 $P99 ms$( ((non2xx > 0)) && echo ", $non2xx answers not 2xx")$( ((errors > 0)) && echo ", $errors socket errors")"
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Helpers of src/bench/run.sh: parse wrk's output and JSON answers, and print the results table.
 
-    util.py wrk FILE                  -> "RPS P50_MS P99_MS NON2XX SOCKET_ERRORS"
+    util.py wrk FILE                  -> "RPS P50_MS P99_MS NON2XX SOCKET_ERRORS COMPLETED"
     util.py json FILE EXPR            -> the value at EXPR (dotted path, e.g. result.flagged)
     util.py median V1 V2 ...          -> the median
     util.py report FIGURES OUT.md     -> prints the Markdown table and writes it to OUT.md
@@ -27,8 +27,9 @@ def wrk(path):
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     socket_errors = sum(int(g) for g in errors.groups()) if errors else 0
+    done = re.search(r"(\d+) requests in", text)
     print(f"{float(rps.group(1)):.0f} {lat['50']:.3f} {lat['99']:.3f} {int(non2xx.group(1)) if non2xx else 0} "
-          f"{socket_errors}")
+          f"{socket_errors} {int(done.group(1)) if done else 0}")
 
 
 def json_value(path, expr):
@@ -53,42 +54,47 @@ def report(figures_path, out_path):
     def num(key):
         return float(f[key]) if key in f and f[key] != "" else None
 
-    def row(what, target, measured, ratio, ok):
+    def row(what, target, measured, ratio, ok, bad_key=None):
+        if bad_key and f.get(bad_key) == "-1":
+            rows.append((what, target, "no request completed during the wrk run", "n/a", "FAIL"))
+            return
         rows.append((what, target, measured, "n/a" if ratio is None else ratio,
                      "n/a" if ok is None else ("pass" if ok else "FAIL")))
-
-    def ratio_of(a, b):
-        return None if a is None or b is None or b == 0 else a / b
 
     bare_rps, bare_p50, bare_p99 = num("bare_rps"), num("bare_p50"), num("bare_p99")
     key_rps, key_p99 = num("key_rps"), num("key_p99")
 
     def bad(key):
         n = int(f.get(key, "0") or 0)
+        if n < 0:
+            return "; no request completed during the run"
         return f"; {n} answers not 2xx or failed" if n else ""
 
     def ok_if(cond, key):
         return None if cond is None else (cond and int(f.get(key, "0") or 0) == 0)
 
+    def ratio_of(a, b):
+        return None if a is None or b is None or b == 0 or a == 0 else a / b
+
     r = ratio_of(key_rps, bare_rps)
     row("`GET /predictions/{key}`, c=32: requests/s", "at least 60% of the bare endpoint's",
         f"{key_rps:.0f} req/s (bare {bare_rps:.0f}){bad('key_bad')}" if r is not None else "n/a",
-        f"{r:.0%}" if r is not None else None, ok_if(None if r is None else r >= 0.60, "key_bad"))
+        f"{r:.0%}" if r is not None else None, ok_if(None if r is None else r >= 0.60, "key_bad"), "key_bad")
     r = ratio_of(key_p99, bare_p99)
     row("`GET /predictions/{key}`, c=32: p99", "at most 2x the bare endpoint's p99",
         f"{key_p99:.2f} ms (bare {bare_p99:.2f} ms)" if r is not None else "n/a",
-        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 2.0, "key_bad"))
+        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 2.0, "key_bad"), "key_bad")
     list_small, list_large = num("list_small_p50"), num("list_large_p50")
     r = ratio_of(list_small, bare_p50)
     row(f"filtered list (status + topic, 50 items), c=32: p50 at {small}", "at most 3x the bare endpoint's p50",
         f"{list_small:.2f} ms (bare {bare_p50:.2f} ms; {num('list_small_rps'):.0f} req/s){bad('list_small_bad')}"
         if r is not None else "n/a",
-        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 3.0, "list_small_bad"))
+        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 3.0, "list_small_bad"), "list_small_bad")
     r = ratio_of(list_large, list_small)
     row(f"filtered list, c=32: p50 at {large} vs at {small}", "at most 1.5x",
         f"{list_large:.2f} ms at {large} ({num('list_large_rps'):.0f} req/s{bad('list_large_bad')}), "
         f"{list_small:.2f} ms at {small}" if r is not None else "n/a",
-        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 1.5, "list_large_bad"))
+        f"{r:.2f}x" if r is not None else None, ok_if(None if r is None else r <= 1.5, "list_large_bad"), "list_large_bad")
     cold_small, cold_large = num("list_small_uncached_ms"), num("list_large_uncached_ms")
     r = ratio_of(cold_small, bare_p50)
     row(f"filtered list, one at a time, topic varied (no H2 result cache): median at {small}",
