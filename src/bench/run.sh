@@ -1,0 +1,340 @@
+#!/usr/bin/env bash
+# Hindsight's benchmark: one command, prints each figure as it comes and then the table of DESIGN.md's targets.
+#
+#   src/bench/run.sh            full run: 100k, then 1M predictions (about 20-30 minutes on 2 cores)
+#   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (a few minutes)
+#
+# What it does: installs wrk (Debian package) when missing; builds Hindsight's prod jar (H2 file variant) and the
+# bare Quarkus app of src/bench/bare; measures start time to ready and idle RSS of both (median of 3 starts); imports
+# generated predictions (src/bench/gen.py) through POST /api/v1/imports; drives GET by key, the filtered list and the
+# bare endpoint with wrk at concurrency 32; times the due scan with 10k due among 100k and among 1M; then prints the
+# table and writes it to target/bench/results.md. Work files, logs and wrk outputs are under target/bench/.
+#
+# Environment: BENCH_HINDSIGHT_PORT (default 18080), BENCH_BARE_PORT (18090), BENCH_SKIP_BUILD=1 to reuse the
+# jars already built. Only 127.0.0.1 is ever contacted. Every process it starts is stopped on exit, also on failure.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH_SRC=$ROOT/src/bench
+OUT=$ROOT/target/bench
+HS_PORT=${BENCH_HINDSIGHT_PORT:-18080}
+BARE_PORT=${BENCH_BARE_PORT:-18090}
+HS_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+BARE_JAR=$BENCH_SRC/bare/target/quarkus-app/quarkus-run.jar
+TOKEN=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+UTIL="python3 $BENCH_SRC/util.py"
+NO_SCAN_CRON='0 0 0 1 1 ? 2099'   # the benchmark runs the due scan itself, so the schedule must not
+
+MODE=full
+case "${1:-}" in
+  --quick) MODE=quick ;;
+  "") ;;
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+esac
+if [[ $MODE == quick ]]; then
+  SMALL=10000; LARGE=100000; DUE=1000; WARMUP=2s; DURATION=5s
+  SMALL_LABEL=10k; LARGE_LABEL=100k; ADDED_LABEL=90k; DUE_LABEL=1k
+else
+  SMALL=100000; LARGE=1000000; DUE=10000; WARMUP=10s; DURATION=15s
+  SMALL_LABEL=100k; LARGE_LABEL=1M; ADDED_LABEL=900k; DUE_LABEL=10k
+fi
+PER_REQUEST=10000
+TOPIC=cost            # the most common topic of the generated predictions (about a fifth of them)
+
+PIDS=()
+T_START=$EPOCHREALTIME
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: FAILED: %s\n' "$*" >&2; exit 1; }
+ms_since() { python3 -c "import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000))" "$1" "$EPOCHREALTIME"; }
+figure() { printf '%s=%s\n' "$1" "$2" >> "$OUT/figures.env"; }
+
+stop_pid() {
+  local pid=$1
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+cleanup() {
+  local rc=$?
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  PIDS=()
+  if [[ $rc -ne 0 ]]; then
+    echo "bench: stopped (exit $rc); logs under $OUT" >&2
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+forget_pid() {
+  local keep=() p
+  for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
+  PIDS=("${keep[@]}")
+}
+
+port_free() {
+  ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null
+}
+
+# start_app NAME JAR PORT READY_PATH LOG [ENV=VALUE...]: starts it, waits until READY_PATH answers 200.
+# Sets APP_PID and APP_READY_MS (from just before the JVM is launched to the first 200).
+start_app() {
+  local name=$1 jar=$2 port=$3 ready=$4 log=$5
+  shift 5
+  port_free "$port" || die "port $port is in use (set BENCH_HINDSIGHT_PORT / BENCH_BARE_PORT)"
+  local t0=$EPOCHREALTIME
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 "$@" java -jar "$jar" > "$log" 2>&1 &
+  APP_PID=$!
+  PIDS+=("$APP_PID")
+  local deadline=$((SECONDS + 120))
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$port$ready"; do
+    kill -0 "$APP_PID" 2>/dev/null || die "$name exited while starting; see $log"
+    ((SECONDS < deadline)) || die "$name not ready after 120 s; see $log"
+    sleep 0.025
+  done
+  APP_READY_MS=$(ms_since "$t0")
+}
+
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+
+hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a Hindsight start
+  HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SEED_DIR="$ROOT/seeds"
+    HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON")
+}
+
+# http METHOD PATH OUTFILE [curl args...]: prints "STATUS SECONDS"; dies on a transport error.
+http() {
+  local method=$1 path=$2 out=$3
+  shift 3
+  curl -sS -X "$method" -o "$out" -w '%{http_code} %{time_total}' "$@" "http://127.0.0.1:$HS_PORT$path" \
+    || die "$method $path: no answer from Hindsight"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+mkdir -p "$OUT"
+rm -rf "$OUT/start" "$OUT/data" "$OUT/wrk" "$OUT/figures.env" "$OUT/results.md"
+mkdir -p "$OUT/wrk"
+cd "$ROOT"
+say "== Hindsight benchmark ($MODE): $SMALL_LABEL then $LARGE_LABEL predictions; work files in target/bench/"
+
+if ! command -v wrk > /dev/null; then
+  say "-- installing wrk (apt-get install -y wrk)"
+  if ! apt-get install -y wrk > "$OUT/apt.log" 2>&1; then
+    apt-get update >> "$OUT/apt.log" 2>&1 || die "apt-get update failed; see $OUT/apt.log"
+    apt-get install -y wrk >> "$OUT/apt.log" 2>&1 || die "could not install wrk; see $OUT/apt.log"
+  fi
+fi
+command -v wrk > /dev/null || die "wrk is not installed"
+command -v python3 > /dev/null || die "python3 is needed for the generator"
+
+if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && -f $BARE_JAR ]]; then
+  say "-- reusing the built jars (BENCH_SKIP_BUILD=1)"
+else
+  say "-- building Hindsight (mvn -B -q package -DskipTests)"
+  mvn -B -q package -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+  say "-- building the bare app (src/bench/bare: mvn -B -q package)"
+  (cd "$BENCH_SRC/bare" && mvn -B -q package) > "$OUT/build-bare.log" 2>&1 || die "bare app build failed; see $OUT/build-bare.log"
+fi
+[[ -f $HS_JAR ]] || die "no $HS_JAR after the build"
+[[ -f $BARE_JAR ]] || die "no $BARE_JAR after the build"
+
+say "-- generating predictions (not timed)"
+rm -rf "$OUT/gen"
+python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/small" --first 1 --count "$SMALL" --due "$DUE" --per-file "$PER_REQUEST" \
+  || die "generator failed"
+python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/large" --first $((SMALL + 1)) --count $((LARGE - SMALL)) --due "$DUE" \
+  --per-file "$PER_REQUEST" || die "generator failed"
+
+MACHINE="$(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1 | tr -d '"'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+{
+  echo "mode=$MODE"; echo "small=$SMALL_LABEL"; echo "large=$LARGE_LABEL"; echo "large_added=$ADDED_LABEL"
+  echo "due_label=$DUE_LABEL"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+} > "$OUT/figures.env"
+say "machine: $MACHINE"
+
+# --- a. start time to ready and idle RSS, median of 3 each, alternating ------------------------------------------
+say ""
+say "== a. start: time from launch to ready, idle RSS after 5 s (median of 3; fresh data dir each Hindsight start)"
+BARE_T=(); BARE_R=(); HS_T=(); HS_R=()
+for i in 1 2 3; do
+  mkdir -p "$OUT/start/$i"
+  start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/start/$i/bare.log"
+  sleep 5
+  rss=$(rss_kb "$APP_PID")
+  say "start $i: bare app ready (GET /prediction 200) in $APP_READY_MS ms, idle RSS $((rss / 1024)) MiB"
+  BARE_T+=("$APP_READY_MS"); BARE_R+=("$rss")
+  stop_pid "$APP_PID"; forget_pid "$APP_PID"
+
+  hindsight_env "$OUT/start/$i/data"
+  start_app hindsight "$HS_JAR" "$HS_PORT" /q/health/ready "$OUT/start/$i/hindsight.log" "${HS_ENV[@]}"
+  seeded=$(curl -fsS "http://127.0.0.1:$HS_PORT/api/v1/predictions?limit=500" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))') \
+    || die "GET /api/v1/predictions failed after start"
+  [[ $seeded -gt 0 ]] || die "no seeds loaded at start"
+  sleep 5
+  rss=$(rss_kb "$APP_PID")
+  say "start $i: Hindsight ready (/q/health/ready 200) in $APP_READY_MS ms with $seeded seeded predictions, idle RSS $((rss / 1024)) MiB"
+  HS_T+=("$APP_READY_MS"); HS_R+=("$rss")
+  stop_pid "$APP_PID"; forget_pid "$APP_PID"
+done
+figure bare_start_ms "$($UTIL median "${BARE_T[@]}")"; figure bare_rss_kb "$($UTIL median "${BARE_R[@]}")"
+figure hs_start_ms "$($UTIL median "${HS_T[@]}")"; figure hs_rss_kb "$($UTIL median "${HS_R[@]}")"
+say "start medians: bare $($UTIL median "${BARE_T[@]}") ms / $(( $($UTIL median "${BARE_R[@]}" | cut -d. -f1) / 1024 )) MiB; Hindsight $($UTIL median "${HS_T[@]}") ms / $(( $($UTIL median "${HS_R[@]}" | cut -d. -f1) / 1024 )) MiB"
+
+# --- the long-running pair for the load figures ------------------------------------------------------------------
+say ""
+say "== starting Hindsight (fresh data dir target/bench/data) and the bare app for the load figures"
+hindsight_env "$OUT/data"
+start_app hindsight "$HS_JAR" "$HS_PORT" /q/health/ready "$OUT/hindsight.log" "${HS_ENV[@]}"
+HS_PID=$APP_PID
+say "Hindsight pid $HS_PID on 127.0.0.1:$HS_PORT"
+start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/bare.log"
+BARE_PID=$APP_PID
+say "bare app pid $BARE_PID on 127.0.0.1:$BARE_PORT"
+
+# import_dir DIR PHASE: POSTs every file of DIR, checks each answer, reports items/s over the requests' wall time.
+import_dir() {
+  local dir=$1 phase=$2 files total=0 n=0 status
+  files=("$dir"/*.ndjson)
+  local t0=$EPOCHREALTIME
+  for f in "${files[@]}"; do
+    n=$((n + 1))
+    status=$(http POST /api/v1/imports "$OUT/import-response.json" -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/x-ndjson' --data-binary "@$f")
+    [[ ${status%% *} == 200 ]] || die "import of $f answered ${status%% *}: $(head -c 600 "$OUT/import-response.json")"
+    echo "$f ${status#* }s $(cat "$OUT/import-response.json")" >> "$OUT/imports.log"
+    local created
+    created=$($UTIL json "$OUT/import-response.json" created)
+    total=$((total + created))
+    [[ $created -eq $(wc -l < "$f") ]] || die "import of $f created $created of $(wc -l < "$f")"
+    if (( n % 10 == 0 && ${#files[@]} > 10 )); then
+      say "  ... $n of ${#files[@]} requests, $total created, $(python3 -c "print(round($total / ($(ms_since "$t0") / 1000)))") predictions/s so far"
+    fi
+  done
+  local ms rate
+  ms=$(ms_since "$t0")
+  rate=$(python3 -c "print(round($total / ($ms / 1000)))")
+  figure "import_${phase}_rate" "$rate"
+  say "import: $total predictions in ${#files[@]} requests of $PER_REQUEST in $ms ms: $rate predictions/s"
+}
+
+# wrk_run NAME PORT PATH [LUA]: a warm-up run, then the measured one; sets RPS P50 P99 BAD (non-2xx answers plus
+# socket errors). A slow or failing endpoint is a measurement, not a reason to stop: BAD goes into the table. wrk's
+# timeout is raised to 30 s so that slow answers are counted in the latency instead of dropped as timeouts.
+wrk_run() {
+  local name=$1 port=$2 path=$3 lua=${4:-} args=(--timeout 30s)
+  [[ -n $lua ]] && args+=(-s "$lua")
+  [[ $port == "$HS_PORT" ]] && settle
+  wrk -t2 -c32 -d"$WARMUP" "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.warmup.txt" 2>&1 \
+    || die "wrk warm-up $name failed; see $OUT/wrk/$name.warmup.txt"
+  wrk -t2 -c32 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.txt" 2>&1 \
+    || die "wrk $name failed; see $OUT/wrk/$name.txt"
+  local parsed non2xx errors completed
+  parsed=$($UTIL wrk "$OUT/wrk/$name.txt") || die "could not parse $OUT/wrk/$name.txt"
+  read -r RPS P50 P99 non2xx errors completed <<< "$parsed"
+  BAD=$((non2xx + errors))
+  if ((completed == 0)); then
+    BAD=-1   # nothing finished within the run: no latency to report
+    say "wrk $name (c=32, $DURATION): no request completed during the run"
+    return 0
+  fi
+  say "wrk $name (c=32, $DURATION): $RPS req/s, p50 $P50 ms, p99 $P99 ms$( ((non2xx > 0)) && echo ", $non2xx answers not 2xx")$( ((errors > 0)) && echo ", $errors socket errors")"
+}
+
+# settle: waits (at most 180 s) until Hindsight has been nearly idle (under 10% of a core) for 2 s, so that requests
+# still queued from an overloaded wrk run do not spill into the next figure.
+settle() {
+  local ticks=$(getconf CLK_TCK) quiet=0 before after
+  for _ in $(seq 1 180); do
+    before=$(awk '{print $14 + $15}' "/proc/$HS_PID/stat")
+    sleep 1
+    after=$(awk '{print $14 + $15}' "/proc/$HS_PID/stat")
+    if (( (after - before) * 10 < ticks )); then
+      quiet=$((quiet + 1)); ((quiet >= 2)) && return 0
+    else
+      quiet=0
+    fi
+  done
+  say "(Hindsight still busy after 180 s; going on)"
+}
+
+# list_uncached PHASE: the filtered list one request at a time, each with another common topic, so that H2's
+# per-connection cache of a statement's last result (which serves wrk's identical requests) cannot answer it.
+list_uncached() {
+  local phase=$1 times=() t topic status
+  settle
+  for topic in models agents jobs software-engineering science; do
+    status=$(http GET "/api/v1/predictions?status=OPEN&topic=$topic&limit=50" "$OUT/list-uncached.json")
+    [[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions?status=OPEN&topic=$topic answered ${status%% *}"
+    times+=("$(python3 -c "print(round(${status#* } * 1000, 1))")")
+  done
+  t=$($UTIL median "${times[@]}")
+  figure "list_${phase}_uncached_ms" "$t"
+  say "filtered list one at a time, a different topic each (models, agents, jobs, software-engineering, science): ${times[*]} ms; median $t ms"
+}
+
+# due_scan PHASE EXPECTED: runs the due scan now, checks it flagged at least EXPECTED.
+due_scan() {
+  local phase=$1 expected=$2 status flagged ms wall
+  settle
+  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN")
+  [[ ${status%% *} == 200 ]] || die "due scan answered ${status%% *}: $(head -c 600 "$OUT/scan-$phase.json")"
+  flagged=$($UTIL json "$OUT/scan-$phase.json" result.flagged)
+  ms=$($UTIL json "$OUT/scan-$phase.json" result.durationMs)
+  wall=$(python3 -c "print(round(${status#* } * 1000))")
+  [[ $flagged -ge $expected ]] || die "due scan flagged $flagged, expected $expected: $(cat "$OUT/scan-$phase.json")"
+  figure "scan_${phase}_ms" "$ms"; figure "scan_${phase}_wall_ms" "$wall"; figure "scan_${phase}_flagged" "$flagged"
+  say "due scan: flagged $flagged (expected $expected$([[ $flagged -gt $expected ]] && echo "; the rest are seeds that came due")), reminded $($UTIL json "$OUT/scan-$phase.json" result.reminded), escalated $($UTIL json "$OUT/scan-$phase.json" result.escalated): durationMs $ms, wall $wall ms"
+}
+
+LIST="/api/v1/predictions?status=OPEN&topic=$TOPIC&limit=50"
+status=$(http GET "$LIST" "$OUT/list-check.json")
+[[ ${status%% *} == 200 ]] || die "GET $LIST answered ${status%% *}"
+
+# --- b. import the first batch -----------------------------------------------------------------------------------
+say ""
+say "== b. import $SMALL_LABEL predictions ($DUE_LABEL of them due), NDJSON, $PER_REQUEST a request"
+import_dir "$OUT/gen/small" small
+
+# --- c. load at the small size -----------------------------------------------------------------------------------
+say ""
+say "== c. wrk -t2 -c32 -d$DURATION --latency (after a $WARMUP warm-up) with $SMALL_LABEL stored"
+status=$(http GET "/api/v1/predictions/bench-0000001" "$OUT/key-check.json")
+[[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions/bench-0000001 answered ${status%% *}"
+items=$(curl -fsS "http://127.0.0.1:$HS_PORT$LIST" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+[[ $items -eq 50 ]] || die "the filtered list returned $items items, expected 50"
+wrk_run bare "$BARE_PORT" /prediction
+figure bare_rps "$RPS"; figure bare_p50 "$P50"; figure bare_p99 "$P99"; figure bare_bad "$BAD"
+export BENCH_KEYS=$SMALL
+wrk_run get-by-key "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
+figure key_rps "$RPS"; figure key_p50 "$P50"; figure key_p99 "$P99"; figure key_bad "$BAD"
+wrk_run "list-$SMALL_LABEL" "$HS_PORT" "$LIST"
+figure list_small_rps "$RPS"; figure list_small_p50 "$P50"; figure list_small_p99 "$P99"; figure list_small_bad "$BAD"
+list_uncached small
+
+# --- d. due scan at the small size -------------------------------------------------------------------------------
+say ""
+say "== d. due scan with $DUE_LABEL due among $SMALL_LABEL"
+due_scan small "$DUE"
+
+# --- e. grow to the large size -----------------------------------------------------------------------------------
+say ""
+say "== e. import $ADDED_LABEL more ($DUE_LABEL of them due) to reach $LARGE_LABEL"
+import_dir "$OUT/gen/large" large
+say ""
+say "== e. wrk on the filtered list with $LARGE_LABEL stored"
+wrk_run "list-$LARGE_LABEL" "$HS_PORT" "$LIST"
+figure list_large_rps "$RPS"; figure list_large_p50 "$P50"; figure list_large_p99 "$P99"; figure list_large_bad "$BAD"
+list_uncached large
+say ""
+say "== e. due scan with $DUE_LABEL due among $LARGE_LABEL"
+due_scan large "$DUE"
+
+# --- f. the table ------------------------------------------------------------------------------------------------
+ELAPSED=$(python3 -c "s=round(float('$EPOCHREALTIME') - float('$T_START')); print(f'{s // 60} min {s % 60} s')")
+figure elapsed "$ELAPSED"
+say ""
+say "== f. results (also in target/bench/results.md)"
+say ""
+$UTIL report "$OUT/figures.env" "$OUT/results.md"
