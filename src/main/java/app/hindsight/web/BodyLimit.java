@@ -20,6 +20,11 @@ public class BodyLimit {
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            // No body to bound; wrapping the entity stream would cost every read.
+            return;
+        }
         boolean isImport = request.getUriInfo().getPath().startsWith("/api/v1/imports");
         HindsightConfig.Http limits = config.get().http();
         long max = isImport ? limits.maxImportBodySize() : limits.maxBodySize();
