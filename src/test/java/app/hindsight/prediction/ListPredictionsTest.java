@@ -244,6 +244,11 @@ class ListPredictionsTest {
         badRequest("dueAfter", "2030-02-30", "dueAfter");
     }
 
+    @Test
+    void topicThatCannotBeATagIsABadRequest() {
+        badRequest("topic", "no such'tag", "topic");
+    }
+
     private static void badRequest(String param, String value, String field) {
         given().queryParam(param, value).get()
                 .then().statusCode(400)
