@@ -16,13 +16,22 @@ public final class Batches {
     private Batches() {
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     /** Returns how many items the work reported as done. */
     public static <T> int run(List<T> batch, Function<List<T>, Integer> work) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> work.apply(batch));
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1) {
-                Log.debugf("Skipped an item done concurrently: %s", batchFailed.toString());
+                // Usually another replica or run did this item first; anything else must be seen, not swallowed.
+                Log.warnf("Skipped %s: %s", batch.get(0), rootMessage(batchFailed));
                 return 0;
             }
             int done = 0;
