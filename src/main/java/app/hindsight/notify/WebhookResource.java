@@ -164,11 +164,7 @@ public class WebhookResource {
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw WebhookService.notFound(id);
-        }
+        return ApiException.idOf("webhook", id);
     }
 
     private static DeliveryStatus status(String status) {

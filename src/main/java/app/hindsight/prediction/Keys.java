@@ -9,7 +9,6 @@ public final class Keys {
 
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     public static final String SLUG_MESSAGE = "must be lower-case letters, digits and single hyphens";
-    static final int MAX_LENGTH = 80;
 
     private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "of", "to", "in", "on", "at", "and",
             "or", "for", "by", "be", "is", "are", "will", "with", "that", "than", "its", "it");

@@ -78,10 +78,6 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "The review is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReviewView assign(@PathParam("id") String id, Assignment body) {
-        try {
-            return reviews.assign(Long.parseLong(id), body);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("review", id);
-        }
+        return reviews.assign(ApiException.idOf("review", id), body);
     }
 }

@@ -81,13 +81,7 @@ public class TokenResource {
     @APIResponse(responseCode = "404", description = "No such token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id) {
-        long tokenId;
-        try {
-            tokenId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("token", id);
-        }
-        tokens.revoke(tokenId, actor.name());
+        tokens.revoke(ApiException.idOf("token", id), actor.name());
         return Response.noContent().build();
     }
 }

@@ -181,17 +181,19 @@ public class ImportService {
             throw invalidItems(errors);
         }
 
-        int[] counts = new int[3];
+        // Sources and predictions each say CREATED, UPDATED or UNCHANGED; counted by name, the two enums apart.
+        Map<String, Integer> counts = new HashMap<>();
         for (NewSource s : newSources) {
             SourceService.Upsert outcome = sources.upsert(s, createOnly, dryRun);
-            counts[outcome.ordinal()]++;
+            counts.merge(outcome.name(), 1, Integer::sum);
         }
         for (Upsert outcome : predictions.upsertAll(newPredictions, actor, note, createOnly, dryRun)) {
-            counts[outcome.ordinal()]++;
+            counts.merge(outcome.name(), 1, Integer::sum);
         }
         // Inside the method, so a concurrent import of the same keys surfaces as a 409, not at commit.
         Prediction.flush();
-        return new ImportResult(counts[0], counts[1], counts[2], dryRun);
+        return new ImportResult(counts.getOrDefault("CREATED", 0), counts.getOrDefault("UPDATED", 0),
+                counts.getOrDefault("UNCHANGED", 0), dryRun);
     }
 
     private static ApiException invalidItems(List<FieldError> errors) {

@@ -40,6 +40,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not-found", "Not found", what + " '" + key + "' does not exist", null, null);
     }
 
+    /** A numeric id from a path: anything that is not one names nothing, so it is a 404 like an unknown id. */
+    public static long idOf(String what, String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notFound(what, id);
+        }
+    }
+
     public static ApiException conflict(String type, String detail) {
         return new ApiException(409, type, "Conflict", detail, null, null);
     }
