@@ -22,6 +22,13 @@ public interface HindsightConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    /**
+     * The address people reach this service at, without a trailing slash: notices link to predictions with it
+     * (a chat bridge posts the link). Defaults to http://localhost on the HTTP port.
+     */
+    @WithDefault("http://localhost:${quarkus.http.port:8080}")
+    String publicUrl();
+
     Http http();
 
     Seed seed();

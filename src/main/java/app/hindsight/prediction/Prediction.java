@@ -202,6 +202,18 @@ public class Prediction extends PanacheEntityBase {
                                 metricTarget, metricDirection));
     }
 
+    /** Whether storing {@code in} would change nothing. Topics are a set: their order and repeats do not count. */
+    boolean holds(NewPrediction in) {
+        return comparable(toInput()).equals(comparable(in));
+    }
+
+    private static NewPrediction comparable(NewPrediction p) {
+        List<String> topics = p.topics() == null ? List.of() : p.topics().stream().distinct().sorted().toList();
+        return new NewPrediction(p.key(), p.statement() == null ? null : p.statement().strip(), p.kind(), p.speaker(),
+                p.source(), p.madeOn(), p.quote(), topics, p.target(), p.reviewEvery(), p.resolutionCriteria(),
+                p.metric());
+    }
+
     PredictionView toView() {
         NewPrediction in = toInput();
         return new PredictionView(key, statement, kind, speaker, source, madeOn, in.quote(), in.topics(),

@@ -61,7 +61,7 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
         if (topic != null && !p.topics.contains(topicTag())) {
             return false;
         }
-        if (speaker != null && !speaker.equals(p.speaker)) {
+        if (speaker != null && !speaker.equalsIgnoreCase(p.speaker)) {
             return false;
         }
         if (source != null && !source.equals(p.source)) {

@@ -116,7 +116,7 @@ public class PredictionService {
                     record(p.key, EventType.CREATED, actor, note, null, null);
                 }
                 outcomes.add(Upsert.CREATED);
-            } else if (createOnly || p.toInput().equals(in)) {
+            } else if (createOnly || p.holds(in)) {
                 outcomes.add(Upsert.UNCHANGED);
             } else {
                 if (!dryRun) {

@@ -206,8 +206,7 @@ public class DueScan implements Job {
                     r.remindersSent = reached;
                     ObjectNode data = json.createObjectNode();
                     data.put("reviewId", r.id);
-                    data.put("prediction", r.predictionKey);
-                    data.put("path", "/api/v1/predictions/" + r.predictionKey);
+                    link(data.putObject("prediction").put("key", r.predictionKey), r.predictionKey);
                     data.put("openedAt", r.openedAt.toString());
                     data.put("escalation", reached);
                     data.put("assignee", r.assignee);
@@ -240,8 +239,19 @@ public class DueScan implements Job {
         prediction.put("speaker", p.speaker());
         prediction.put("targetDate", p.targetDate() == null ? null : p.targetDate().toString());
         prediction.put("dueAt", p.dueAt() == null ? null : p.dueAt().toString());
-        prediction.put("path", "/api/v1/predictions/" + p.key());
+        link(prediction, p.key());
         return data;
+    }
+
+    /** The API path, and the absolute URL a receiver can post as a link. */
+    private void link(ObjectNode prediction, String key) {
+        prediction.put("path", "/api/v1/predictions/" + key);
+        prediction.put("url", publicUrl() + "/api/v1/predictions/" + key);
+    }
+
+    private String publicUrl() {
+        String url = config.publicUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private Instant plus(Instant at, Period period) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,9 +82,27 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return problem(403, "forbidden", "Forbidden", "this token's roles do not allow this operation", uri,
-                List.of(), null);
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
+        return problem(403, "forbidden", "Forbidden", "this operation needs a token with the role "
+                + neededRoles(resource) + "; this token does not have it", uri, List.of(), null);
+    }
+
+    /** The roles of the endpoint's {@code @RolesAllowed}, e.g. "editor" or "editor or reviewer". */
+    private static String neededRoles(SimpleResourceInfo resource) {
+        RolesAllowed allowed = null;
+        if (resource != null && resource.getResourceClass() != null) {
+            try {
+                allowed = resource.getResourceClass()
+                        .getMethod(resource.getMethodName(), resource.parameterTypes())
+                        .getAnnotation(RolesAllowed.class);
+            } catch (NoSuchMethodException e) {
+                // fall back to the class's annotation
+            }
+            if (allowed == null) {
+                allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+        }
+        return allowed == null ? "needed" : String.join(" or ", allowed.value());
     }
 
     private static Response unauthenticated(UriInfo uri, String detail) {

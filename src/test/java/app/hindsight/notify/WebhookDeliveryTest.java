@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.AdminTokenByDefault;
 import app.hindsight.HindsightConfig;
+import app.hindsight.ExpectedLogs;
 import app.hindsight.TestClock;
 import app.hindsight.prediction.TestData;
 import io.micrometer.core.instrument.Counter;
@@ -198,9 +199,14 @@ class WebhookDeliveryTest {
         clock.advance(backoff.get(0));
         Notice late = publish(Notice.DUE, TestData.key("late"), clock.instant());
         dispatcher.deliverDue();
-        for (int step = 1; step < backoff.size(); step++) {
-            clock.advance(backoff.get(step));
-            dispatcher.deliverDue();
+        try (ExpectedLogs logs = ExpectedLogs.capture(WebhookDispatcher.class)) {
+            for (int step = 1; step < backoff.size(); step++) {
+                clock.advance(backoff.get(step));
+                dispatcher.deliverDue();
+            }
+            assertEquals(disableAfter + 1, logs.messages().size(), logs.messages().toString());
+            assertTrue(logs.messages().get(disableAfter).startsWith("WARN Webhook " + webhook + " disabled: "),
+                    logs.messages().toString());
         }
         int attemptsEach = backoff.size() + 1;
         assertEquals(disableAfter * attemptsEach + attemptsEach - 1, receiver.requests().size());
@@ -249,9 +255,13 @@ class WebhookDeliveryTest {
         int webhook = subscribe(receiver, Notice.UPCOMING);
         publish(Notice.UPCOMING, TestData.key("first"), T0);
         dispatcher.deliverDue();
-        for (Duration step : config.webhooks().backoff()) {
-            clock.advance(step);
-            dispatcher.deliverDue();
+        try (ExpectedLogs logs = ExpectedLogs.capture(WebhookDispatcher.class)) {
+            for (Duration step : config.webhooks().backoff()) {
+                clock.advance(step);
+                dispatcher.deliverDue();
+            }
+            assertEquals(1, logs.messages().size(), logs.messages().toString());
+            assertTrue(logs.messages().get(0).contains("FAILED after " + attemptsEach + " attempts"), logs.messages().toString());
         }
         given().get(WEBHOOKS + "/" + webhook).then().body("consecutiveFailures", equalTo(1)).body("enabled", equalTo(true));
 

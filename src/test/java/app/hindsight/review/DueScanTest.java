@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.ExpectedLogs;
 import app.hindsight.TestClock;
 import app.hindsight.notify.Notice;
 import app.hindsight.prediction.TestData;
@@ -87,6 +88,14 @@ class DueScanTest {
                 .body("items.find { it.prediction == '" + key + "' }.daysOverdue", equalTo(42));
         given().get(TestData.PREDICTIONS + "/" + key + "/history").then().body("type", contains("CREATED",
                 "REMINDED", "REMINDED", "REMINDED", "FLAGGED_DUE", "ESCALATED", "ESCALATED", "ESCALATED", "ESCALATED"));
+        // Every kind of notice names the prediction the same way, with a link a chat bridge can post.
+        for (String payload : payloads(key)) {
+            io.restassured.path.json.JsonPath data = io.restassured.path.json.JsonPath.from(payload);
+            assertEquals(key, data.getString("data.prediction.key"), payload);
+            assertEquals("/api/v1/predictions/" + key, data.getString("data.prediction.path"), payload);
+            assertEquals(SchedulingProfile.PUBLIC_URL + "/api/v1/predictions/" + key,
+                    data.getString("data.prediction.url"), payload);
+        }
 
         given().contentType("application/json").body(Map.of("outcome", "CORRECT", "note", "it happened"))
                 .post(TestData.PREDICTIONS + "/" + key + "/resolution").then().statusCode(200);
@@ -156,7 +165,8 @@ class DueScanTest {
         }
         clock.set(DUE_AT.plusSeconds(5));
         ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
+        // The scans collide on the reviews' unique key on purpose: the losers' rolled-back batches are logged.
+        try (ExpectedLogs collisions = ExpectedLogs.capture("com.arjuna", "app.hindsight.jobs")) {
             List<Callable<DueScan.Result>> runs = List.of(scan::run, scan::run, scan::run);
             int flagged = 0;
             for (Future<DueScan.Result> f : pool.invokeAll(runs)) {
@@ -220,6 +230,11 @@ class DueScanTest {
     }
 
     /** This prediction's notices, oldest first, as "kind period". */
+    static List<String> payloads(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice> list("predictionKey = ?1 order by id", key)
+                .stream().map(n -> n.payload).toList());
+    }
+
     static List<String> notices(String key) {
         return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice> list("predictionKey = ?1 order by id", key)
                 .stream().map(n -> n.kind + " " + n.period).toList());

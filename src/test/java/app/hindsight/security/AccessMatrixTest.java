@@ -1,6 +1,7 @@
 package app.hindsight.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -144,6 +145,11 @@ class AccessMatrixTest {
         }
         if (expected == 401) {
             response.then().header("WWW-Authenticate", startsWith("Bearer"));
+        }
+        if (expected == 403) {
+            // The refusal names what would have been allowed, e.g. "the role editor or reviewer".
+            String needed = group.roles().stream().filter(r -> !r.equals("admin")).sorted().findFirst().orElse("admin");
+            response.then().body("detail", containsString("the role ")).body("detail", containsString(needed));
         }
     }
 

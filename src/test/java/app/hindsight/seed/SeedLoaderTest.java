@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.ExpectedLogs;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -79,7 +81,12 @@ class SeedLoaderTest {
                 {"key": "seed-%s-good", "statement": "Fine.", "kind": "CLAIM", "speaker": "S", "madeOn": "2026-01-01", "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}
                 {"key": "seed-%s-bad", "statement": "Bad.", "kind": "GUESS", "speaker": "S", "madeOn": "2026-01-01", "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}
                 """.formatted(run, run), StandardCharsets.UTF_8);
-        assertNull(loader.load(file));
+        try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class)) {
+            assertNull(loader.load(file));
+            assertEquals(1, logs.messages().size(), logs.messages().toString());
+            assertTrue(logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"), logs.messages().toString());
+            assertTrue(logs.messages().get(0).contains("kind"), logs.messages().toString());
+        }
         given().get("/api/v1/predictions/seed-" + run + "-good").then().statusCode(404);
     }
 

@@ -132,4 +132,25 @@ class SeededPredictionsTest {
         given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027/history").then()
                 .body("type", contains("CREATED")).body("[0].actor", equalTo("seed"));
     }
+
+    @Test
+    void reimportingTheUnchangedSeedFileChangesNothing() throws IOException {
+        String file = Files.readString(Path.of(SEED_FILE), StandardCharsets.UTF_8);
+        int items = JsonPath.from(file).getList("$").size();
+        String key = "gpt5-level-intelligence-100x-cheaper-by-2027";
+        String etag = given().get("/api/v1/predictions/" + key).then().statusCode(200).extract().header("ETag");
+        for (boolean dryRun : List.of(true, false)) {
+            given().contentType("application/json").queryParam("dryRun", dryRun).body(file).post("/api/v1/imports")
+                    .then().statusCode(200)
+                    .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(items));
+        }
+        given().get("/api/v1/predictions/" + key).then().header("ETag", equalTo(etag));
+        given().get("/api/v1/predictions/" + key + "/history").then().body("type", contains("CREATED"));
+    }
+
+    @Test
+    void speakerFilterIgnoresCase() {
+        given().queryParam("speaker", "sam altman").queryParam("source", SOURCE).get("/api/v1/predictions").then()
+                .statusCode(200).body("items.size()", greaterThan(0)).body("items.speaker", everyItem(equalTo("Sam Altman")));
+    }
 }
