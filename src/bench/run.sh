@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Hindsight's benchmark: one command, prints each figure as it comes and then the table of DESIGN.md's targets.
 #
-#   src/bench/run.sh            full run: 100k, then 1M predictions (about 20-30 minutes on 2 cores)
-#   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (a few minutes)
+#   src/bench/run.sh            full run: 100k, then 1M predictions (about 6-7 minutes on 2 cores, builds included)
+#   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (about 2 minutes)
 #
 # What it does: installs wrk (Debian package) when missing; builds Hindsight's prod jar (H2 file variant) and the
 # bare Quarkus app of src/bench/bare; measures start time to ready and idle RSS of both (median of 3 starts); imports
