@@ -101,7 +101,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a Hindsight start
   HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SEED_DIR="$ROOT/seeds"
-    HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON")
+    HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
 }
 
 # http METHOD PATH OUTFILE [curl args...]: prints "STATUS SECONDS"; dies on a transport error.

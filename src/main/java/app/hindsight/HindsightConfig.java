@@ -54,6 +54,22 @@ public interface HindsightConfig {
 
     Webhooks webhooks();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Limit the API's requests per caller; off in tests that do not test it, and in the benchmark. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a minute per client address, for calls without a token; bursts up to as many. */
+        @WithDefault("600")
+        long anonymousPerMinute();
+
+        /** Requests a minute per API token; bursts up to as many. */
+        @WithDefault("6000")
+        long tokenPerMinute();
+    }
+
     interface Scan {
         /** Quartz cron of the due scan (seconds first): every 5 minutes by default. */
         @WithDefault("0 */5 * * * ?")
