@@ -137,7 +137,7 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a prediction", description = "Starts OPEN. The key is generated from the statement when absent.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPrediction.class),
-            examples = @ExampleObject(name = "cost forecast", value = Examples.NEW_PREDICTION)))
+            examples = @ExampleObject(name = "coding forecast", value = Examples.NEW_PREDICTION)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers",
             headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
