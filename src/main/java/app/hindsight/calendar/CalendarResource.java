@@ -102,7 +102,7 @@ public class CalendarResource {
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
-    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "exact speaker name")
+    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, case-insensitive (e.g. Sam Altman)")
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out undated predictions")
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant; leaves out undated predictions")

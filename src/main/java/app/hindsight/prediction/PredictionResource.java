@@ -52,6 +52,17 @@ public class PredictionResource {
     public static final String NDJSON = "application/x-ndjson";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
+    // The JSON list and the two exports share one path and method, so SmallRye merges them into one operation,
+    // each method overwriting the texts of the one before: the three carry the same texts, whatever the order.
+    private static final String LIST_SUMMARY = "List predictions";
+    private static final String LIST_DESCRIPTION = "Filters combine with AND. By default a JSON page, oldest "
+            + "first, paged with an opaque cursor; a Link header with rel=\"next\" points to the next page. "
+            + "Alternative representations stream every match, unpaged: Accept text/csv (one row a prediction, "
+            + "a header row, topics joined with ';') or application/x-ndjson (one prediction a line).";
+    private static final String LIST_OK = "A page of predictions (application/json), or every match as CSV "
+            + "(text/csv) or NDJSON (application/x-ndjson)";
+    private static final String LIST_BAD_REQUEST = "A bad filter, limit or cursor; errors names it";
+
     @Inject
     PredictionService predictions;
 
@@ -71,24 +82,22 @@ public class PredictionResource {
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     @GET
-    @Operation(summary = "List predictions", description = "Filters combine with AND. Oldest first, paged with "
-            + "an opaque cursor; a Link header with rel=\"next\" points to the next page. Ask for text/csv or "
-            + "application/x-ndjson to stream every match instead.")
-    @APIResponse(responseCode = "200", description = "A page of predictions")
-    @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; errors names it",
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_OK)
+    @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
-    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "exact speaker name")
+    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, case-insensitive (e.g. Sam Altman)")
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive")
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant")
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
-    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 500, default 50", schema = @Schema(type = SchemaType.INTEGER))
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "1 to 500, default 50; JSON pages only", schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page; JSON pages only")
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
@@ -99,10 +108,12 @@ public class PredictionResource {
 
     @GET
     @Produces(CSV + ";qs=0.5")
-    @Operation(summary = "Export predictions as CSV", description = "Every match of the filters, streamed, one row a prediction, topics joined with ';'.")
-    @APIResponse(responseCode = "200", description = "CSV with a header row", content = @Content(mediaType = CSV))
-    @APIResponse(responseCode = "400", description = "A bad filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_OK,
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
         return Response.ok(export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), CSV).build();
@@ -110,10 +121,12 @@ public class PredictionResource {
 
     @GET
     @Produces(NDJSON + ";qs=0.5")
-    @Operation(summary = "Export predictions as NDJSON", description = "Every match of the filters, streamed, one JSON document a line.")
-    @APIResponse(responseCode = "200", description = "One prediction a line", content = @Content(mediaType = NDJSON))
-    @APIResponse(responseCode = "400", description = "A bad filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_OK,
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
         return Response.ok(export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), NDJSON)
@@ -124,7 +137,7 @@ public class PredictionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a prediction", description = "Starts OPEN. The key is generated from the statement when absent.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPrediction.class),
-            examples = @ExampleObject(name = "cost forecast", value = Examples.NEW_PREDICTION)))
+            examples = @ExampleObject(name = "coding forecast", value = Examples.NEW_PREDICTION)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers",
             headers = { @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * When a prediction should have come true: {@code date} is the last day of the window, {@code precision}
  * its size. {@code basis} says who chose it; with {@code NONE} there is no date and the prediction is
@@ -14,7 +16,7 @@ public record Target(
         LocalDate date,
         Precision precision,
         @NotNull Basis basis,
-        @Size(max = 300) String label) {
+        @Size(max = 300) @Schema(example = "by the end of 2027") String label) {
 
     public static Target none() {
         return new Target(null, null, Basis.NONE, null);

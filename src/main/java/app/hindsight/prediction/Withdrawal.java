@@ -2,6 +2,9 @@ package app.hindsight.prediction;
 
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Why a prediction is taken out of tracking (e.g. a mis-extraction). */
-public record Withdrawal(@Size(max = 4000) String note) {
+public record Withdrawal(
+        @Size(max = 4000) @Schema(example = "Mis-extraction: the speaker was quoting a critic") String note) {
 }

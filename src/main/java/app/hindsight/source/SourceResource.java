@@ -57,12 +57,12 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a source")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewSource.class),
-            examples = @ExampleObject(name = "town hall", value = Examples.NEW_SOURCE)))
+            examples = @ExampleObject(name = "keynote", value = Examples.NEW_SOURCE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
+                    examples = @ExampleObject(name = "invalid", value = Examples.INVALID_SOURCE)))
     @APIResponse(responseCode = "409", description = "The key is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large",

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The API's description and its one security scheme, so Swagger UI's Authorize button takes a bearer token. */
 @OpenAPIDefinition(info = @Info(title = "Hindsight", version = "1.0",
         description = "Tracks public predictions about AI: provenance, target dates, review and resolution. "
-                + "Writes need an API token (Authorization: Bearer ...); reads are open unless the server turned "
-                + "anonymous reads off."))
+                + "Operations with a lock need an API token (Authorization: Bearer ..., see Authorize) with the "
+                + "role their 403 response names. Reads have no lock: they are open to anonymous callers, unless the server "
+                + "sets hindsight.auth.anonymous-read=false, and then need a token with any role."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An API token from POST /api/v1/tokens, or the first admin token")
 public class ApiDefinition extends Application {

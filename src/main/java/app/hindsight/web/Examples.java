@@ -6,21 +6,24 @@ public final class Examples {
     private Examples() {
     }
 
+    // Try it out runs against a seeded database: the request examples name no seeded key, so they succeed.
+    // The source of the import example is this one, field for field: importing after creating it changes nothing.
     public static final String NEW_SOURCE = """
-            {"key": "altman-town-hall-2026-01-27", "title": "OpenAI town hall with Sam Altman", \
-            "speaker": "Sam Altman", "date": "2026-01-27", "language": "zh-Hant", \
-            "description": "Summary of the builders' town hall"}""";
+            {"key": "whitfield-ai-coding-keynote-2026-03-12", "title": "The state of AI coding, keynote", \
+            "speaker": "Dana Whitfield", "date": "2026-03-12", \
+            "url": "https://example.org/talks/state-of-ai-coding-2026", "language": "en", \
+            "description": "Industry analyst's keynote on how coding agents change software teams"}""";
 
+    // No key: it is made from the statement, with a numeric suffix when taken, so Execute works twice.
     public static final String NEW_PREDICTION = """
-            {"key": "gpt5-level-intelligence-100x-cheaper-by-2027", \
-            "statement": "By the end of 2027 OpenAI will offer GPT-5-level intelligence at least 100 times cheaper than in early 2026.", \
-            "kind": "FORECAST", "source": "altman-town-hall-2026-01-27", \
-            "quote": {"text": "到2027年底，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100倍", "lang": "zh-Hant", "locator": "§5"}, \
-            "topics": ["cost", "models"], \
-            "target": {"date": "2027-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by the end of 2027"}, \
+            {"statement": "By the end of 2028 AI coding agents will write at least half of the code merged at large software companies.", \
+            "kind": "FORECAST", "speaker": "Dana Whitfield", "madeOn": "2026-03-12", \
+            "quote": {"text": "By the end of 2028 I expect agents, not engineers, to write at least half of the code that large software companies merge.", "lang": "en", "locator": "keynote, 14:05"}, \
+            "topics": ["software-engineering", "coding-agents"], \
+            "target": {"date": "2028-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by the end of 2028"}, \
             "reviewEvery": "P6M", \
-            "resolutionCriteria": "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.", \
-            "metric": {"name": "price relative to early 2026", "unit": "ratio", "baseline": {"value": 1, "on": "2026-01-27"}, "target": 0.01, "direction": "DECREASE"}}""";
+            "resolutionCriteria": "CORRECT if a survey or disclosure covering most large software companies puts the share of merged code written by AI agents in 2028 at 50% or more.", \
+            "metric": {"name": "share of merged code written by AI agents", "unit": "percent", "baseline": {"value": 20, "on": "2026-03-12"}, "target": 50, "direction": "INCREASE"}}""";
 
     public static final String PATCH = """
             {"topics": ["cost", "pricing"], "resolutionCriteria": null}""";
@@ -37,6 +40,12 @@ public final class Examples {
             "detail": "2 fields are invalid", "instance": "/api/v1/predictions", \
             "errors": [{"field": "statement", "message": "must not be blank"}, \
             {"field": "target.basis", "message": "must be one of EXPLICIT, INFERRED, NONE"}]}""";
+
+    public static final String INVALID_SOURCE = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "2 fields are invalid", "instance": "/api/v1/sources", \
+            "errors": [{"field": "date", "message": "must not be null"}, \
+            {"field": "language", "message": "must be a BCP 47 language tag like zh-Hant"}]}""";
 
     public static final String BAD_CURSOR = """
             {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
@@ -60,12 +69,17 @@ public final class Examples {
             "detail": "the prediction was changed since your copy; its current ETag is \\"3\\""}""";
 
     public static final String IMPORT = """
-            [{"type": "source", "key": "altman-town-hall-2026-01-27", "title": "OpenAI town hall with Sam Altman", \
-            "speaker": "Sam Altman", "date": "2026-01-27", "language": "zh-Hant"}, \
-            {"key": "delivery-speed-becomes-key-differentiator", \
-            "statement": "Delivery speed will become a key differentiator between AI model providers.", \
-            "kind": "FORECAST", "source": "altman-town-hall-2026-01-27", "topics": ["speed"], \
-            "target": {"basis": "NONE"}, "reviewEvery": "P6M"}]""";
+            [{"type": "source", "key": "whitfield-ai-coding-keynote-2026-03-12", "title": "The state of AI coding, keynote", \
+            "speaker": "Dana Whitfield", "date": "2026-03-12", \
+            "url": "https://example.org/talks/state-of-ai-coding-2026", "language": "en", \
+            "description": "Industry analyst's keynote on how coding agents change software teams"}, \
+            {"key": "agents-give-first-review-of-most-pull-requests-by-2027", \
+            "statement": "By the end of 2027 AI agents will give the first review of most pull requests at large software companies.", \
+            "kind": "FORECAST", "source": "whitfield-ai-coding-keynote-2026-03-12", \
+            "quote": {"text": "Before 2027 is out, most pull requests at big companies will get their first review from an agent.", "lang": "en"}, \
+            "topics": ["software-engineering", "code-review"], \
+            "target": {"date": "2027-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by the end of 2027"}, \
+            "reviewEvery": "P6M"}]""";
 
     public static final String INVALID_IMPORT = """
             {"type": "/problems/invalid-import", "title": "The import is not valid", "status": 422, \
