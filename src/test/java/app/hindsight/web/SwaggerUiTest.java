@@ -169,8 +169,10 @@ class SwaggerUiTest {
             }
             for (Method m : type.getDeclaredMethods()) {
                 String verb = httpMethod(m);
-                if (verb == null) {
-                    continue;
+                org.eclipse.microprofile.openapi.annotations.Operation operation =
+                        m.getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
+                if (verb == null || (operation != null && operation.hidden())) {
+                    continue; // not an endpoint, or one the API description leaves out (GET /, for people)
                 }
                 Path sub = m.getAnnotation(Path.class);
                 String path = (root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
