@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.hindsight.time.Dates;
 import app.hindsight.web.Problem.FieldError;
 import io.quarkus.logging.Log;
 
@@ -237,13 +238,16 @@ public class ProblemMapper {
                         .collect(Collectors.joining(", "));
             }
             if (type == LocalDate.class) {
-                return "must be a date like 2027-12-31";
+                return Dates.DATE_RULE;
             }
             if (type == Instant.class) {
-                return "must be an instant like 2028-01-01T00:00:00Z";
+                return Dates.INSTANT_RULE;
             }
             if (type == Period.class) {
-                return "must be an ISO-8601 period like P6M";
+                return Dates.PERIOD_RULE;
+            }
+            if (type == Double.class || type == double.class) {
+                return "must be a finite number";
             }
             if (type == String.class) {
                 return "must be a string";

@@ -135,4 +135,22 @@ class ImportTest {
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("[]").post("/api/v1/imports").then().statusCode(200).body("created", equalTo(0));
     }
+
+    /** A prediction without a key: it gets one from its statement. */
+    static String keyless(String statement) {
+        return """
+                {"statement": "%s", "kind": "FORECAST", "speaker": "Someone", "madeOn": "2026-01-01", \
+                "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}""".formatted(statement);
+    }
+
+    @Test
+    void outOfRangeDatesAndPeriodsAreInvalidItems() {
+        String body = "[" + source() + "," + prediction("far", "Far.").replace("\"2030-12-31\"", "\"+999999999-12-31\"") + ","
+                + keyless("Forever " + run + ".").replace("\"P1Y\"", "\"P2147483647Y\"") + "]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.index", contains(1, 2))
+                .body("errors.field", contains("target.date", "reviewEvery"));
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
 }
