@@ -1,6 +1,5 @@
 package app.hindsight.prediction;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +14,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -166,7 +163,7 @@ public class PredictionService {
     }
 
     @Transactional
-    public PredictionView patch(String key, String ifMatch, String body, String actor) {
+    public PredictionView patch(String key, String ifMatch, byte[] body, String actor) {
         Prediction p = find(key);
         ETags.require(ifMatch, p.version);
         NewPrediction patched = validate(merge(p.toInput(), body));
@@ -423,31 +420,54 @@ public class PredictionService {
                 in.reviewEvery(), in.resolutionCriteria(), in.metric());
     }
 
-    /** RFC 7386 merge patch, applied with JSON-P, then read back strictly like a create body. */
-    private NewPrediction merge(NewPrediction current, String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("body", "must be a JSON merge patch object");
+    /**
+     * RFC 7386 merge patch, read by the same strict parser as every other body (duplicate fields, trailing
+     * documents, invalid UTF-8 and the nesting and number limits are all 400s), applied to the stored fields, and
+     * read back strictly like a create body.
+     */
+    private NewPrediction merge(NewPrediction current, byte[] body) {
+        JsonNode patch;
+        try {
+            patch = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw app.hindsight.web.ProblemMapper.Json.describe(e);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("body", "unreadable");
         }
-        JsonValue patch = Json.createReader(new StringReader(body)).readValue();
-        if (patch.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (patch == null || !patch.isObject()) {
             throw ApiException.badRequest("body", "must be a JSON merge patch object");
         }
         List<FieldError> readOnly = new ArrayList<>();
-        for (String field : patch.asJsonObject().keySet()) {
+        patch.fieldNames().forEachRemaining(field -> {
             if (READ_ONLY.containsKey(field)) {
                 readOnly.add(new FieldError(field, "cannot be patched: " + READ_ONLY.get(field)));
             }
-        }
+        });
         if (!readOnly.isEmpty()) {
             throw ApiException.invalid(readOnly);
         }
         try {
-            JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(current))).readValue();
-            JsonValue merged = Json.createMergePatch(patch).apply(target);
-            return json.readValue(merged.toString(), NewPrediction.class);
+            return json.treeToValue(mergePatch(json.valueToTree(current), patch), NewPrediction.class);
         } catch (JsonProcessingException e) {
             throw app.hindsight.web.ProblemMapper.Json.describe(e);
         }
+    }
+
+    /** RFC 7386: an object merges member by member, null removes a member, any other value replaces. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        patch.fields().forEachRemaining(member -> {
+            if (member.getValue().isNull()) {
+                merged.remove(member.getKey());
+            } else {
+                merged.set(member.getKey(), mergePatch(merged.get(member.getKey()), member.getValue()));
+            }
+        });
+        return merged;
     }
 
     private void update(Prediction p, NewPrediction in, String actor, String note) {

@@ -63,7 +63,7 @@ public class ImportResource {
                     examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
     @RolesAllowed(Roles.EDITOR)
     public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
-            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
         return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
     }

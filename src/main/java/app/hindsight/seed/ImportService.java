@@ -1,5 +1,6 @@
 package app.hindsight.seed;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,25 +51,34 @@ public class ImportService {
     @Inject
     PredictionService predictions;
 
-    /** Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). */
-    public List<JsonNode> parse(String body, boolean ndjson) {
-        if (body == null || body.isBlank()) {
+    /**
+     * Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). The bytes go to the strict
+     * parser as they came, so invalid UTF-8 is refused like any other malformed JSON, not replaced by U+FFFD.
+     */
+    public List<JsonNode> parse(byte[] body, boolean ndjson) {
+        if (body == null || blank(body, 0, body.length)) {
             throw ApiException.badRequest("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
         }
         List<JsonNode> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         if (ndjson) {
-            List<String> lines = body.lines().toList();
-            for (int line = 0; line < lines.size(); line++) {
-                if (lines.get(line).isBlank()) {
-                    continue;
+            // A line feed byte never occurs inside a UTF-8 sequence, so the bytes split into lines as the text would.
+            int line = 0;
+            for (int start = 0; start < body.length; line++) {
+                int end = start;
+                while (end < body.length && body[end] != '\n') {
+                    end++;
                 }
-                try {
-                    items.add(json.readTree(lines.get(line)));
-                } catch (JsonProcessingException e) {
-                    errors.add(new FieldError(items.size(), "body", "line " + (line + 1) + " is not valid JSON"));
-                    items.add(null);
+                if (!blank(body, start, end)) {
+                    try {
+                        items.add(json.readTree(body, start, end - start));
+                    } catch (IOException e) {
+                        errors.add(new FieldError(items.size(), "body",
+                                "line " + (line + 1) + " is not valid JSON" + ProblemMapper.Json.why(e)));
+                        items.add(null);
+                    }
                 }
+                start = end + 1;
             }
             if (!errors.isEmpty()) {
                 throw invalidItems(errors);
@@ -80,12 +90,24 @@ public class ImportService {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw ProblemMapper.Json.describe(e);
+        } catch (IOException e) {
+            throw ApiException.badRequest("body", "unreadable");
         }
         if (!root.isArray()) {
             throw ApiException.badRequest("body", "must be a JSON array of sources and predictions");
         }
         root.forEach(items::add);
         return items;
+    }
+
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Transactional

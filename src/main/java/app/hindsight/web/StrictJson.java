@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,11 +29,17 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request parsing is strict: a typo in a field name, a number where a string belongs, or a duplicate
- * key is an error the client hears about, not something silently dropped or coerced. Dates, instants and
- * periods must be in {@link Dates}' ranges, numbers finite.
+ * key is an error the client hears about, not something silently dropped or coerced. Every body is read by this
+ * mapper, from its bytes (invalid UTF-8 is a parse error), with the same limits: a create, a merge patch and each
+ * line of an import alike. Dates, instants and periods must be in {@link Dates}' ranges, numbers finite.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /** Hindsight's documents are four levels deep; Jackson's default (1000) lets a body cost a deep recursion. */
+    public static final int MAX_DEPTH = 50;
+    /** A double needs at most 25 characters; Jackson's default is 1000. */
+    public static final int MAX_NUMBER_LENGTH = 100;
 
     /** Last, after Quarkus's own customizer has registered JavaTimeModule: the module added last wins. */
     @Override
@@ -42,6 +49,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build());
         // These replace JavaTimeModule's, which trim, take a date out of an instant and read years of nine digits.
         mapper.registerModule(new SimpleModule("hindsight-strict")
                 .addDeserializer(LocalDate.class, new Bounded<>(LocalDate.class, Dates::date))

@@ -153,4 +153,26 @@ class ImportTest {
                 .body("errors.field", contains("target.date", "reviewEvery"));
         given().get("/api/v1/sources/src-" + run).then().statusCode(404);
     }
+
+    @Test
+    void invalidUtf8IsRefusedAndNothingIsWritten() {
+        // "Cafés" with the é as ISO-8859-1 writes it (the one byte E9): not UTF-8. The item is otherwise valid.
+        byte[] ndjson = (source() + "\n" + prediction("latin1", "Caf@s will close by 2030.")).getBytes(StandardCharsets.UTF_8);
+        byte[] array = ("[" + source() + "," + prediction("latin1", "Caf@s will close by 2030.") + "]").getBytes(StandardCharsets.UTF_8);
+        for (byte[] body : new byte[][] { ndjson, array }) {
+            for (int i = 0; i < body.length; i++) {
+                if (body[i] == '@') {
+                    body[i] = (byte) 0xE9;
+                }
+            }
+        }
+
+        given().contentType("application/x-ndjson").body(ndjson).post("/api/v1/imports").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].index", equalTo(1))
+                .body("errors[0].message", containsString("line 2"));
+        given().contentType(ContentType.JSON).body(array).post("/api/v1/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().get("/api/v1/predictions/imp-" + run + "-latin1").then().statusCode(404);
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
 }
