@@ -40,4 +40,9 @@ public record NewPrediction(
         Period reviewEvery,
         @Size(max = 4000) String resolutionCriteria,
         @Valid Metric metric) {
+
+    public NewPrediction withKey(String newKey) {
+        return new NewPrediction(newKey, statement, kind, speaker, source, madeOn, quote, topics, target, reviewEvery,
+                resolutionCriteria, metric);
+    }
 }

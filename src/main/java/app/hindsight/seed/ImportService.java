@@ -110,9 +110,14 @@ public class ImportService {
         return true;
     }
 
-    @Transactional
+    /**
+     * Imports. Items without a key are created under generated keys; when a concurrent writer takes one first,
+     * the import runs again (see PredictionService#writeGeneratingKeys).
+     */
     public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
-        return apply(items, actor, "imported", false, dryRun);
+        boolean generatesKeys = items.stream().anyMatch(item -> item != null && item.isObject()
+                && !"source".equals(item.path("type").asText()) && !item.hasNonNull("key"));
+        return predictions.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
     }
 
     /**
@@ -146,7 +151,7 @@ public class ImportService {
                     List<FieldError> invalid = validation.errors(s);
                     invalid.forEach(e -> errors.add(e.at(index)));
                     if (invalid.isEmpty()) {
-                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromStatement(s.title()));
+                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromTitle(s.title()));
                         if (!keys.add("source:" + keyed.key())) {
                             errors.add(new FieldError(i, "key", "a source with this key appears earlier in the import"));
                         }
@@ -178,10 +183,10 @@ public class ImportService {
                 NewPrediction p = predictions.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
                         ? Optional.of(importedSources.get(key))
                         : lookedUp.computeIfAbsent(key, sources::find));
-                if (p.key() == null) {
-                    p = withKey(p, Keys.fromStatement(p.statement()));
-                }
-                if (!keys.add("prediction:" + p.key())) {
+                if (p.key() == null && createOnly) {
+                    // Seeds load on every start: a key generated each time would create the prediction each time.
+                    errors.add(new FieldError(index, "key", "required in a seed file, which is loaded on every start"));
+                } else if (p.key() != null && !keys.add("prediction:" + p.key())) {
                     errors.add(new FieldError(index, "key", "a prediction with this key appears earlier in the import"));
                 }
                 newPredictions.add(p);
@@ -191,9 +196,10 @@ public class ImportService {
             }
         }
         if (!createOnly) {
-            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key).toList());
+            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key)
+                    .filter(java.util.Objects::nonNull).toList());
             for (int n = 0; n < newPredictions.size(); n++) {
-                if (retired.contains(newPredictions.get(n).key())) {
+                if (newPredictions.get(n).key() != null && retired.contains(newPredictions.get(n).key())) {
                     errors.add(new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
                 }
             }
@@ -226,11 +232,6 @@ public class ImportService {
 
     private static NewSource withKey(NewSource s, String key) {
         return new NewSource(key, s.title(), s.speaker(), s.date(), s.url(), s.language(), s.description());
-    }
-
-    private static NewPrediction withKey(NewPrediction p, String key) {
-        return new NewPrediction(key, p.statement(), p.kind(), p.speaker(), p.source(), p.madeOn(), p.quote(),
-                p.topics(), p.target(), p.reviewEvery(), p.resolutionCriteria(), p.metric());
     }
 
 }
