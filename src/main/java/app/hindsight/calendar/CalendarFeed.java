@@ -45,6 +45,7 @@ import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Quote;
 import app.hindsight.prediction.Status;
 import app.hindsight.prediction.Target;
+import app.hindsight.time.Dates;
 
 /**
  * The iCalendar feed: one all-day event per open or due prediction, on its target date, or for an undated
@@ -137,7 +138,12 @@ public class CalendarFeed {
         props.add(new DtStamp(p.updatedAt()));
         props.add(new LastModified(p.updatedAt()));
         props.add(new DtStart<>(day));
-        props.add(new DtEnd<>(day.plusDays(1)));
+        if (day.isBefore(Dates.MAX)) {
+            props.add(new DtEnd<>(day.plusDays(1)));
+        } else {
+            // The day after 9999-12-31 has no RFC 5545 form; a one-day duration says the same.
+            props.add(new net.fortuna.ical4j.model.property.Duration(java.time.Period.ofDays(1)));
+        }
         props.add(new Summary(summary));
         props.add(new Description(description(p)));
         if (p.topics() != null && !p.topics().isEmpty()) {

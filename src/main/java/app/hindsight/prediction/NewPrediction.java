@@ -43,4 +43,9 @@ public record NewPrediction(
         @Schema(example = "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.")
         String resolutionCriteria,
         @Valid Metric metric) {
+
+    public NewPrediction withKey(String newKey) {
+        return new NewPrediction(newKey, statement, kind, speaker, source, madeOn, quote, topics, target, reviewEvery,
+                resolutionCriteria, metric);
+    }
 }

@@ -1,15 +1,15 @@
 package app.hindsight.prediction;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import app.hindsight.time.Dates;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.Problem.FieldError;
 
@@ -103,17 +103,19 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
         }
     }
 
-    /** A date (start of that day in the zone) or an instant. */
+    /** A date (start of that day in the zone) or an instant, in the range every date is held to. */
     private static Instant instant(String field, String value, ZoneId zone, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
-        } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "'" + value + "' must be a date like 2027-12-31 or an instant like 2028-01-01T00:00:00Z"));
-            return null;
+        Optional<Instant> instant = value.length() == 10
+                ? Dates.date(value).map(date -> date.atStartOfDay(zone).toInstant())
+                : Dates.instant(value);
+        if (instant.isEmpty()) {
+            errors.add(new FieldError(field, "'" + value + "' " + Dates.DATE_RULE + ", or " + Dates.INSTANT_RULE
+                    .replaceFirst("^must be ", "")));
         }
+        return instant.orElse(null);
     }
 
     private static String blankToNull(String s) {

@@ -202,7 +202,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.PRECONDITION_REQUIRED)))
     @RolesAllowed(Roles.EDITOR)
-    public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
+    public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
         return withETag(predictions.patch(key, ifMatch, body, actor.name()));
     }
 

@@ -1,12 +1,12 @@
 package app.hindsight.prediction;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.hindsight.time.Dates;
 import app.hindsight.web.Problem.FieldError;
 
 /** The checks that span several fields, which Bean Validation annotations cannot express. */
@@ -45,6 +45,10 @@ final class PredictionRules {
                 if (t.basis() == Basis.INFERRED && (t.label() == null || t.label().isBlank())) {
                     errors.add(new FieldError("target.label", "say why the curator chose this date"));
                 }
+                if (t.date() != null && !t.date().isBefore(Dates.MAX)) {
+                    errors.add(new FieldError("target.date", "must be at most " + Dates.MAX.minusDays(1)
+                            + ": the prediction comes due the day after, which must be a date too"));
+                }
                 if (t.date() != null && t.precision() != null) {
                     LocalDate end = windowEnd(t.date(), t.precision());
                     if (!end.equals(t.date())) {
@@ -53,11 +57,6 @@ final class PredictionRules {
                     }
                 }
             }
-        }
-        Period every = in.reviewEvery();
-        if (every != null && (every.isNegative() || every.isZero() || every.getYears() < 0 || every.getMonths() < 0
-                || every.getDays() < 0)) {
-            errors.add(new FieldError("reviewEvery", "must be a positive period like P6M"));
         }
         return errors;
     }

@@ -1,6 +1,5 @@
 package app.hindsight.prediction;
 
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,8 +14,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 
@@ -34,10 +31,15 @@ import app.hindsight.web.ETags;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem.FieldError;
 import app.hindsight.web.Validation;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Creating, editing and moving predictions through their status machine, with the history of it. */
 @ApplicationScoped
 public class PredictionService {
+
+    /** How often a write that generates keys is tried when concurrent writers keep taking them. */
+    private static final int KEY_ATTEMPTS = 10;
 
     /** Fields a client sees but cannot patch, with where to go instead. */
     private static final Map<String, String> READ_ONLY = Map.of(
@@ -67,53 +69,143 @@ public class PredictionService {
     @Inject
     jakarta.enterprise.event.Event<PredictionTransitioned> transitions;
 
-    @Transactional
+    /**
+     * Creates a prediction. Without a key it gets the first free one of its statement's base, as imports do; a
+     * concurrent create that takes that key first makes this one try the next (see {@link #writeGeneratingKeys}).
+     */
     public PredictionView create(NewPrediction in, String actor) {
+        return writeGeneratingKeys(in != null && in.key() == null, () -> createOnce(in, actor));
+    }
+
+    private PredictionView createOnce(NewPrediction in, String actor) {
         NewPrediction complete = validate(in);
-        String key = complete.key() != null ? complete.key() : freeKey(Keys.fromStatement(complete.statement()));
-        if (keyUsed(key)) {
-            throw ApiException.conflict("duplicate-key", "the key '" + key + "' is already used by a prediction");
+        if (complete.key() != null && keyUsed(complete.key())) {
+            throw ApiException.conflict("duplicate-key", "the key '" + complete.key() + "' is already used by a prediction");
         }
-        Prediction p = new Prediction();
-        p.key = key;
-        p.status = Status.OPEN;
-        p.createdAt = p.updatedAt = now();
-        p.apply(complete, config.zone(), today());
-        p.persist();
-        record(p.key, EventType.CREATED, actor, null, null, null);
+        // A generated key taken since freeKeys looked fails the insert on the unique key, and the create runs again.
+        String key = complete.key() != null ? complete.key()
+                : freeKeys(List.of(Keys.fromStatement(complete.statement())), Set.of()).get(0);
+        Prediction p = insert(complete.withKey(key), actor, null, now(), today());
         return flushed(p);
     }
 
+    private Prediction insert(NewPrediction in, String actor, String note, Instant now, LocalDate today) {
+        Prediction p = new Prediction();
+        p.key = in.key();
+        p.status = Status.OPEN;
+        p.createdAt = p.updatedAt = now;
+        p.apply(in, config.zone(), today);
+        p.persist();
+        record(p.key, EventType.CREATED, actor, note, null, null);
+        return p;
+    }
+
     /**
-     * Bulk upsert by key for imports and seeds, in the caller's transaction. Items are valid and keyed.
-     * Absent ones are created, different ones updated, equal ones left alone. With {@code createOnly} (seeds)
-     * nothing that exists or existed is touched: a user's edit, resolution, withdrawal or deletion wins.
-     * Keys of deleted predictions must have been refused by the caller otherwise (see {@link #retiredKeys}).
+     * Runs a write in a transaction of its own. A write that generated keys can lose one to a concurrent writer
+     * that took it between the look-up and the insert: the unique key on prediction.slug refuses the insert, and
+     * the write runs again, finding the next free key. A write that named its keys is not repeated: its 409 stands.
+     */
+    public <T> T writeGeneratingKeys(boolean generatesKeys, java.util.function.Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(write::get);
+            } catch (RuntimeException e) {
+                if (!generatesKeys || attempt == KEY_ATTEMPTS || !lostAKey(e)) {
+                    throw e;
+                }
+                Log.debugf("A generated key was taken concurrently; attempt %d of %d", attempt + 1, KEY_ATTEMPTS);
+            }
+        }
+    }
+
+    private static boolean lostAKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException unique) {
+                String name = unique.getConstraintName();
+                return name == null || name.toLowerCase(java.util.Locale.ROOT).contains("uk_prediction_slug");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One free key for each base, in order: the base itself when no prediction has or had it (a deleted one's
+     * history keeps its key), else the lowest free of base-2, base-3, ...; never one of {@code taken} (the keys
+     * an import names). Candidates are looked up a window at a time, so many items on one base cost a few queries.
+     */
+    List<String> freeKeys(List<String> bases, Set<String> taken) {
+        Map<String, Integer> needed = new java.util.LinkedHashMap<>();
+        bases.forEach(base -> needed.merge(base, 1, Integer::sum));
+        Map<String, java.util.ArrayDeque<String>> found = new java.util.HashMap<>();
+        Map<String, Integer> nextSuffix = new java.util.HashMap<>(); // 1 stands for the base itself
+        while (!needed.isEmpty()) {
+            Map<String, String> candidates = new java.util.LinkedHashMap<>(); // candidate key -> its base
+            needed.forEach((base, count) -> {
+                int from = nextSuffix.getOrDefault(base, 1);
+                int to = from + count + 8;
+                for (int n = from; n < to; n++) {
+                    candidates.put(n == 1 ? base : base + "-" + n, base);
+                }
+                nextSuffix.put(base, to);
+            });
+            Set<String> used = usedKeys(candidates.keySet());
+            candidates.forEach((key, base) -> {
+                Integer count = needed.get(base);
+                if (count != null && !used.contains(key) && !taken.contains(key)) {
+                    found.computeIfAbsent(base, b -> new java.util.ArrayDeque<>()).add(key);
+                    if (count == 1) {
+                        needed.remove(base);
+                    } else {
+                        needed.put(base, count - 1);
+                    }
+                }
+            });
+        }
+        return bases.stream().map(base -> found.get(base).poll()).toList();
+    }
+
+    /** The keys among these that a prediction has, or had before it was deleted. */
+    private Set<String> usedKeys(Collection<String> keys) {
+        Set<String> used = new java.util.HashSet<>();
+        var em = Prediction.getEntityManager();
+        for (List<String> chunk : chunks(keys)) {
+            used.addAll(em.createQuery("select p.key from Prediction p where p.key in :keys", String.class)
+                    .setParameter("keys", chunk).getResultList());
+            used.addAll(em.createQuery("select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys",
+                    String.class).setParameter("keys", chunk).getResultList());
+        }
+        return used;
+    }
+
+    /**
+     * Bulk upsert by key for imports and seeds, in the caller's transaction. Items are valid. An item that names
+     * its key is created when absent, updated when different, left alone when equal. An item without a key is
+     * always created, under the first free key of its statement's base ({@link #freeKeys}), like a create: a
+     * generated key identifies nothing, so upserting by it would overwrite an unrelated prediction. With
+     * {@code createOnly} (seeds) nothing that exists or existed is touched: a user's edit, resolution, withdrawal
+     * or deletion wins. Keys of deleted predictions must have been refused by the caller otherwise (see
+     * {@link #retiredKeys}).
      */
     public List<Upsert> upsertAll(List<NewPrediction> items, String actor, String note, boolean createOnly,
             boolean dryRun) {
-        List<String> keys = items.stream().map(NewPrediction::key).toList();
+        List<String> keys = items.stream().map(NewPrediction::key).filter(java.util.Objects::nonNull).toList();
         Map<String, Prediction> existing = new java.util.HashMap<>();
         for (List<String> chunk : chunks(keys)) {
             Prediction.<Prediction> list("key in ?1", chunk).forEach(p -> existing.put(p.key, p));
         }
         Set<String> retired = createOnly ? retiredKeys(keys) : Set.of();
+        java.util.Iterator<String> generated = freeKeys(items.stream().filter(in -> in.key() == null)
+                .map(in -> Keys.fromStatement(in.statement())).toList(), Set.copyOf(keys)).iterator();
         List<Upsert> outcomes = new ArrayList<>(items.size());
         Instant now = now();
         LocalDate today = today();
         for (NewPrediction in : items) {
-            Prediction p = existing.get(in.key());
-            if (p == null && retired.contains(in.key())) {
+            Prediction p = in.key() == null ? null : existing.get(in.key());
+            if (p == null && in.key() != null && retired.contains(in.key())) {
                 outcomes.add(Upsert.UNCHANGED);
             } else if (p == null) {
                 if (!dryRun) {
-                    p = new Prediction();
-                    p.key = in.key();
-                    p.status = Status.OPEN;
-                    p.createdAt = p.updatedAt = now;
-                    p.apply(in, config.zone(), today);
-                    p.persist();
-                    record(p.key, EventType.CREATED, actor, note, null, null);
+                    insert(in.key() == null ? in.withKey(generated.next()) : in, actor, note, now, today);
                 }
                 outcomes.add(Upsert.CREATED);
             } else if (createOnly || p.holds(in)) {
@@ -166,7 +258,7 @@ public class PredictionService {
     }
 
     @Transactional
-    public PredictionView patch(String key, String ifMatch, String body, String actor) {
+    public PredictionView patch(String key, String ifMatch, byte[] body, String actor) {
         Prediction p = find(key);
         ETags.require(ifMatch, p.version);
         NewPrediction patched = validate(merge(p.toInput(), body));
@@ -423,31 +515,54 @@ public class PredictionService {
                 in.reviewEvery(), in.resolutionCriteria(), in.metric());
     }
 
-    /** RFC 7386 merge patch, applied with JSON-P, then read back strictly like a create body. */
-    private NewPrediction merge(NewPrediction current, String body) {
-        if (body == null || body.isBlank()) {
-            throw ApiException.badRequest("body", "must be a JSON merge patch object");
+    /**
+     * RFC 7386 merge patch, read by the same strict parser as every other body (duplicate fields, trailing
+     * documents, invalid UTF-8 and the nesting and number limits are all 400s), applied to the stored fields, and
+     * read back strictly like a create body.
+     */
+    private NewPrediction merge(NewPrediction current, byte[] body) {
+        JsonNode patch;
+        try {
+            patch = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw app.hindsight.web.ProblemMapper.Json.describe(e);
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("body", "unreadable");
         }
-        JsonValue patch = Json.createReader(new StringReader(body)).readValue();
-        if (patch.getValueType() != JsonValue.ValueType.OBJECT) {
+        if (patch == null || !patch.isObject()) {
             throw ApiException.badRequest("body", "must be a JSON merge patch object");
         }
         List<FieldError> readOnly = new ArrayList<>();
-        for (String field : patch.asJsonObject().keySet()) {
+        patch.fieldNames().forEachRemaining(field -> {
             if (READ_ONLY.containsKey(field)) {
                 readOnly.add(new FieldError(field, "cannot be patched: " + READ_ONLY.get(field)));
             }
-        }
+        });
         if (!readOnly.isEmpty()) {
             throw ApiException.invalid(readOnly);
         }
         try {
-            JsonValue target = Json.createReader(new StringReader(json.writeValueAsString(current))).readValue();
-            JsonValue merged = Json.createMergePatch(patch).apply(target);
-            return json.readValue(merged.toString(), NewPrediction.class);
+            return json.treeToValue(mergePatch(json.valueToTree(current), patch), NewPrediction.class);
         } catch (JsonProcessingException e) {
             throw app.hindsight.web.ProblemMapper.Json.describe(e);
         }
+    }
+
+    /** RFC 7386: an object merges member by member, null removes a member, any other value replaces. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        patch.fields().forEachRemaining(member -> {
+            if (member.getValue().isNull()) {
+                merged.remove(member.getKey());
+            } else {
+                merged.set(member.getKey(), mergePatch(merged.get(member.getKey()), member.getValue()));
+            }
+        });
+        return merged;
     }
 
     private void update(Prediction p, NewPrediction in, String actor, String note) {
@@ -484,14 +599,6 @@ public class PredictionService {
 
     private boolean keyUsed(String key) {
         return Prediction.count("key", key) > 0 || PredictionEvent.count("predictionKey", key) > 0;
-    }
-
-    private String freeKey(String base) {
-        String key = base;
-        for (int n = 2; keyUsed(key); n++) {
-            key = base + "-" + n;
-        }
-        return key;
     }
 
     private PredictionView touched(Prediction p) {

@@ -44,7 +44,8 @@ public class ImportResource {
             + "An item with \"type\": \"source\" is a source (NewSource); any other item is a prediction "
             + "(NewPrediction, \"type\": \"prediction\" optional). Upsert by key: absent items are created, "
             + "different ones updated (an UPDATED event records the change), equal ones left alone. A prediction "
-            + "without a key gets one from its statement. Sources are written first. All or nothing: any invalid "
+            + "without a key is always created, under a key generated from its statement and made free with a suffix "
+            + "(-2, -3, ...); only an item that names its key updates. Sources are written first. All or nothing: any invalid "
             + "item means 422, every bad item listed with its index and field, and nothing written.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY),
@@ -63,7 +64,7 @@ public class ImportResource {
                     examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
     @RolesAllowed(Roles.EDITOR)
     public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
-            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
         return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
     }

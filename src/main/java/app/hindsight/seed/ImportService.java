@@ -1,5 +1,6 @@
 package app.hindsight.seed;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,25 +51,34 @@ public class ImportService {
     @Inject
     PredictionService predictions;
 
-    /** Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). */
-    public List<JsonNode> parse(String body, boolean ndjson) {
-        if (body == null || body.isBlank()) {
+    /**
+     * Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). The bytes go to the strict
+     * parser as they came, so invalid UTF-8 is refused like any other malformed JSON, not replaced by U+FFFD.
+     */
+    public List<JsonNode> parse(byte[] body, boolean ndjson) {
+        if (body == null || blank(body, 0, body.length)) {
             throw ApiException.badRequest("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
         }
         List<JsonNode> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         if (ndjson) {
-            List<String> lines = body.lines().toList();
-            for (int line = 0; line < lines.size(); line++) {
-                if (lines.get(line).isBlank()) {
-                    continue;
+            // A line feed byte never occurs inside a UTF-8 sequence, so the bytes split into lines as the text would.
+            int line = 0;
+            for (int start = 0; start < body.length; line++) {
+                int end = start;
+                while (end < body.length && body[end] != '\n') {
+                    end++;
                 }
-                try {
-                    items.add(json.readTree(lines.get(line)));
-                } catch (JsonProcessingException e) {
-                    errors.add(new FieldError(items.size(), "body", "line " + (line + 1) + " is not valid JSON"));
-                    items.add(null);
+                if (!blank(body, start, end)) {
+                    try {
+                        items.add(json.readTree(body, start, end - start));
+                    } catch (IOException e) {
+                        errors.add(new FieldError(items.size(), "body",
+                                "line " + (line + 1) + " is not valid JSON" + ProblemMapper.Json.why(e)));
+                        items.add(null);
+                    }
                 }
+                start = end + 1;
             }
             if (!errors.isEmpty()) {
                 throw invalidItems(errors);
@@ -80,6 +90,8 @@ public class ImportService {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw ProblemMapper.Json.describe(e);
+        } catch (IOException e) {
+            throw ApiException.badRequest("body", "unreadable");
         }
         if (!root.isArray()) {
             throw ApiException.badRequest("body", "must be a JSON array of sources and predictions");
@@ -88,9 +100,24 @@ public class ImportService {
         return items;
     }
 
-    @Transactional
+    private static boolean blank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Imports. Items without a key are created under generated keys; when a concurrent writer takes one first,
+     * the import runs again (see PredictionService#writeGeneratingKeys).
+     */
     public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
-        return apply(items, actor, "imported", false, dryRun);
+        boolean generatesKeys = items.stream().anyMatch(item -> item != null && item.isObject()
+                && !"source".equals(item.path("type").asText()) && !item.hasNonNull("key"));
+        return predictions.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
     }
 
     /**
@@ -124,7 +151,7 @@ public class ImportService {
                     List<FieldError> invalid = validation.errors(s);
                     invalid.forEach(e -> errors.add(e.at(index)));
                     if (invalid.isEmpty()) {
-                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromStatement(s.title()));
+                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromTitle(s.title()));
                         if (!keys.add("source:" + keyed.key())) {
                             errors.add(new FieldError(i, "key", "a source with this key appears earlier in the import"));
                         }
@@ -156,10 +183,10 @@ public class ImportService {
                 NewPrediction p = predictions.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
                         ? Optional.of(importedSources.get(key))
                         : lookedUp.computeIfAbsent(key, sources::find));
-                if (p.key() == null) {
-                    p = withKey(p, Keys.fromStatement(p.statement()));
-                }
-                if (!keys.add("prediction:" + p.key())) {
+                if (p.key() == null && createOnly) {
+                    // Seeds load on every start: a key generated each time would create the prediction each time.
+                    errors.add(new FieldError(index, "key", "required in a seed file, which is loaded on every start"));
+                } else if (p.key() != null && !keys.add("prediction:" + p.key())) {
                     errors.add(new FieldError(index, "key", "a prediction with this key appears earlier in the import"));
                 }
                 newPredictions.add(p);
@@ -169,9 +196,10 @@ public class ImportService {
             }
         }
         if (!createOnly) {
-            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key).toList());
+            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key)
+                    .filter(java.util.Objects::nonNull).toList());
             for (int n = 0; n < newPredictions.size(); n++) {
-                if (retired.contains(newPredictions.get(n).key())) {
+                if (newPredictions.get(n).key() != null && retired.contains(newPredictions.get(n).key())) {
                     errors.add(new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
                 }
             }
@@ -204,11 +232,6 @@ public class ImportService {
 
     private static NewSource withKey(NewSource s, String key) {
         return new NewSource(key, s.title(), s.speaker(), s.date(), s.url(), s.language(), s.description());
-    }
-
-    private static NewPrediction withKey(NewPrediction p, String key) {
-        return new NewPrediction(key, p.statement(), p.kind(), p.speaker(), p.source(), p.madeOn(), p.quote(),
-                p.topics(), p.target(), p.reviewEvery(), p.resolutionCriteria(), p.metric());
     }
 
 }

@@ -1,7 +1,6 @@
 package app.hindsight.seed;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +49,7 @@ public class SeedLoader {
     ImportResult load(Path file) {
         boolean ndjson = file.getFileName().toString().endsWith(".ndjson");
         try {
-            String body = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] body = Files.readAllBytes(file);
             ImportResult result;
             try {
                 result = imports.seed(imports.parse(body, ndjson));

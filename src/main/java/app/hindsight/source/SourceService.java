@@ -33,7 +33,7 @@ public class SourceService {
     @Transactional
     public SourceView create(NewSource in) {
         validation.require(in);
-        String key = in.key() != null ? in.key() : Keys.fromStatement(in.title());
+        String key = in.key() != null ? in.key() : Keys.fromTitle(in.title());
         if (Source.findByKey(key).isPresent()) {
             throw ApiException.conflict("duplicate-key", "a source with key '" + key + "' already exists");
         }

@@ -26,11 +26,13 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import app.hindsight.time.Dates;
 import app.hindsight.web.Problem.FieldError;
 import io.quarkus.logging.Log;
 
@@ -64,11 +66,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
         return apiException(Json.describe(e), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response jsonpProblem(jakarta.json.JsonException e, UriInfo uri) {
-        return apiException(ApiException.badRequest("body", "malformed JSON: " + e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
@@ -204,15 +201,24 @@ public class ProblemMapper {
         }
 
         public static ApiException describe(JsonProcessingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                // A limit is about the whole document, though databind may report it with the field it was in.
+                if (cause instanceof StreamConstraintsException limit) {
+                    return ApiException.badRequest("body", "refused by the parser's limits" + why(limit));
+                }
+            }
             if (e instanceof JsonParseException parse) {
                 var loc = parse.getLocation();
                 String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-                return ApiException.badRequest("body", "malformed JSON" + where);
+                return ApiException.badRequest("body", "malformed JSON" + where + why(e));
             }
             if (!(e instanceof JsonMappingException mapping)) {
                 return ApiException.badRequest("body", "malformed JSON");
             }
             String field = path(mapping.getPath());
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                return ApiException.badRequest("body", "malformed JSON" + why(e));
+            }
             if (e instanceof UnrecognizedPropertyException unknown) {
                 return ApiException.badRequest(field, "unknown field");
             }
@@ -228,6 +234,34 @@ public class ProblemMapper {
             return ApiException.badRequest(field, value + expected(target));
         }
 
+        /**
+         * What is wrong, in a few words and brackets, when Jackson's message says more than "malformed": e.g.
+         * " (not UTF-8)"; empty otherwise. Jackson's messages name its own classes and settings, so only their
+         * gist is passed on.
+         */
+        public static String why(Exception e) {
+            String m = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            if (m == null) {
+                return "";
+            }
+            if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF-32")) {
+                return " (not UTF-8)";
+            }
+            if (m.startsWith("Duplicate field ")) {
+                return " (duplicate field " + m.substring("Duplicate field ".length()) + ")";
+            }
+            if (m.startsWith("Document nesting depth")) {
+                return " (nested more than " + StrictJson.MAX_DEPTH + " levels deep)";
+            }
+            if (m.startsWith("Number value length")) {
+                return " (a number longer than " + StrictJson.MAX_NUMBER_LENGTH + " characters)";
+            }
+            if (m.startsWith("Trailing token")) {
+                return " (more than one JSON document)";
+            }
+            return "";
+        }
+
         private static String expected(Class<?> type) {
             if (type == null) {
                 return "has the wrong type";
@@ -237,13 +271,16 @@ public class ProblemMapper {
                         .collect(Collectors.joining(", "));
             }
             if (type == LocalDate.class) {
-                return "must be a date like 2027-12-31";
+                return Dates.DATE_RULE;
             }
             if (type == Instant.class) {
-                return "must be an instant like 2028-01-01T00:00:00Z";
+                return Dates.INSTANT_RULE;
             }
             if (type == Period.class) {
-                return "must be an ISO-8601 period like P6M";
+                return Dates.PERIOD_RULE;
+            }
+            if (type == Double.class || type == double.class) {
+                return "must be a finite number";
             }
             if (type == String.class) {
                 return "must be a string";

@@ -75,6 +75,18 @@ class IcsWriterTest {
     }
 
     @Test
+    void reviewOnTheLastDayOfYear9999EndsWithoutAFiveDigitYear() {
+        // 9999-12-31 is the last date Hindsight accepts (a deferral's until); the day after has five digits.
+        PredictionView deferred = new PredictionView("last-day", "A statement.", Kind.STANCE, null, null, null,
+                null, List.of(), Target.none(), Period.ofMonths(6), null, LocalDate.of(9999, 12, 31), null, null,
+                Status.OPEN, null, Instant.EPOCH, Instant.EPOCH, 0);
+        String event = CalendarFeed.event(deferred, null).toString();
+        assertTrue(event.contains("DTSTART;VALUE=DATE:99991231\r\n"), event);
+        assertTrue(event.contains("DURATION:P1D\r\n"), event);
+        assertTrue(!event.contains("DTEND"), event);
+    }
+
+    @Test
     void statusFilterIsNarrowedToOpenAndDue() {
         assertEquals(List.of(Status.OPEN, Status.DUE), CalendarFeed.onlyListed(filter()).statuses());
         assertEquals(List.of(Status.DUE), CalendarFeed.onlyListed(filter(Status.RESOLVED, Status.DUE)).statuses());

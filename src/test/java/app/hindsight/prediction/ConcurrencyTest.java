@@ -74,6 +74,52 @@ class ConcurrencyTest {
         given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED", "RESOLVED")));
     }
 
+    @Test
+    void racingKeylessCreatesOfOneStatementAllSucceedWithSuffixedKeys() throws Exception {
+        Map<String, Object> body = prediction(null);
+        String base = Keys.fromStatement((String) body.get("statement"));
+
+        List<Response> responses = race(() -> given().contentType("application/json").body(body).post());
+
+        List<Integer> codes = responses.stream().map(Response::statusCode).toList();
+        assertEquals(List.of(201, 201, 201, 201, 201, 201), codes, "every keyless create succeeds: "
+                + responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList());
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        responses.forEach(r -> keys.add(r.path("key")));
+        assertEquals(suffixed(base), keys);
+        for (String key : keys) {
+            given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
+        }
+    }
+
+    @Test
+    void racingKeylessImportsOfOneStatementAllCreate() throws Exception {
+        Map<String, Object> body = prediction(null);
+        String base = Keys.fromStatement((String) body.get("statement"));
+        String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+
+        List<Response> responses = race(() -> given().basePath("/api/v1/imports").contentType("application/x-ndjson")
+                .body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post());
+
+        List<Integer> codes = responses.stream().map(Response::statusCode).toList();
+        assertEquals(List.of(200, 200, 200, 200, 200, 200), codes, "every keyless import succeeds: "
+                + responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList());
+        responses.forEach(r -> r.then().body("created", equalTo(1)));
+        for (String key : suffixed(base)) {
+            given().get("{key}", key).then().statusCode(200).body("statement", equalTo(body.get("statement")));
+        }
+    }
+
+    /** base, base-2, ... base-RACERS, sorted. */
+    private static java.util.Set<String> suffixed(String base) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        keys.add(base);
+        for (int n = 2; n <= RACERS; n++) {
+            keys.add(base + "-" + n);
+        }
+        return keys;
+    }
+
     private static List<Response> race(Callable<Response> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         CountDownLatch start = new CountDownLatch(1);

@@ -113,6 +113,34 @@ class ExportPredictionsTest {
     }
 
     @Test
+    void csvNeutralisesFormulasAndControlCharacters() {
+        String topic = topic();
+        Map<String, Object> body = tagged(topic, key("csv-formula"));
+        body.put("statement", "=HYPERLINK(\"http://evil.example\",\"click\") by 2030");
+        body.put("speaker", "+Speaker");
+        body.put("quote", Map.of("text", "-2+3", "locator", "@SUM(A1)"));
+        body.put("resolutionCriteria", "\tTabbed \u0000nul \u001b[31mred\u001b[0m \u009bcsi");
+        body.put("target", TestData.target("2030-12-31", "YEAR", "INFERRED", "\r=cmd|' /C calc'!A0"));
+        create(body);
+
+        String csv = given().accept(CSV).queryParam("topic", topic).get().then().statusCode(200).extract().asString();
+
+        Map<String, String> row = parseCsv(csv).get(0);
+        assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\") by 2030", row.get("statement"));
+        assertEquals("'+Speaker", row.get("speaker"));
+        assertEquals("'-2+3", row.get("quoteText"));
+        assertEquals("'@SUM(A1)", row.get("quoteLocator"));
+        assertEquals("'\tTabbed nul [31mred[0m csi", row.get("resolutionCriteria"));
+        assertEquals("'\r=cmd|' /C calc'!A0", row.get("targetLabel"));
+        for (char c : csv.toCharArray()) {
+            assertTrue(c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F) || c == '\t' || c == '\r' || c == '\n',
+                    "control character " + (int) c + " in " + csv);
+        }
+        // What the API returns is the stored text, unchanged: only the CSV cell is neutralised.
+        given().queryParam("topic", topic).get().then().body("items[0].speaker", equalTo("+Speaker"));
+    }
+
+    @Test
     void csvOfNoMatchesIsJustTheHeader() {
         String csv = given().accept(CSV).queryParam("topic", topic()).get().then().statusCode(200).extract().asString();
         assertEquals(List.of(HEADER), csv.lines().toList());

@@ -13,12 +13,14 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.ExpectedLogs;
 import io.quarkus.test.common.http.TestHTTPEndpoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -283,6 +285,54 @@ class PatchPredictionTest {
                 .then().statusCode(415)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(415));
+    }
+
+    @Test
+    void duplicateFieldIsABadRequest() {
+        String key = create(prediction(key("patch-dup")));
+        invalid(key, "{\"resolutionCriteria\": \"One.\", \"resolutionCriteria\": \"Two.\"}", "body");
+    }
+
+    @Test
+    void twoDocumentsAreABadRequest() {
+        String key = create(prediction(key("patch-two")));
+        invalid(key, "{} {}", "body");
+        invalid(key, "{\"resolutionCriteria\": \"One.\"} {\"resolutionCriteria\": \"Two.\"}", "body");
+    }
+
+    @Test
+    void invalidUtf8IsABadRequest() {
+        String key = create(prediction(key("patch-latin1")));
+        byte[] body = "{\"resolutionCriteria\": \"Caf@s.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body[body.length - 5] = (byte) 0xE9; // "é" as ISO-8859-1 writes it: one byte that is not UTF-8
+
+        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body(body).patch("{key}", key)
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"));
+        given().get("{key}", key).then().header("ETag", equalTo("\"0\"")).body("resolutionCriteria", nullValue());
+    }
+
+    @Test
+    void deepNestingAndHugeNumbersAreBadRequestsWithoutAnErrorLog() {
+        String key = create(prediction(key("patch-limits")));
+        String deep = "{\"resolutionCriteria\": " + "[".repeat(1500) + "]".repeat(1500) + "}";
+        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000) + ", \"direction\": \"INCREASE\"}}";
+        try (ExpectedLogs logs = ExpectedLogs.capture("app.hindsight", "io.quarkus", "org.jboss.resteasy")) {
+            invalid(key, deep, "body");
+            invalid(key, huge, "body");
+            assertEquals(List.of(), logs.messages().stream().filter(m -> m.startsWith("SEVERE") || m.startsWith("ERROR")).toList());
+        }
+    }
+
+    @Test
+    void postAndImportAreHeldToTheSameLimits() {
+        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000) + ", \"direction\": \"INCREASE\"}}";
+        given().contentType("application/json").body(huge).post()
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"))
+                .body("errors[0].message", containsString("a number longer than 100 characters"));
+        String deep = "[{\"topics\": " + "[".repeat(60) + "]".repeat(60) + "}]";
+        given().basePath("/api/v1/imports").contentType("application/json").body(deep).post()
+                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"))
+                .body("errors[0].message", containsString("nested more than 50 levels deep"));
     }
 
     private static ValidatableResponse patch(String key, String ifMatch, String body) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.prediction.Keys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -134,5 +136,117 @@ class ImportTest {
         given().contentType(ContentType.TEXT).body("hello").post("/api/v1/imports").then().statusCode(415)
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON).body("[]").post("/api/v1/imports").then().statusCode(200).body("created", equalTo(0));
+    }
+
+    /** A prediction without a key: it gets one from its statement. */
+    static String keyless(String statement) {
+        return """
+                {"statement": "%s", "kind": "FORECAST", "speaker": "Someone", "madeOn": "2026-01-01", \
+                "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}""".formatted(statement);
+    }
+
+    static io.restassured.response.ValidatableResponse importNdjson(String... lines) {
+        return given().contentType("application/x-ndjson").body(String.join("\n", lines).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports").then();
+    }
+
+    @Test
+    void keylessItemsWhoseStatementsShareAPrefixAreTwoPredictions() {
+        String alice = "Forecast " + run + " frontier model training costs will keep falling quickly through the decade, says Alice.";
+        String bob = "Forecast " + run + " frontier model training costs will keep falling quickly through the decade, says Bob.";
+        String base = Keys.fromStatement(alice);
+        assertEquals(base, Keys.fromStatement(bob), "the premise: both statements give one key");
+
+        importNdjson(keyless(alice)).statusCode(200).body("created", equalTo(1));
+        given().queryParam("dryRun", "true").contentType("application/x-ndjson").body(keyless(bob).getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports")
+                .then().statusCode(200).body("created", equalTo(1)).body("updated", equalTo(0));
+        given().get("/api/v1/predictions/" + base + "-2").then().statusCode(404);
+        importNdjson(keyless(bob)).statusCode(200).body("created", equalTo(1)).body("updated", equalTo(0));
+
+        given().get("/api/v1/predictions/" + base).then().statusCode(200).body("statement", equalTo(alice));
+        given().get("/api/v1/predictions/" + base + "/history").then().body("type", contains("CREATED"));
+        given().get("/api/v1/predictions/" + base + "-2").then().statusCode(200).body("statement", equalTo(bob));
+    }
+
+    @Test
+    void keylessStatementsWithoutAsciiLettersOrDigitsAreEachTheirOwnPrediction() {
+        String cost = "到二〇三〇年" + cjk(run) + "，成本將降到百分之一。";
+        String children = "到二〇三〇年" + cjk(run) + "，幼兒園的孩子不應該使用人工智能。";
+
+        importNdjson(keyless(cost)).statusCode(200).body("created", equalTo(1));
+        importNdjson(keyless(children)).statusCode(200).body("created", equalTo(1)).body("updated", equalTo(0));
+
+        given().get("/api/v1/predictions/" + Keys.fromStatement(cost)).then().statusCode(200).body("statement", equalTo(cost));
+        given().get("/api/v1/predictions/" + Keys.fromStatement(children)).then().statusCode(200)
+                .body("statement", equalTo(children));
+    }
+
+    @Test
+    void keylessItemsWithOneStatementAreCreatedEachTime() {
+        String statement = "Keyless " + run + " items are created, never upserted.";
+        String base = Keys.fromStatement(statement);
+
+        importNdjson(keyless(statement), keyless(statement)).statusCode(200).body("created", equalTo(2));
+        importNdjson(keyless(statement)).statusCode(200).body("created", equalTo(1)).body("unchanged", equalTo(0));
+
+        for (String key : new String[] { base, base + "-2", base + "-3" }) {
+            given().get("/api/v1/predictions/" + key).then().statusCode(200).body("statement", equalTo(statement));
+        }
+    }
+
+    @Test
+    void keylessItemLeavesItsKeyToAnItemThatNamesIt() {
+        String statement = "Generated " + run + " keys yield to named ones.";
+        String base = Keys.fromStatement(statement);
+        String named = """
+                {"key": "%s", "statement": "Named %s.", "kind": "CLAIM", "speaker": "Someone", "madeOn": "2026-01-01", \
+                "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}""".formatted(base, run);
+
+        importNdjson(keyless(statement), named).statusCode(200).body("created", equalTo(2));
+
+        given().get("/api/v1/predictions/" + base).then().statusCode(200).body("statement", equalTo("Named " + run + "."));
+        given().get("/api/v1/predictions/" + base + "-2").then().statusCode(200).body("statement", equalTo(statement));
+    }
+
+    @Test
+    void invalidUtf8IsRefusedAndNothingIsWritten() {
+        // "Cafés" with the é as ISO-8859-1 writes it (the one byte E9): not UTF-8. The item is otherwise valid.
+        byte[] ndjson = (source() + "\n" + prediction("latin1", "Caf@s will close by 2030.")).getBytes(StandardCharsets.UTF_8);
+        byte[] array = ("[" + source() + "," + prediction("latin1", "Caf@s will close by 2030.") + "]").getBytes(StandardCharsets.UTF_8);
+        for (byte[] body : new byte[][] { ndjson, array }) {
+            for (int i = 0; i < body.length; i++) {
+                if (body[i] == '@') {
+                    body[i] = (byte) 0xE9;
+                }
+            }
+        }
+
+        given().contentType("application/x-ndjson").body(ndjson).post("/api/v1/imports").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].index", equalTo(1))
+                .body("errors[0].message", containsString("line 2"));
+        given().contentType(ContentType.JSON).body(array).post("/api/v1/imports").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
+        given().get("/api/v1/predictions/imp-" + run + "-latin1").then().statusCode(404);
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
+
+    @Test
+    void outOfRangeDatesAndPeriodsAreInvalidItems() {
+        String body = "[" + source() + "," + prediction("far", "Far.").replace("\"2030-12-31\"", "\"+999999999-12-31\"") + ","
+                + keyless("Forever " + run + ".").replace("\"P1Y\"", "\"P2147483647Y\"") + "]";
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/imports").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.index", contains(1, 2))
+                .body("errors.field", contains("target.date", "reviewEvery"));
+        given().get("/api/v1/sources/src-" + run).then().statusCode(404);
+    }
+
+    /** A hex run id as CJK numerals, so a statement can be unique without ASCII letters or digits. */
+    static String cjk(String hex) {
+        StringBuilder s = new StringBuilder();
+        for (char c : hex.toCharArray()) {
+            s.append("〇一二三四五六七八九甲乙丙丁戊己".charAt(Character.digit(c, 16)));
+        }
+        return s.toString();
     }
 }

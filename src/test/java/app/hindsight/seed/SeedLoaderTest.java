@@ -90,6 +90,24 @@ class SeedLoaderTest {
         given().get("/api/v1/predictions/seed-" + run + "-good").then().statusCode(404);
     }
 
+    @Test
+    void aSeedPredictionMustNameItsKey() throws IOException {
+        // Seeds load on every start: without a key, each start would create the prediction again.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path file = Files.createTempFile("seed", ".ndjson");
+        Files.writeString(file, """
+                {"key": "seed-%s-keyed", "statement": "Keyed.", "kind": "CLAIM", "speaker": "S", "madeOn": "2026-01-01", "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}
+                {"statement": "Seeded %s without a key.", "kind": "CLAIM", "speaker": "S", "madeOn": "2026-01-01", "target": {"basis": "NONE"}, "reviewEvery": "P1Y"}
+                """.formatted(run, run), StandardCharsets.UTF_8);
+        try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class)) {
+            assertNull(loader.load(file));
+            assertEquals(1, logs.messages().size(), logs.messages().toString());
+            assertTrue(logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"), logs.messages().toString());
+            assertTrue(logs.messages().get(0).contains("index=1, field=key"), logs.messages().toString());
+        }
+        given().get("/api/v1/predictions/seed-" + run + "-keyed").then().statusCode(404);
+    }
+
     private static int count() {
         return given().accept("application/x-ndjson").get("/api/v1/predictions").then().statusCode(200)
                 .extract().asString().lines().toList().size();
