@@ -278,7 +278,7 @@ list_uncached() {
 due_scan() {
   local phase=$1 expected=$2 status flagged ms wall
   settle
-  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN")
+  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN" -H 'Prefer: wait=60')
   [[ ${status%% *} == 200 ]] || die "due scan answered ${status%% *}: $(head -c 600 "$OUT/scan-$phase.json")"
   flagged=$($UTIL json "$OUT/scan-$phase.json" result.flagged)
   ms=$($UTIL json "$OUT/scan-$phase.json" result.durationMs)

@@ -116,6 +116,17 @@ public interface HindsightConfig {
         Duration roundBudget();
     }
 
+    Jobs jobs();
+
+    interface Jobs {
+        /**
+         * How long POST /jobs/{name}/runs waits for the run to end before answering 202 with the run to poll;
+         * a Prefer: wait=N header asks for another wait, up to a minute.
+         */
+        @WithDefault("10s")
+        Duration runWait();
+    }
+
     interface Auth {
         /** Reads of predictions, sources, reviews, calendar and stats need no token. */
         @WithDefault("true")
