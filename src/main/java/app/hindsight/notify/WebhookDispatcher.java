@@ -188,12 +188,13 @@ public class WebhookDispatcher {
                 if (now - deadline >= 0) {
                     break;
                 }
-                Outcome outcome = round.outcomes.poll(Math.min(deadline - now, recheck - now), TimeUnit.NANOSECONDS);
+                Outcome outcome = round.outcomes.poll(Math.max(0, Math.min(deadline - now, recheck - now)), TimeUnit.NANOSECONDS);
                 if (outcome != null) {
                     round.count(outcome);
                     round.countRecorded();
-                } else if (System.nanoTime() - recheck >= 0) {
-                    // New notices and retries come due while slow receivers are answered: look at every lane again.
+                }
+                if (System.nanoTime() - recheck >= 0) {
+                    // New notices and retries come due while other lanes are busy: look at every lane again.
                     drained.clear();
                     recheck = System.nanoTime() + RECHECK.toNanos();
                 }
