@@ -3,15 +3,18 @@
 #
 #   src/bench/run.sh            full run: 100k, then 1M predictions (about 6-7 minutes on 2 cores, builds included)
 #   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (about 2 minutes)
+#   src/bench/run.sh --webhooks webhook delivery only (g below), on a fresh Hindsight (a few minutes)
 #
 # What it does: installs wrk (Debian package) when missing; builds Hindsight's prod jar (H2 file variant) and the
 # bare Quarkus app of src/bench/bare; measures start time to ready and idle RSS of both (median of 3 starts); imports
 # generated predictions (src/bench/gen.py) through POST /api/v1/imports; drives GET by key, the filtered list and the
-# bare endpoint with wrk at concurrency 32; times the due scan with 10k due among 100k and among 1M; then prints the
-# table and writes it to target/bench/results.md. Work files, logs and wrk outputs are under target/bench/.
+# bare endpoint with wrk at concurrency 32; times the due scan with 10k due among 100k and among 1M; measures webhook
+# deliveries/s to a healthy local receiver, alone and then with a slow receiver subscribed too (g); then
+# prints the table and writes it to target/bench/results.md. Work files, logs and wrk outputs are under target/bench/.
 #
-# Environment: BENCH_HINDSIGHT_PORT (default 18080), BENCH_BARE_PORT (18090), BENCH_SKIP_BUILD=1 to reuse the
-# jars already built. Only 127.0.0.1 is ever contacted. Every process it starts is stopped on exit, also on failure.
+# Environment: BENCH_HINDSIGHT_PORT (default 18080), BENCH_BARE_PORT (18090), BENCH_RECEIVER_PORT (18095; the slow
+# receiver takes the next port), BENCH_NOTICES (g's notices per phase: 5000, 1000 with --quick), BENCH_SKIP_BUILD=1
+# to reuse the jars already built. Only 127.0.0.1 is ever contacted. Every process it starts is stopped on exit, also on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -19,6 +22,9 @@ BENCH_SRC=$ROOT/src/bench
 OUT=$ROOT/target/bench
 HS_PORT=${BENCH_HINDSIGHT_PORT:-18080}
 BARE_PORT=${BENCH_BARE_PORT:-18090}
+HEALTHY_PORT=${BENCH_RECEIVER_PORT:-18095}
+SLOW_PORT=$((HEALTHY_PORT + 1))
+SLOW_SECONDS=15   # the slow receiver answers after this long: past Hindsight's 10 s attempt timeout
 HS_JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 BARE_JAR=$BENCH_SRC/bare/target/quarkus-app/quarkus-run.jar
 TOKEN=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
@@ -28,18 +34,23 @@ NO_SCAN_CRON='0 0 0 1 1 ? 2099'   # the benchmark runs the due scan itself, so t
 MODE=full
 case "${1:-}" in
   --quick) MODE=quick ;;
+  --webhooks) MODE=webhooks ;;
   "") ;;
   -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+  *) echo "usage: $0 [--quick | --webhooks]" >&2; exit 2 ;;
 esac
 if [[ $MODE == quick ]]; then
   SMALL=10000; LARGE=100000; DUE=1000; WARMUP=2s; DURATION=5s
-  SMALL_LABEL=10k; LARGE_LABEL=100k; ADDED_LABEL=90k; DUE_LABEL=1k
+  SMALL_LABEL=10k; LARGE_LABEL=100k; ADDED_LABEL=90k; DUE_LABEL=1k; NOTICES=1000
+elif [[ $MODE == webhooks ]]; then
+  SMALL=0; LARGE=0; NOTICES=5000
+  SMALL_LABEL=n/a; LARGE_LABEL=n/a; ADDED_LABEL=n/a; DUE_LABEL=n/a
 else
   SMALL=100000; LARGE=1000000; DUE=10000; WARMUP=10s; DURATION=15s
-  SMALL_LABEL=100k; LARGE_LABEL=1M; ADDED_LABEL=900k; DUE_LABEL=10k
+  SMALL_LABEL=100k; LARGE_LABEL=1M; ADDED_LABEL=900k; DUE_LABEL=10k; NOTICES=5000
 fi
 PER_REQUEST=10000
+NOTICES=${BENCH_NOTICES:-$NOTICES}   # g: notices per phase
 TOPIC=cost            # the most common topic of the generated predictions (about a fifth of them)
 
 PIDS=()
@@ -100,8 +111,10 @@ start_app() {
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a Hindsight start
+  # The benchmark runs the due scan and the delivery rounds itself, so their schedules are off.
   HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SEED_DIR="$ROOT/seeds"
-    HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
+    HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_WEBHOOKS_DELIVERY_EVERY=off
+    HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
 }
 
 # http METHOD PATH OUTFILE [curl args...]: prints "STATUS SECONDS"; dies on a transport error.
@@ -117,7 +130,11 @@ mkdir -p "$OUT"
 rm -rf "$OUT/start" "$OUT/data" "$OUT/wrk" "$OUT/figures.env" "$OUT/results.md"
 mkdir -p "$OUT/wrk"
 cd "$ROOT"
-say "== Hindsight benchmark ($MODE): $SMALL_LABEL then $LARGE_LABEL predictions; work files in target/bench/"
+if [[ $MODE == webhooks ]]; then
+  say "== Hindsight benchmark (webhook delivery only); work files in target/bench/"
+else
+  say "== Hindsight benchmark ($MODE): $SMALL_LABEL then $LARGE_LABEL predictions; work files in target/bench/"
+fi
 
 if ! command -v wrk > /dev/null; then
   say "-- installing wrk (apt-get install -y wrk)"
@@ -129,31 +146,45 @@ fi
 command -v wrk > /dev/null || die "wrk is not installed"
 command -v python3 > /dev/null || die "python3 is needed for the generator"
 
-if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && -f $BARE_JAR ]]; then
+NEEDS_BARE=$([[ $MODE == webhooks ]] && echo 0 || echo 1)   # delivery (g) is measured against itself
+if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && ( $NEEDS_BARE == 0 || -f $BARE_JAR ) ]]; then
   say "-- reusing the built jars (BENCH_SKIP_BUILD=1)"
 else
   say "-- building Hindsight (mvn -B -q package -DskipTests)"
   mvn -B -q package -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
-  say "-- building the bare app (src/bench/bare: mvn -B -q package)"
-  (cd "$BENCH_SRC/bare" && mvn -B -q package) > "$OUT/build-bare.log" 2>&1 || die "bare app build failed; see $OUT/build-bare.log"
+  if [[ $NEEDS_BARE == 1 ]]; then
+    say "-- building the bare app (src/bench/bare: mvn -B -q package)"
+    (cd "$BENCH_SRC/bare" && mvn -B -q package) > "$OUT/build-bare.log" 2>&1 || die "bare app build failed; see $OUT/build-bare.log"
+  fi
 fi
 [[ -f $HS_JAR ]] || die "no $HS_JAR after the build"
-[[ -f $BARE_JAR ]] || die "no $BARE_JAR after the build"
+[[ $NEEDS_BARE == 0 || -f $BARE_JAR ]] || die "no $BARE_JAR after the build"
 
 say "-- generating predictions (not timed)"
 rm -rf "$OUT/gen"
-python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/small" --first 1 --count "$SMALL" --due "$DUE" --per-file "$PER_REQUEST" \
-  || die "generator failed"
-python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/large" --first $((SMALL + 1)) --count $((LARGE - SMALL)) --due "$DUE" \
-  --per-file "$PER_REQUEST" || die "generator failed"
+if [[ $MODE != webhooks ]]; then
+  python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/small" --first 1 --count "$SMALL" --due "$DUE" --per-file "$PER_REQUEST" \
+    || die "generator failed"
+  python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/large" --first $((SMALL + 1)) --count $((LARGE - SMALL)) --due "$DUE" \
+    --per-file "$PER_REQUEST" || die "generator failed"
+fi
+# g's predictions, every one due, in four sets: to warm up, to the healthy receiver alone, with the slow receiver
+# subscribed too, and alone again.
+first=$((LARGE + 1))
+for set in warmup:$((NOTICES / 5)) alone-1:$((NOTICES / 2)) shared:$NOTICES alone-2:$((NOTICES / 2)); do
+  python3 "$BENCH_SRC/gen.py" --out "$OUT/gen/hooks-${set%%:*}" --first "$first" --count "${set#*:}" --due "${set#*:}" \
+    --per-file "$PER_REQUEST" || die "generator failed"
+  first=$((first + ${set#*:}))
+done
 
 MACHINE="$(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1 | tr -d '"'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "mode=$MODE"; echo "small=$SMALL_LABEL"; echo "large=$LARGE_LABEL"; echo "large_added=$ADDED_LABEL"
-  echo "due_label=$DUE_LABEL"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "due_label=${DUE_LABEL:-}"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
 } > "$OUT/figures.env"
 say "machine: $MACHINE"
 
+if [[ $MODE != webhooks ]]; then
 # --- a. start time to ready and idle RSS, median of 3 each, alternating ------------------------------------------
 say ""
 say "== a. start: time from launch to ready, idle RSS after 5 s (median of 3; fresh data dir each Hindsight start)"
@@ -181,17 +212,20 @@ done
 figure bare_start_ms "$($UTIL median "${BARE_T[@]}")"; figure bare_rss_kb "$($UTIL median "${BARE_R[@]}")"
 figure hs_start_ms "$($UTIL median "${HS_T[@]}")"; figure hs_rss_kb "$($UTIL median "${HS_R[@]}")"
 say "start medians: bare $($UTIL median "${BARE_T[@]}") ms / $(( $($UTIL median "${BARE_R[@]}" | cut -d. -f1) / 1024 )) MiB; Hindsight $($UTIL median "${HS_T[@]}") ms / $(( $($UTIL median "${HS_R[@]}" | cut -d. -f1) / 1024 )) MiB"
+fi
 
 # --- the long-running pair for the load figures ------------------------------------------------------------------
 say ""
-say "== starting Hindsight (fresh data dir target/bench/data) and the bare app for the load figures"
+say "== starting Hindsight (fresh data dir target/bench/data)$([[ $NEEDS_BARE == 1 ]] && echo " and the bare app for the load figures")"
 hindsight_env "$OUT/data"
 start_app hindsight "$HS_JAR" "$HS_PORT" /q/health/ready "$OUT/hindsight.log" "${HS_ENV[@]}"
 HS_PID=$APP_PID
 say "Hindsight pid $HS_PID on 127.0.0.1:$HS_PORT"
-start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/bare.log"
-BARE_PID=$APP_PID
-say "bare app pid $BARE_PID on 127.0.0.1:$BARE_PORT"
+if [[ $NEEDS_BARE == 1 ]]; then
+  start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/bare.log"
+  BARE_PID=$APP_PID
+  say "bare app pid $BARE_PID on 127.0.0.1:$BARE_PORT"
+fi
 
 # import_dir DIR PHASE: POSTs every file of DIR, checks each answer, reports items/s over the requests' wall time.
 import_dir() {
@@ -278,7 +312,7 @@ list_uncached() {
 due_scan() {
   local phase=$1 expected=$2 status flagged ms wall
   settle
-  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN")
+  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/scan-$phase.json" -H "Authorization: Bearer $TOKEN" -H 'Prefer: wait=60')
   [[ ${status%% *} == 200 ]] || die "due scan answered ${status%% *}: $(head -c 600 "$OUT/scan-$phase.json")"
   flagged=$($UTIL json "$OUT/scan-$phase.json" result.flagged)
   ms=$($UTIL json "$OUT/scan-$phase.json" result.durationMs)
@@ -288,6 +322,61 @@ due_scan() {
   say "due scan: flagged $flagged (expected $expected$([[ $flagged -gt $expected ]] && echo "; the rest are seeds that came due")), reminded $($UTIL json "$OUT/scan-$phase.json" result.reminded), escalated $($UTIL json "$OUT/scan-$phase.json" result.escalated): durationMs $ms, wall $wall ms"
 }
 
+# deliver PHASE DIR: imports DIR (every prediction due), runs the due scan (a prediction.due notice each), then starts
+# delivery rounds, one after the other, until the healthy receiver has had a request for every notice. The figure is
+# those deliveries over the time from the first round's start to the healthy receiver's last request.
+deliver() {
+  local phase=$1 dir=$2 status flagged before slow_before failed_before cpu0 cpu t0 last run="" deadline ms rate
+  import_dir "$dir" "hooks_$phase"
+  settle
+  before=$(receiver_stat "$HEALTHY_PORT" count); slow_before=$(receiver_stat "$SLOW_PORT" count)
+  failed_before=$(failed_attempts)
+  status=$(http POST /api/v1/jobs/due-scan/runs "$OUT/hooks-scan-$phase.json" -H "Authorization: Bearer $TOKEN" -H 'Prefer: wait=60')
+  [[ ${status%% *} == 200 ]] || die "due scan answered ${status%% *}: $(head -c 600 "$OUT/hooks-scan-$phase.json")"
+  flagged=$($UTIL json "$OUT/hooks-scan-$phase.json" result.flagged)
+  [[ $flagged -ge $(wc -l < "$dir/0001.ndjson") ]] || die "due scan flagged $flagged, expected $(wc -l < "$dir/0001.ndjson")"
+  cpu0=$(awk '{print $14 + $15}' "/proc/$HS_PID/stat")
+  t0=$(date +%s%3N)
+  deadline=$((SECONDS + 600))
+  while (( $(receiver_stat "$HEALTHY_PORT" count) < before + flagged )); do
+    ((SECONDS < deadline)) || die "the healthy receiver got $(( $(receiver_stat "$HEALTHY_PORT" count) - before )) of $flagged in 10 minutes"
+    if [[ -z $run ]] || ! curl -fsS -H "Authorization: Bearer $TOKEN" \
+        "http://127.0.0.1:$HS_PORT/api/v1/jobs/webhook-delivery/runs/$run" | grep -q '"state":"RUNNING"'; then
+      run=$(curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Prefer: respond-async' \
+        "http://127.0.0.1:$HS_PORT/api/v1/jobs/webhook-delivery/runs" | sed -E 's/^\{"id":([0-9]+),.*/\1/')
+      [[ $run =~ ^[0-9]+$ ]] || die "POST /api/v1/jobs/webhook-delivery/runs did not answer a run"
+    fi
+    sleep 0.25
+  done
+  last=$(receiver_stat "$HEALTHY_PORT" lastMs)
+  # CPU the service spent per delivery to the healthy receiver (all its work included): steadier than the rate on a
+  # machine shared with other builds.
+  cpu=$(python3 -c "print(round(($(awk '{print $14 + $15}' "/proc/$HS_PID/stat") - $cpu0) * 1000 / $(getconf CLK_TCK) / $flagged, 2))")
+  ms=$((last - t0))
+  rate=$(python3 -c "print(round($flagged / (max($ms, 1) / 1000)))")
+  local key=hooks_${phase//-/_}
+  figure "${key}_rate" "$rate"; figure "${key}_n" "$flagged"; figure "${key}_ms" "$ms"
+  figure "${key}_cpu_ms" "$cpu"
+  figure "${key}_slow" $(( $(receiver_stat "$SLOW_PORT" count) - slow_before ))
+  figure "${key}_failed" $(( $(failed_attempts) - failed_before ))
+  say "webhooks ($phase): $flagged deliveries to the healthy receiver in $ms ms: $rate deliveries/s, $cpu ms of CPU each; meanwhile the slow receiver got $(( $(receiver_stat "$SLOW_PORT" count) - slow_before )) requests, and $(( $(failed_attempts) - failed_before )) attempts failed (timed out)"
+}
+
+receiver_stat() { curl -fsS "http://127.0.0.1:$1/stats" | sed -E "s/.*\"$2\": ([0-9]+).*/\1/"; }
+
+# Attempts that failed and will be retried (the slow receiver's timeouts), from the service's metrics.
+failed_attempts() {
+  curl -fsS "http://127.0.0.1:$HS_PORT/q/metrics" \
+    | awk '/^hindsight_webhook_deliveries_total\{.*outcome="retried"/ {n += $NF} END {printf "%d\n", n}'
+}
+
+subscribe() {  # subscribe URL DESCRIPTION: prints the subscription's id
+  curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"url\": \"$1\", \"eventTypes\": [\"prediction.due\"], \"description\": \"$2\"}" \
+    "http://127.0.0.1:$HS_PORT/api/v1/webhooks" | sed -E 's/^\{"id":([0-9]+),.*/\1/'
+}
+
+if [[ $MODE != webhooks ]]; then
 LIST="/api/v1/predictions?status=OPEN&topic=$TOPIC&limit=50"
 status=$(http GET "$LIST" "$OUT/list-check.json")
 [[ ${status%% *} == 200 ]] || die "GET $LIST answered ${status%% *}"
@@ -330,6 +419,31 @@ list_uncached large
 say ""
 say "== e. due scan with $DUE_LABEL due among $LARGE_LABEL"
 due_scan large "$DUE"
+fi
+
+# --- g. webhook delivery with a slow receiver --------------------------------------------------------------------
+say ""
+say "== g. webhook delivery: after $((NOTICES / 5)) to warm up, $((NOTICES / 2)) notices to a healthy receiver alone, $NOTICES with a slow receiver (answers after $SLOW_SECONDS s, past the 10 s timeout) subscribed too, $((NOTICES / 2)) alone again"
+port_free "$HEALTHY_PORT" && port_free "$SLOW_PORT" || die "port $HEALTHY_PORT or $SLOW_PORT is in use (set BENCH_RECEIVER_PORT)"
+java "$BENCH_SRC/Receivers.java" "$HEALTHY_PORT" "$SLOW_PORT" "$SLOW_SECONDS" > "$OUT/receivers.log" 2>&1 &
+PIDS+=("$!")
+deadline=$((SECONDS + 60))
+until curl -fs -o /dev/null "http://127.0.0.1:$SLOW_PORT/stats"; do
+  ((SECONDS < deadline)) || die "the receivers did not start; see $OUT/receivers.log"
+  sleep 0.2
+done
+HEALTHY_HOOK=$(subscribe "http://127.0.0.1:$HEALTHY_PORT/hook" "bench: healthy receiver")
+[[ $HEALTHY_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the healthy receiver"
+deliver warmup "$OUT/gen/hooks-warmup"   # not in the table: the first deliveries run on a cold JIT
+# Alone before and after the shared phase (A-B-A): the JIT still warming up and the drift of a shared machine's load
+# weigh on both sides alike.
+deliver alone-1 "$OUT/gen/hooks-alone-1"
+SLOW_HOOK=$(subscribe "http://127.0.0.1:$SLOW_PORT/hook" "bench: slow receiver")
+[[ $SLOW_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the slow receiver"
+deliver shared "$OUT/gen/hooks-shared"
+curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HS_PORT/api/v1/webhooks/$SLOW_HOOK" \
+  || die "could not unsubscribe the slow receiver"
+deliver alone-2 "$OUT/gen/hooks-alone-2"
 
 # --- f. the table ------------------------------------------------------------------------------------------------
 ELAPSED=$(python3 -c "s=round(float('$EPOCHREALTIME') - float('$T_START')); print(f'{s // 60} min {s % 60} s')")

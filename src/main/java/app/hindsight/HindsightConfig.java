@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -108,6 +110,37 @@ public interface HindsightConfig {
         /** Connect and response timeout of one delivery attempt. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Attempts under way at once to one subscription, on each node: a slow receiver fills its own lane and
+         * no other.
+         */
+        @WithDefault("4")
+        @Positive
+        int concurrencyPerSubscription();
+
+        /** Attempts under way at once on each node, all subscriptions together. */
+        @WithDefault("64")
+        @Positive
+        int concurrency();
+
+        /**
+         * A delivery round stops claiming after this long; attempts still under way then are recorded when they
+         * end, without holding up the next round.
+         */
+        @WithDefault("30s")
+        Duration roundBudget();
+    }
+
+    Jobs jobs();
+
+    interface Jobs {
+        /**
+         * How long POST /jobs/{name}/runs waits for the run to end before answering 202 with the run to poll;
+         * a Prefer: wait=N header asks for another wait, up to a minute.
+         */
+        @WithDefault("10s")
+        Duration runWait();
     }
 
     interface Auth {

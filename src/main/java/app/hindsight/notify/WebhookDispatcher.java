@@ -16,14 +16,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,25 +45,35 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Delivery rounds. Each batch is claimed in one short transaction, sent with no transaction open (a slow
- * receiver holds no locks and no connection), and each result recorded in a transaction of its own.
+ * Delivery rounds, one lane per subscription. A round claims, for each subscription with room in its lane, its
+ * due deliveries in one short transaction, sends them with no transaction open (a slow receiver holds no locks
+ * and no connection), and records each result in a transaction of its own; as each attempt ends, its lane
+ * takes the next. A lane holds at most hindsight.webhooks.concurrency-per-subscription attempts and the node at
+ * most hindsight.webhooks.concurrency, so a slow or dead receiver fills its own lane and the others keep going.
  * <p>
  * Claiming is an update conditional on the delivery's version: when two replicas run a round at once, one
  * of them wins each delivery and the other moves on, so no attempt number is sent twice. A claim also moves
  * nextAttemptAt past the longest an attempt can take (a lease): if the node dies mid-call, the delivery is
  * retried after the lease with the next attempt number, and the lost attempt leaves a gap in the log.
+ * <p>
+ * A round ends when nothing it may claim is due and its attempts are recorded, or when its budget is spent:
+ * attempts still under way then are recorded when they end, and keep their place in their lanes, which are
+ * the node's and not the round's, so the next round does not overfill a slow receiver's lane.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
-    static final int BATCH = 50;
-    /** A bound on one round, so a backlog cannot keep a round (and its Quartz thread) forever. */
-    static final int MAX_BATCHES = 100;
+    /** While a round waits on slow receivers, lanes found empty are looked at again this often. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
     /** A backoff of zero would make a delivery due again within the same round. */
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
 
     enum Outcome {
         DELIVERED, RETRIED, FAILED, SKIPPED
+    }
+
+    /** An enabled subscription, as sending to it needs it. */
+    record Lane(long webhookId, String url, String secret) {
     }
 
     /** A delivery this node won the right to attempt, with what sending it needs. */
@@ -67,6 +88,34 @@ public class WebhookDispatcher {
         }
     }
 
+    /** One round's attempts: started and not yet counted, and the outcomes as they are recorded. */
+    private static final class Round {
+        final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+        int underWay;
+        int attempted;
+        int delivered;
+        int retried;
+        int failed;
+
+        void count(Outcome outcome) {
+            underWay--;
+            attempted++;
+            switch (outcome) {
+                case DELIVERED -> delivered++;
+                case RETRIED -> retried++;
+                case FAILED -> failed++;
+                case SKIPPED -> {
+                }
+            }
+        }
+
+        void countRecorded() {
+            for (Outcome o = outcomes.poll(); o != null; o = outcomes.poll()) {
+                count(o);
+            }
+        }
+    }
+
     @Inject
     Clock clock;
 
@@ -78,6 +127,15 @@ public class WebhookDispatcher {
 
     HttpClient http;
 
+    /** Records results off the HTTP client's threads; a few suffice, each result is one short transaction. */
+    private ExecutorService recorder;
+
+    /** Attempts under way on this node, per subscription and in all; guarded by {@code lanes}. */
+    private final Map<Long, Integer> lanes = new HashMap<>();
+    private int underWay;
+    /** Which lane is offered room first, so that the node-wide limit favours no subscription. */
+    private final AtomicInteger firstLane = new AtomicInteger();
+
     @PostConstruct
     void init() {
         // Redirects are not followed: a receiver that moved answers 3xx, which is a failed attempt.
@@ -86,66 +144,191 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        AtomicInteger n = new AtomicInteger();
+        recorder = Executors.newFixedThreadPool(2, task -> {
+            Thread t = new Thread(task, "webhook-recorder-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Attempts every PENDING delivery that is due, of enabled subscriptions, in batches. */
+    @PreDestroy
+    void stop() {
+        recorder.shutdown();
+    }
+
+    /** Attempts every PENDING delivery that is due, of enabled subscriptions, within the round budget. */
     public DeliveryRound deliverDue() {
+        return deliverDue(config.webhooks().roundBudget());
+    }
+
+    DeliveryRound deliverDue(Duration budget) {
         Timer.Sample sample = Timer.start(registry);
-        int attempted = 0;
-        int delivered = 0;
-        int retried = 0;
-        int failed = 0;
+        Round round = new Round();
+        long deadline = System.nanoTime() + budget.toNanos();
+        long recheck = System.nanoTime() + RECHECK.toNanos();
+        Set<Long> drained = new HashSet<>();
+        boolean claiming = true;
         try {
-            for (int batch = 0; batch < MAX_BATCHES; batch++) {
-                Instant now = now();
-                List<Object[]> candidates = new ArrayList<>();
-                List<Claim> claims;
-                try {
-                    claims = QuarkusTransaction.requiringNew().call(() -> claim(now, candidates));
-                } catch (RuntimeException e) {
-                    // E.g. a lock wait on a row another replica is claiming: what is left waits for the next round.
-                    Log.warnf("Webhook delivery round stopped: claiming a batch failed (%s)", e.getClass().getSimpleName());
-                    break;
-                }
-                List<CompletableFuture<Sent>> calls = claims.stream().map(this::send).toList();
-                for (CompletableFuture<Sent> call : calls) {
-                    Sent sent = call.join();
-                    attempted++;
-                    switch (record(sent)) {
-                        case DELIVERED -> delivered++;
-                        case RETRIED -> retried++;
-                        case FAILED -> failed++;
-                        case SKIPPED -> {
-                        }
+            while (true) {
+                int started = 0;
+                if (claiming) {
+                    try {
+                        started = startAttempts(round, drained);
+                    } catch (RuntimeException e) {
+                        // E.g. a lock wait on a row another replica is claiming: what is left waits for the next round.
+                        Log.warnf("Webhook delivery round stopped claiming: claiming failed (%s)", e.getClass().getSimpleName());
+                        claiming = false;
                     }
                 }
-                if (candidates.size() < BATCH) {
+                if (round.underWay == 0 && started == 0) {
                     break;
                 }
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    break;
+                }
+                Outcome outcome = round.outcomes.poll(Math.max(0, Math.min(deadline - now, recheck - now)), TimeUnit.NANOSECONDS);
+                if (outcome != null) {
+                    round.count(outcome);
+                    round.countRecorded();
+                }
+                if (System.nanoTime() - recheck >= 0) {
+                    // New notices and retries come due while other lanes are busy: look at every lane again.
+                    drained.clear();
+                    recheck = System.nanoTime() + RECHECK.toNanos();
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
+            round.countRecorded();
             sample.stop(registry.timer("hindsight.webhook.round"));
         }
-        return new DeliveryRound(attempted, delivered, retried, failed);
+        return new DeliveryRound(round.attempted, round.delivered, round.retried, round.failed, round.underWay);
     }
 
     /**
-     * Picks the due deliveries and claims each with an update that only succeeds if nobody changed it since
-     * it was read. Fills {@code candidates} with what was picked, claimed or not.
+     * Claims due deliveries for every lane with room that is not known to be drained, and starts sending them.
+     * A lane that had fewer due than it had room for is drained for now.
      */
-    List<Claim> claim(Instant now, List<Object[]> candidates) {
+    private int startAttempts(Round round, Set<Long> drained) {
+        Instant now = now();
+        Map<Long, Integer> reserved = new HashMap<>();
+        List<Claim> claims;
+        try {
+            claims = QuarkusTransaction.requiringNew().call(() -> claimLanes(now, drained, reserved));
+        } catch (RuntimeException e) {
+            reserved.forEach(this::release);
+            throw e;
+        }
+        Map<Long, Integer> claimed = new HashMap<>();
+        claims.forEach(c -> claimed.merge(c.webhookId(), 1, Integer::sum));
+        reserved.forEach((webhookId, room) -> {
+            int unused = room - claimed.getOrDefault(webhookId, 0);
+            if (unused > 0) {
+                release(webhookId, unused);
+                drained.add(webhookId);
+            }
+        });
+        for (Claim c : claims) {
+            round.underWay++;
+            send(c).thenAccept(sent -> recordLater(round, sent));
+        }
+        return claims.size();
+    }
+
+    private List<Claim> claimLanes(Instant now, Set<Long> drained, Map<Long, Integer> reserved) {
+        List<Lane> enabled = lanes();
+        List<Claim> claims = new ArrayList<>();
+        int first = enabled.isEmpty() ? 0 : Math.floorMod(firstLane.getAndIncrement(), enabled.size());
+        for (int i = 0; i < enabled.size(); i++) {
+            Lane lane = enabled.get((first + i) % enabled.size());
+            if (drained.contains(lane.webhookId())) {
+                continue;
+            }
+            int room = reserve(lane.webhookId());
+            if (room > 0) {
+                reserved.put(lane.webhookId(), room);
+                claims.addAll(claim(now, lane, room));
+            }
+        }
+        return claims;
+    }
+
+    /** The enabled subscriptions. */
+    List<Lane> lanes() {
+        return Webhook.getEntityManager()
+                .createQuery("select w.id, w.url, w.secret from Webhook w where w.enabled = true order by w.id", Object[].class)
+                .getResultStream().map(r -> new Lane((Long) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    /** Takes every free place in this subscription's lane that the node has room for; returns how many. */
+    private int reserve(long webhookId) {
+        synchronized (lanes) {
+            int inLane = lanes.getOrDefault(webhookId, 0);
+            int room = Math.min(config.webhooks().concurrencyPerSubscription() - inLane,
+                    config.webhooks().concurrency() - underWay);
+            if (room <= 0) {
+                return 0;
+            }
+            lanes.put(webhookId, inLane + room);
+            underWay += room;
+            return room;
+        }
+    }
+
+    private void release(long webhookId, int places) {
+        synchronized (lanes) {
+            int left = lanes.getOrDefault(webhookId, 0) - places;
+            if (left > 0) {
+                lanes.put(webhookId, left);
+            } else {
+                lanes.remove(webhookId);
+            }
+            underWay -= places;
+        }
+    }
+
+    /** Records the attempt on the recorder's threads, then frees its place in the lane and tells its round. */
+    private void recordLater(Round round, Sent sent) {
+        Runnable task = () -> {
+            Outcome outcome = Outcome.SKIPPED;
+            try {
+                outcome = record(sent);
+            } finally {
+                release(sent.claim().webhookId(), 1);
+                round.outcomes.add(outcome);
+            }
+        };
+        try {
+            recorder.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // shutting down: record it here
+        }
+    }
+
+    /**
+     * Picks up to {@code max} of the lane's due deliveries, oldest due first, and claims each with an update that
+     * only succeeds if nobody changed it since it was read. The order names every column of ix_delivery_lane
+     * (the first two are fixed by the filter): H2 then reads the index in order and stops at {@code max}, where
+     * ordering by nextAttemptAt alone made it read and sort the whole backlog of the lane on every claim. The lane
+     * was read as enabled in this transaction; joining the subscription here would lose the index order.
+     */
+    List<Claim> claim(Instant now, Lane lane, int max) {
         var em = Delivery.getEntityManager();
-        candidates.addAll(em.createQuery("select d.id, d.version, d.attempts, w.id, w.url, w.secret, n.id, n.payload "
-                + "from Delivery d join d.webhook w join d.notice n "
-                + "where d.status = :pending and d.nextAttemptAt <= :now and w.enabled = true "
-                + "order by d.nextAttemptAt, d.id", Object[].class)
+        List<Object[]> due = em.createQuery("select d.id, d.version, d.attempts, n.id, n.payload "
+                + "from Delivery d join d.notice n "
+                + "where d.webhook.id = :webhook and d.status = :pending and d.nextAttemptAt <= :now "
+                + "order by d.webhook.id, d.status, d.nextAttemptAt, d.id", Object[].class)
+                .setParameter("webhook", lane.webhookId())
                 .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("now", now)
-                .setMaxResults(BATCH)
-                .getResultList());
+                .setMaxResults(max)
+                .getResultList();
         Instant lease = now.plus(config.webhooks().timeout().multipliedBy(2)).plusSeconds(60);
         List<Claim> claims = new ArrayList<>();
-        for (Object[] row : candidates) {
+        for (Object[] row : due) {
             long id = (Long) row[0];
             long version = (Long) row[1];
             int won = em.createQuery("update Delivery d set d.attempts = d.attempts + 1, d.nextAttemptAt = :lease, "
@@ -156,8 +339,8 @@ public class WebhookDispatcher {
                     .setParameter("pending", DeliveryStatus.PENDING)
                     .executeUpdate();
             if (won == 1) {
-                claims.add(new Claim(id, version + 1, (Integer) row[2] + 1, (Long) row[3], (String) row[4],
-                        (String) row[5], (Long) row[6], (String) row[7]));
+                claims.add(new Claim(id, version + 1, (Integer) row[2] + 1, lane.webhookId(), lane.url(),
+                        lane.secret(), (Long) row[3], (String) row[4]));
             }
         }
         return claims;

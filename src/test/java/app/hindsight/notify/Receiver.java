@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
 
 import javax.crypto.Mac;
@@ -24,6 +28,9 @@ import com.sun.net.httpserver.HttpServer;
  * bad one, and otherwise answers what {@code statuses} says for the n-th request (1-based). Requests are
  * handled on the server's one dispatcher thread, before the sender's call returns: when a delivery round
  * is over, its requests are here.
+ * <p>
+ * A {@link #holding} receiver is a slow one: it handles requests on as many threads as come, and answers none
+ * of them before the test opens its latch; it counts how many it held at once.
  */
 final class Receiver implements AutoCloseable {
 
@@ -33,18 +40,32 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final IntUnaryOperator statuses;
+    private final CountDownLatch release;
+    private final ExecutorService threads;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile String secret;
+    /** Requests being handled now, the most at once, and how many have arrived; guarded by this. */
+    private int handling;
+    private int mostAtOnce;
+    private int arrived;
 
-    private Receiver(IntUnaryOperator statuses) throws IOException {
+    private Receiver(IntUnaryOperator statuses, CountDownLatch release) throws IOException {
         this.statuses = statuses;
+        this.release = release;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        threads = release == null ? null : Executors.newCachedThreadPool();
+        server.setExecutor(threads);
         server.start();
     }
 
     static Receiver answering(IntUnaryOperator statuses) throws IOException {
-        return new Receiver(statuses);
+        return new Receiver(statuses, null);
+    }
+
+    /** A slow receiver: each request waits until {@code release} opens, then is answered 204. */
+    static Receiver holding(CountDownLatch release) throws IOException {
+        return new Receiver(n -> 204, release);
     }
 
     String url() {
@@ -60,10 +81,55 @@ final class Receiver implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Waits until n requests have arrived (answered or held); false if they have not within the timeout. */
+    synchronized boolean awaitArrivals(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (arrived < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    synchronized int arrived() {
+        return arrived;
+    }
+
+    /** The most requests this receiver was handling at the same time. */
+    synchronized int mostAtOnce() {
+        return mostAtOnce;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            handling++;
+            mostAtOnce = Math.max(mostAtOnce, handling);
+            arrived++;
+            notifyAll();
+        }
+        try {
+            answer(exchange);
+        } finally {
+            synchronized (this) {
+                handling--;
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         byte[] raw;
         try (InputStream in = exchange.getRequestBody()) {
             raw = in.readAllBytes();
+        }
+        if (release != null) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         String body = new String(raw, StandardCharsets.UTF_8);
         var headers = exchange.getRequestHeaders();
@@ -102,6 +168,12 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        if (release != null) {
+            release.countDown();
+        }
         server.stop(0);
+        if (threads != null) {
+            threads.shutdownNow();
+        }
     }
 }

@@ -19,9 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +80,10 @@ class WebhookDeliveryTest {
     }
 
     private Receiver receiver(java.util.function.IntUnaryOperator statuses) throws IOException {
-        Receiver r = Receiver.answering(statuses);
+        return receiver(Receiver.answering(statuses));
+    }
+
+    private Receiver receiver(Receiver r) {
         receivers.add(r);
         return r;
     }
@@ -389,11 +394,12 @@ class WebhookDeliveryTest {
     void theClaimOfAnAttemptSucceedsOnce() throws IOException {
         TestClock.install(T0);
         Receiver receiver = receiver(n -> 204);
-        subscribe(receiver, Notice.DUE);
+        int webhook = subscribe(receiver, Notice.DUE);
         publish(Notice.DUE, TestData.key("claimed"), T0);
 
-        List<Object[]> seen = new ArrayList<>();
-        List<WebhookDispatcher.Claim> first = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, seen));
+        WebhookDispatcher.Lane lane = QuarkusTransaction.requiringNew().call(() -> dispatcher.lanes().stream()
+                .filter(l -> l.webhookId() == webhook).findFirst().orElseThrow());
+        List<WebhookDispatcher.Claim> first = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(1, first.size());
         assertEquals(1, first.get(0).attempt());
         // A replica that read the same row before the claim: its conditional update finds a newer version.
@@ -401,10 +407,88 @@ class WebhookDeliveryTest {
                 "attempts = attempts + 1, version = version + 1 where id = ?1 and version = ?2",
                 first.get(0).deliveryId(), first.get(0).version() - 1));
         assertEquals(0, stale);
-        List<WebhookDispatcher.Claim> again = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, new ArrayList<>()));
+        List<WebhookDispatcher.Claim> again = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(List.of(), again, "a claimed delivery is leased, not due");
         assertEquals(WebhookDispatcher.Outcome.DELIVERED, dispatcher.record(dispatcher.send(first.get(0)).join()));
         assertEquals(1, receiver.requests().size());
+    }
+
+    @Test
+    void aSlowReceiverDoesNotHoldBackTheOthers() throws Exception {
+        TestClock.install(T0);
+        CountDownLatch answer = new CountDownLatch(1);
+        Receiver slow = receiver(Receiver.holding(answer));
+        Receiver healthy = receiver(n -> 204);
+        int slowHook = subscribe(slow, Notice.DUE);
+        int healthyHook = subscribe(healthy, Notice.DUE);
+        int notices = 100;
+        for (int i = 0; i < notices; i++) {
+            publish(Notice.DUE, TestData.key("lanes"), T0);
+        }
+
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        try {
+            Future<DeliveryRound> round = node.submit(() -> dispatcher.deliverDue());
+            // Every notice reaches the healthy receiver while the slow one holds its first requests unanswered,
+            // well within one attempt's timeout (a batch that waited for its slowest receiver would not).
+            assertTrue(healthy.awaitArrivals(notices, Duration.ofSeconds(15)),
+                    "healthy receiver got " + healthy.arrived() + " of " + notices);
+            int lane = config.webhooks().concurrencyPerSubscription();
+            assertTrue(slow.awaitArrivals(lane, Duration.ofSeconds(5)));
+            assertEquals(lane, slow.arrived(), "the slow receiver's lane is full, and holds no more");
+            assertEquals(0, slow.requests().size(), "the slow receiver has answered nothing yet");
+            answer.countDown();
+            DeliveryRound done = round.get(60, TimeUnit.SECONDS);
+            assertEquals(new DeliveryRound(2 * notices, 2 * notices, 0, 0, 0), done);
+            assertEquals(lane, slow.mostAtOnce(), "at most a lane's worth of attempts at once");
+        } finally {
+            answer.countDown();
+            node.shutdown();
+        }
+
+        assertEquals(notices, healthy.requests().size());
+        assertTrue(healthy.mostAtOnce() <= config.webhooks().concurrencyPerSubscription());
+        assertEquals(notices, slow.requests().size());
+        assertTrue(slow.requests().stream().allMatch(Receiver.Request::signatureValid));
+        for (int hook : List.of(slowHook, healthyHook)) {
+            JsonPath log = given().queryParam("limit", 500).get(WEBHOOKS + "/" + hook + "/deliveries")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(notices, log.getList("items").size());
+            assertTrue(log.getList("items.status").stream().allMatch("DELIVERED"::equals), log.getList("items.status").toString());
+            assertTrue(log.getList("items.attempts.attempt").stream().allMatch(List.of(1)::equals), "one attempt each");
+        }
+    }
+
+    @Test
+    void aRoundWhoseBudgetRunsOutLeavesItsSlowAttemptsToFinishAndTheirLaneFull() throws Exception {
+        TestClock.install(T0);
+        CountDownLatch answer = new CountDownLatch(1);
+        Receiver slow = receiver(Receiver.holding(answer));
+        int webhook = subscribe(slow, Notice.DUE);
+        int lane = config.webhooks().concurrencyPerSubscription();
+        int notices = lane + 3;
+        for (int i = 0; i < notices; i++) {
+            publish(Notice.DUE, TestData.key("budget"), T0);
+        }
+
+        // No budget: the round claims once and does not wait for the receiver.
+        assertEquals(new DeliveryRound(0, 0, 0, 0, lane), dispatcher.deliverDue(Duration.ZERO));
+        assertTrue(slow.awaitArrivals(lane, Duration.ofSeconds(5)));
+        // The next round finds the lane full: it sends nothing more to this receiver and ends at once.
+        assertEquals(new DeliveryRound(0, 0, 0, 0, 0), dispatcher.deliverDue());
+        assertEquals(lane, slow.arrived());
+        assertEquals(List.of(), deliveries(webhook).getList("items.findAll { it.status == 'DELIVERED' }"));
+
+        answer.countDown();
+        // Recorded when the receiver answers, by no round.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(webhook).getList("items.status")
+                .stream().filter("DELIVERED"::equals).count() == lane);
+        DeliveryRound rest = dispatcher.deliverDue();
+        assertEquals(new DeliveryRound(notices - lane, notices - lane, 0, 0, 0), rest);
+        JsonPath log = deliveries(webhook);
+        assertTrue(log.getList("items.status").stream().allMatch("DELIVERED"::equals), log.getList("items.status").toString());
+        assertTrue(log.getList("items.attempts.attempt").stream().allMatch(List.of(1)::equals), "one attempt each");
+        assertEquals(notices, slow.requests().size());
     }
 
     @Test

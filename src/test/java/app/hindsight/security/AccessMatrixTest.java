@@ -112,6 +112,11 @@ class AccessMatrixTest {
                 }),
                 new Group("list jobs", Set.of(), 200, s -> s.get("/api/v1/jobs")),
                 new Group("run job", Set.of(), 200, s -> s.post("/api/v1/jobs/due-scan/runs")),
+                new Group("read job run", Set.of(), 200, s -> {
+                    int id = given().header("Authorization", ADMIN).post("/api/v1/jobs/due-scan/runs")
+                            .then().statusCode(200).extract().path("id");
+                    return s.get("/api/v1/jobs/due-scan/runs/" + id);
+                }),
                 new Group("list tokens", Set.of(), 200, s -> s.get("/api/v1/tokens")),
                 new Group("create token", Set.of(), 201, s -> s.contentType("application/json")
                         .body(Map.of("name", TestData.key("acl-token"), "roles", List.of("reader"))).post("/api/v1/tokens")),
