@@ -294,10 +294,15 @@ list_uncached() {
   say "filtered list one at a time, a different topic each (models, agents, jobs, software-engineering, science): ${times[*]} ms; median $t ms"
 }
 
-# sparse_filters PHASE: each of SPARSE_FILTERS one request at a time (status, seconds, items), then 8 at once (the
-# filters in turn). A request that has not answered after SPARSE_MAX_TIME s is abandoned and counted as a timeout.
+# sparse_filters PHASE: each of SPARSE_FILTERS once untimed (a warm-up, as wrk's), then one request at a time
+# (status, seconds, items), then 8 at once (the filters in turn). A request that has not answered after
+# SPARSE_MAX_TIME s is abandoned and counted as a timeout.
 sparse_filters() {
   local phase=$1 i f out rc answer status items n=${#SPARSE_FILTERS[@]} t0 pids=() burst
+  settle
+  for f in "${SPARSE_FILTERS[@]}"; do
+    curl -s -o /dev/null --max-time "$SPARSE_MAX_TIME" "http://127.0.0.1:$HS_PORT/api/v1/predictions?$f&limit=50" || true
+  done
   settle
   for i in "${!SPARSE_FILTERS[@]}"; do
     f=${SPARSE_FILTERS[$i]}
