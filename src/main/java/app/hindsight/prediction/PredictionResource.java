@@ -73,16 +73,30 @@ public class PredictionResource {
     @GET
     @Operation(summary = "List predictions", description = "Filters combine with AND. Oldest first, paged with "
             + "an opaque cursor; a Link header with rel=\"next\" points to the next page. Ask for text/csv or "
-            + "application/x-ndjson to stream every match instead.")
+            + "application/x-ndjson to stream every match instead. Every filter but q has an index; a page "
+            + "examines at most a bounded number of predictions (422 beyond), so a sparse filter with no index "
+            + "to narrow it may have to be combined with one that has. A page that is full when that bound is "
+            + "reached has a nextCursor past everything examined.")
     @APIResponse(responseCode = "200", description = "A page of predictions")
     @APIResponse(responseCode = "400", description = "A bad filter, limit or cursor; errors names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @APIResponse(responseCode = "422", description = "Finding the page would examine more predictions than one "
+            + "request may (the scan budget): the filters leave too little for an index to narrow, e.g. q alone "
+            + "on the embedded database. Narrow them, or ask for text/csv or application/x-ndjson, which stream "
+            + "every match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too costly", value = Examples.TOO_COSTLY)))
+    @APIResponse(responseCode = "503", description = "The page took longer than one request may; ask again after "
+            + "Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "busy", value = Examples.BUSY)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
-    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "exact speaker name")
+    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, ignoring case")
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive")
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant")
