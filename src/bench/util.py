@@ -174,7 +174,7 @@ def sparse_rows(f, small, large):
         ratio = l_ms / s_ms if answered and s_ms else None
         # Times of a few milliseconds move by more than half between two requests: within SPARSE_NOISE_MS counts.
         ok = answered and ratio is not None and (ratio <= 1.5 or l_ms - s_ms <= SPARSE_NOISE_MS)
-        rows.append((f"sparse filter `{label}`, one at a time: at {large} vs at {small}",
+        rows.append((f"sparse filter `{label}`, one at a time, median of 5: at {large} vs at {small}",
                      f"in line with the page: at most 1.5x (or {SPARSE_NOISE_MS:.0f} ms more); "
                      "over the work budget a 4xx, never a 5xx",
                      f"{l_text} at {large}, {s_text} at {small}",
