@@ -11,9 +11,9 @@ or 12 months from the import, so they are not due now. Deterministic for a given
 
 Fields: varied statements built from templates, speakers from a small set (Sam Altman's point to the seed
 source), 1-3 topics from a vocabulary of 30 with a skewed distribution ("cost" is the most common, in about a
-fifth of the predictions), the four kinds, target dates with precision YEAR/QUARTER/MONTH/DAY at the last day
-of their window and a label, quotes (English or Traditional Chinese) with a locator, resolution criteria, and
-a metric on about one in five.
+fifth of the predictions; "rare-earths" is added to one in 10,000), the four kinds, target dates with precision
+YEAR/QUARTER/MONTH/DAY at the last day of their window and a label, quotes (English or Traditional Chinese)
+with a locator, resolution criteria, and a metric on about one in five.
 """
 import argparse
 import calendar
@@ -40,6 +40,10 @@ TOPICS = ["cost", "models", "agents", "jobs", "software-engineering", "science",
           "healthcare", "chips", "data-centers", "creativity", "memory", "search", "devices", "privacy",
           "geopolitics", "biology", "mathematics", "compute", "alignment", "media"]
 TOPIC_WEIGHTS = [40, 25, 22, 20, 16, 14, 12, 11, 10, 10, 9, 9, 8, 8, 7, 7, 6, 6, 6, 5, 5, 5, 4, 4, 4, 3, 3, 3, 3, 3]
+
+# One prediction in 10,000 also has this topic: the sparse-filter rows of the benchmark look for it.
+RARE_TOPIC = "rare-earths"
+RARE_EVERY = 10000
 
 KINDS = ["FORECAST", "COMMITMENT", "STANCE", "CLAIM"]
 KIND_WEIGHTS = [60, 15, 10, 15]
@@ -112,6 +116,9 @@ def prediction(rnd, number, due, first_year):
         t = rnd.choices(TOPICS, TOPIC_WEIGHTS)[0]
         if t not in topics:
             topics.append(t)
+    if number % RARE_EVERY == RARE_EVERY // 2:
+        # Not drawn from rnd, so every other field is what it would be without it.
+        topics.append(RARE_TOPIC)
 
     item = {"key": f"bench-{number:07d}"}
     basis = "EXPLICIT" if due else rnd.choices(["EXPLICIT", "INFERRED", "NONE"], [50, 25, 25])[0]

@@ -4,17 +4,21 @@
 #   src/bench/run.sh            full run: 100k, then 1M predictions (about 6-7 minutes on 2 cores, builds included)
 #   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (about 2 minutes)
 #   src/bench/run.sh --webhooks webhook delivery only (g below), on a fresh Hindsight (a few minutes)
+#   src/bench/run.sh --sparse   only the imports and the sparse filters, at 100k and 1M (with --quick: 10k, 100k)
 #
 # What it does: installs wrk (Debian package) when missing; builds Hindsight's prod jar (H2 file variant) and the
 # bare Quarkus app of src/bench/bare; measures start time to ready and idle RSS of both (median of 3 starts); imports
 # generated predictions (src/bench/gen.py) through POST /api/v1/imports; drives GET by key, the filtered list and the
-# bare endpoint with wrk at concurrency 32; times the due scan with 10k due among 100k and among 1M; measures webhook
-# deliveries/s to a healthy local receiver, alone and then with a slow receiver subscribed too (g); then
-# prints the table and writes it to target/bench/results.md. Work files, logs and wrk outputs are under target/bench/.
+# bare endpoint with wrk at concurrency 32; times the sparse filters (lists that match next to nothing) one at a time
+# and 8 at once; times the due scan with 10k due among 100k and among 1M; measures webhook deliveries/s to a healthy
+# local receiver, alone and then with a slow receiver subscribed too (g); then prints the table and writes it to
+# target/bench/results.md. Work files, logs and wrk outputs are under target/bench/.
 #
 # Environment: BENCH_HINDSIGHT_PORT (default 18080), BENCH_BARE_PORT (18090), BENCH_RECEIVER_PORT (18095; the slow
 # receiver takes the next port), BENCH_NOTICES (g's notices per phase: 5000, 1000 with --quick), BENCH_SKIP_BUILD=1
-# to reuse the jars already built. Only 127.0.0.1 is ever contacted. Every process it starts is stopped on exit, also on failure.
+# to reuse the jars already built, BENCH_SPARSE_MAX_TIME (120) the seconds after which a sparse-filter request counts
+# as timed out, BENCH_SPARSE_REPEAT (5) the timed requests of each sparse filter. Only 127.0.0.1 is ever contacted.
+# Every process it starts is stopped on exit, also on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -32,13 +36,17 @@ UTIL="python3 $BENCH_SRC/util.py"
 NO_SCAN_CRON='0 0 0 1 1 ? 2099'   # the benchmark runs the due scan itself, so the schedule must not
 
 MODE=full
-case "${1:-}" in
-  --quick) MODE=quick ;;
-  --webhooks) MODE=webhooks ;;
-  "") ;;
-  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-  *) echo "usage: $0 [--quick | --webhooks]" >&2; exit 2 ;;
-esac
+SPARSE_ONLY=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) MODE=quick ;;
+    --webhooks) MODE=webhooks ;;
+    --sparse) SPARSE_ONLY=1 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [--quick] [--webhooks | --sparse]" >&2; exit 2 ;;
+  esac
+done
+[[ $MODE == webhooks && $SPARSE_ONLY == 1 ]] && { echo "--webhooks and --sparse exclude each other" >&2; exit 2; }
 if [[ $MODE == quick ]]; then
   SMALL=10000; LARGE=100000; DUE=1000; WARMUP=2s; DURATION=5s
   SMALL_LABEL=10k; LARGE_LABEL=100k; ADDED_LABEL=90k; DUE_LABEL=1k; NOTICES=1000
@@ -52,6 +60,12 @@ fi
 PER_REQUEST=10000
 NOTICES=${BENCH_NOTICES:-$NOTICES}   # g: notices per phase
 TOPIC=cost            # the most common topic of the generated predictions (about a fifth of them)
+# Filters that match nothing or next to nothing (rare-earths: one prediction in 10,000, see gen.py): a list that
+# filters in memory reads the whole table for one page of them. The last one combines q with an indexed filter.
+SPARSE_FILTERS=("q=zzzz" "speaker=Nobody" "source=nope" "kind=STANCE" "dueBefore=2000-01-01"
+  "status=OPEN&topic=rare-earths" "topic=rare-earths&q=zzzz")
+SPARSE_MAX_TIME=${BENCH_SPARSE_MAX_TIME:-120}
+SPARSE_REPEAT=${BENCH_SPARSE_REPEAT:-5}
 
 PIDS=()
 T_START=$EPOCHREALTIME
@@ -106,6 +120,14 @@ start_app() {
     sleep 0.025
   done
   APP_READY_MS=$(ms_since "$t0")
+  # Another process may have taken the port after the check above; then the answer was not ours.
+  local i
+  for i in $(seq 1 100); do
+    grep -q "Listening on: http://127.0.0.1:$port" "$log" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  die "$name did not start on port $port, yet something answered there (port taken?); see $log"
 }
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
@@ -133,7 +155,7 @@ cd "$ROOT"
 if [[ $MODE == webhooks ]]; then
   say "== Hindsight benchmark (webhook delivery only); work files in target/bench/"
 else
-  say "== Hindsight benchmark ($MODE): $SMALL_LABEL then $LARGE_LABEL predictions; work files in target/bench/"
+  say "== Hindsight benchmark ($MODE$( ((SPARSE_ONLY == 1)) && echo ", sparse filters only")): $SMALL_LABEL then $LARGE_LABEL predictions; work files in target/bench/"
 fi
 
 if ! command -v wrk > /dev/null; then
@@ -146,7 +168,8 @@ fi
 command -v wrk > /dev/null || die "wrk is not installed"
 command -v python3 > /dev/null || die "python3 is needed for the generator"
 
-NEEDS_BARE=$([[ $MODE == webhooks ]] && echo 0 || echo 1)   # delivery (g) is measured against itself
+# The bare app is the reference of the start and load figures only.
+NEEDS_BARE=$([[ $MODE == webhooks || $SPARSE_ONLY == 1 ]] && echo 0 || echo 1)
 if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && ( $NEEDS_BARE == 0 || -f $BARE_JAR ) ]]; then
   say "-- reusing the built jars (BENCH_SKIP_BUILD=1)"
 else
@@ -180,38 +203,42 @@ done
 MACHINE="$(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1 | tr -d '"'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "mode=$MODE"; echo "small=$SMALL_LABEL"; echo "large=$LARGE_LABEL"; echo "large_added=$ADDED_LABEL"
-  echo "due_label=${DUE_LABEL:-}"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "due_label=${DUE_LABEL:-}"; echo "sparse_only=$SPARSE_ONLY"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
 } > "$OUT/figures.env"
 say "machine: $MACHINE"
 
 if [[ $MODE != webhooks ]]; then
 # --- a. start time to ready and idle RSS, median of 3 each, alternating ------------------------------------------
-say ""
-say "== a. start: time from launch to ready, idle RSS after 5 s (median of 3; fresh data dir each Hindsight start)"
-BARE_T=(); BARE_R=(); HS_T=(); HS_R=()
-for i in 1 2 3; do
-  mkdir -p "$OUT/start/$i"
-  start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/start/$i/bare.log"
-  sleep 5
-  rss=$(rss_kb "$APP_PID")
-  say "start $i: bare app ready (GET /prediction 200) in $APP_READY_MS ms, idle RSS $((rss / 1024)) MiB"
-  BARE_T+=("$APP_READY_MS"); BARE_R+=("$rss")
-  stop_pid "$APP_PID"; forget_pid "$APP_PID"
+measure_starts() {
+  say ""
+  say "== a. start: time from launch to ready, idle RSS after 5 s (median of 3; fresh data dir each Hindsight start)"
+  local i rss seeded
+  BARE_T=(); BARE_R=(); HS_T=(); HS_R=()
+  for i in 1 2 3; do
+    mkdir -p "$OUT/start/$i"
+    start_app bare "$BARE_JAR" "$BARE_PORT" /prediction "$OUT/start/$i/bare.log"
+    sleep 5
+    rss=$(rss_kb "$APP_PID")
+    say "start $i: bare app ready (GET /prediction 200) in $APP_READY_MS ms, idle RSS $((rss / 1024)) MiB"
+    BARE_T+=("$APP_READY_MS"); BARE_R+=("$rss")
+    stop_pid "$APP_PID"; forget_pid "$APP_PID"
 
-  hindsight_env "$OUT/start/$i/data"
-  start_app hindsight "$HS_JAR" "$HS_PORT" /q/health/ready "$OUT/start/$i/hindsight.log" "${HS_ENV[@]}"
-  seeded=$(curl -fsS "http://127.0.0.1:$HS_PORT/api/v1/predictions?limit=500" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))') \
-    || die "GET /api/v1/predictions failed after start"
-  [[ $seeded -gt 0 ]] || die "no seeds loaded at start"
-  sleep 5
-  rss=$(rss_kb "$APP_PID")
-  say "start $i: Hindsight ready (/q/health/ready 200) in $APP_READY_MS ms with $seeded seeded predictions, idle RSS $((rss / 1024)) MiB"
-  HS_T+=("$APP_READY_MS"); HS_R+=("$rss")
-  stop_pid "$APP_PID"; forget_pid "$APP_PID"
-done
-figure bare_start_ms "$($UTIL median "${BARE_T[@]}")"; figure bare_rss_kb "$($UTIL median "${BARE_R[@]}")"
-figure hs_start_ms "$($UTIL median "${HS_T[@]}")"; figure hs_rss_kb "$($UTIL median "${HS_R[@]}")"
-say "start medians: bare $($UTIL median "${BARE_T[@]}") ms / $(( $($UTIL median "${BARE_R[@]}" | cut -d. -f1) / 1024 )) MiB; Hindsight $($UTIL median "${HS_T[@]}") ms / $(( $($UTIL median "${HS_R[@]}" | cut -d. -f1) / 1024 )) MiB"
+    hindsight_env "$OUT/start/$i/data"
+    start_app hindsight "$HS_JAR" "$HS_PORT" /q/health/ready "$OUT/start/$i/hindsight.log" "${HS_ENV[@]}"
+    seeded=$(curl -fsS "http://127.0.0.1:$HS_PORT/api/v1/predictions?limit=500" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))') \
+      || die "GET /api/v1/predictions failed after start"
+    [[ $seeded -gt 0 ]] || die "no seeds loaded at start"
+    sleep 5
+    rss=$(rss_kb "$APP_PID")
+    say "start $i: Hindsight ready (/q/health/ready 200) in $APP_READY_MS ms with $seeded seeded predictions, idle RSS $((rss / 1024)) MiB"
+    HS_T+=("$APP_READY_MS"); HS_R+=("$rss")
+    stop_pid "$APP_PID"; forget_pid "$APP_PID"
+  done
+  figure bare_start_ms "$($UTIL median "${BARE_T[@]}")"; figure bare_rss_kb "$($UTIL median "${BARE_R[@]}")"
+  figure hs_start_ms "$($UTIL median "${HS_T[@]}")"; figure hs_rss_kb "$($UTIL median "${HS_R[@]}")"
+  say "start medians: bare $($UTIL median "${BARE_T[@]}") ms / $(( $($UTIL median "${BARE_R[@]}" | cut -d. -f1) / 1024 )) MiB; Hindsight $($UTIL median "${HS_T[@]}") ms / $(( $($UTIL median "${HS_R[@]}" | cut -d. -f1) / 1024 )) MiB"
+}
+((SPARSE_ONLY == 1)) || measure_starts
 fi
 
 # --- the long-running pair for the load figures ------------------------------------------------------------------
@@ -308,6 +335,59 @@ list_uncached() {
   say "filtered list one at a time, a different topic each (models, agents, jobs, software-engineering, science): ${times[*]} ms; median $t ms"
 }
 
+# sparse_filters PHASE: each of SPARSE_FILTERS once untimed (a warm-up, as wrk's), then SPARSE_REPEAT requests of each,
+# one at a time (the median time; the status and items of the last), then 8 at once (the filters in turn). A request
+# that has not answered after SPARSE_MAX_TIME s is abandoned and counted as a timeout.
+sparse_filters() {
+  local phase=$1 i r f out rc answer status items times ms n=${#SPARSE_FILTERS[@]} t0 pids=() burst
+  settle
+  for f in "${SPARSE_FILTERS[@]}"; do
+    curl -s -o /dev/null --max-time "$SPARSE_MAX_TIME" "http://127.0.0.1:$HS_PORT/api/v1/predictions?$f&limit=50" || true
+  done
+  settle
+  for i in "${!SPARSE_FILTERS[@]}"; do
+    f=${SPARSE_FILTERS[$i]}
+    out=$OUT/sparse-$phase-$i.json
+    times=()
+    for r in $(seq 1 "$SPARSE_REPEAT"); do
+      rc=0
+      answer=$(curl -sS -o "$out" -w '%{http_code} %{time_total}' --max-time "$SPARSE_MAX_TIME" \
+        "http://127.0.0.1:$HS_PORT/api/v1/predictions?$f&limit=50" 2> /dev/null) || rc=$?
+      if ((rc == 28)); then
+        answer="timeout $SPARSE_MAX_TIME"
+      elif ((rc != 0)); then
+        die "GET /api/v1/predictions?$f: no answer (curl exit $rc)"
+      fi
+      times+=("$(python3 -c "print(round(${answer#* } * 1000, 1))")")
+      status=${answer%% *}
+      [[ $status == timeout ]] && { settle; break; }   # the server may still be at it: do not pile up
+    done
+    ms=$($UTIL median "${times[@]}")
+    items=-
+    [[ $status == 200 ]] && items=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$out")
+    figure "sparse_label_$i" "$f"
+    figure "sparse_${phase}_${i}_status" "$status"
+    figure "sparse_${phase}_${i}_ms" "$ms"
+    figure "sparse_${phase}_${i}_items" "$items"
+    say "sparse filter ?$f&limit=50: $status, ${times[*]} ms (median $ms), $items items$([[ $status == 4* ]] && echo ": $($UTIL json "$out" detail)")"
+  done
+  t0=$EPOCHREALTIME
+  for i in $(seq 0 7); do
+    f=${SPARSE_FILTERS[$((i % n))]}
+    (curl -sS -o /dev/null -w '%{http_code}\n' --max-time "$SPARSE_MAX_TIME" \
+      "http://127.0.0.1:$HS_PORT/api/v1/predictions?$f&limit=50" > "$OUT/sparse-burst-$i.status" 2> /dev/null \
+      || echo timeout > "$OUT/sparse-burst-$i.status") &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  ms=$(ms_since "$t0")
+  burst=$(cat "$OUT"/sparse-burst-*.status | sort | uniq -c | awk '{printf "%s%sx%s", (NR > 1 ? " " : ""), $2, $1}')
+  rm -f "$OUT"/sparse-burst-*.status
+  figure "sparse_${phase}_burst_ms" "$ms"
+  figure "sparse_${phase}_burst" "$burst"
+  say "8 sparse filters at once: all answered in $ms ms; statuses $burst"
+}
+
 # due_scan PHASE EXPECTED: runs the due scan now, checks it flagged at least EXPECTED.
 due_scan() {
   local phase=$1 expected=$2 status flagged ms wall
@@ -387,63 +467,79 @@ say "== b. import $SMALL_LABEL predictions ($DUE_LABEL of them due), NDJSON, $PE
 import_dir "$OUT/gen/small" small
 
 # --- c. load at the small size -----------------------------------------------------------------------------------
+if ((SPARSE_ONLY == 0)); then
+  say ""
+  say "== c. wrk -t2 -c32 -d$DURATION --latency (after a $WARMUP warm-up) with $SMALL_LABEL stored"
+  status=$(http GET "/api/v1/predictions/bench-0000001" "$OUT/key-check.json")
+  [[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions/bench-0000001 answered ${status%% *}"
+  items=$(curl -fsS "http://127.0.0.1:$HS_PORT$LIST" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
+  [[ $items -eq 50 ]] || die "the filtered list returned $items items, expected 50"
+  wrk_run bare "$BARE_PORT" /prediction
+  figure bare_rps "$RPS"; figure bare_p50 "$P50"; figure bare_p99 "$P99"; figure bare_bad "$BAD"
+  export BENCH_KEYS=$SMALL
+  wrk_run get-by-key "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
+  figure key_rps "$RPS"; figure key_p50 "$P50"; figure key_p99 "$P99"; figure key_bad "$BAD"
+  wrk_run "list-$SMALL_LABEL" "$HS_PORT" "$LIST"
+  figure list_small_rps "$RPS"; figure list_small_p50 "$P50"; figure list_small_p99 "$P99"; figure list_small_bad "$BAD"
+  list_uncached small
+fi
 say ""
-say "== c. wrk -t2 -c32 -d$DURATION --latency (after a $WARMUP warm-up) with $SMALL_LABEL stored"
-status=$(http GET "/api/v1/predictions/bench-0000001" "$OUT/key-check.json")
-[[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions/bench-0000001 answered ${status%% *}"
-items=$(curl -fsS "http://127.0.0.1:$HS_PORT$LIST" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["items"]))')
-[[ $items -eq 50 ]] || die "the filtered list returned $items items, expected 50"
-wrk_run bare "$BARE_PORT" /prediction
-figure bare_rps "$RPS"; figure bare_p50 "$P50"; figure bare_p99 "$P99"; figure bare_bad "$BAD"
-export BENCH_KEYS=$SMALL
-wrk_run get-by-key "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
-figure key_rps "$RPS"; figure key_p50 "$P50"; figure key_p99 "$P99"; figure key_bad "$BAD"
-wrk_run "list-$SMALL_LABEL" "$HS_PORT" "$LIST"
-figure list_small_rps "$RPS"; figure list_small_p50 "$P50"; figure list_small_p99 "$P99"; figure list_small_bad "$BAD"
-list_uncached small
+say "== c. sparse filters with $SMALL_LABEL stored, one at a time, then 8 at once"
+sparse_filters small
 
 # --- d. due scan at the small size -------------------------------------------------------------------------------
-say ""
-say "== d. due scan with $DUE_LABEL due among $SMALL_LABEL"
-due_scan small "$DUE"
+if ((SPARSE_ONLY == 0)); then
+  say ""
+  say "== d. due scan with $DUE_LABEL due among $SMALL_LABEL"
+  due_scan small "$DUE"
+fi
 
 # --- e. grow to the large size -----------------------------------------------------------------------------------
 say ""
 say "== e. import $ADDED_LABEL more ($DUE_LABEL of them due) to reach $LARGE_LABEL"
 import_dir "$OUT/gen/large" large
+if ((SPARSE_ONLY == 0)); then
+  say ""
+  say "== e. wrk on the filtered list with $LARGE_LABEL stored"
+  wrk_run "list-$LARGE_LABEL" "$HS_PORT" "$LIST"
+  figure list_large_rps "$RPS"; figure list_large_p50 "$P50"; figure list_large_p99 "$P99"; figure list_large_bad "$BAD"
+  list_uncached large
+fi
 say ""
-say "== e. wrk on the filtered list with $LARGE_LABEL stored"
-wrk_run "list-$LARGE_LABEL" "$HS_PORT" "$LIST"
-figure list_large_rps "$RPS"; figure list_large_p50 "$P50"; figure list_large_p99 "$P99"; figure list_large_bad "$BAD"
-list_uncached large
-say ""
-say "== e. due scan with $DUE_LABEL due among $LARGE_LABEL"
-due_scan large "$DUE"
+say "== e. sparse filters with $LARGE_LABEL stored, one at a time, then 8 at once"
+sparse_filters large
+if ((SPARSE_ONLY == 0)); then
+  say ""
+  say "== e. due scan with $DUE_LABEL due among $LARGE_LABEL"
+  due_scan large "$DUE"
+fi
 fi
 
 # --- g. webhook delivery with a slow receiver --------------------------------------------------------------------
-say ""
-say "== g. webhook delivery: after $((NOTICES / 5)) to warm up, $((NOTICES / 2)) notices to a healthy receiver alone, $NOTICES with a slow receiver (answers after $SLOW_SECONDS s, past the 10 s timeout) subscribed too, $((NOTICES / 2)) alone again"
-port_free "$HEALTHY_PORT" && port_free "$SLOW_PORT" || die "port $HEALTHY_PORT or $SLOW_PORT is in use (set BENCH_RECEIVER_PORT)"
-java "$BENCH_SRC/Receivers.java" "$HEALTHY_PORT" "$SLOW_PORT" "$SLOW_SECONDS" > "$OUT/receivers.log" 2>&1 &
-PIDS+=("$!")
-deadline=$((SECONDS + 60))
-until curl -fs -o /dev/null "http://127.0.0.1:$SLOW_PORT/stats"; do
-  ((SECONDS < deadline)) || die "the receivers did not start; see $OUT/receivers.log"
-  sleep 0.2
-done
-HEALTHY_HOOK=$(subscribe "http://127.0.0.1:$HEALTHY_PORT/hook" "bench: healthy receiver")
-[[ $HEALTHY_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the healthy receiver"
-deliver warmup "$OUT/gen/hooks-warmup"   # not in the table: the first deliveries run on a cold JIT
-# Alone before and after the shared phase (A-B-A): the JIT still warming up and the drift of a shared machine's load
-# weigh on both sides alike.
-deliver alone-1 "$OUT/gen/hooks-alone-1"
-SLOW_HOOK=$(subscribe "http://127.0.0.1:$SLOW_PORT/hook" "bench: slow receiver")
-[[ $SLOW_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the slow receiver"
-deliver shared "$OUT/gen/hooks-shared"
-curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HS_PORT/api/v1/webhooks/$SLOW_HOOK" \
-  || die "could not unsubscribe the slow receiver"
-deliver alone-2 "$OUT/gen/hooks-alone-2"
+if ((SPARSE_ONLY == 0)); then
+  say ""
+  say "== g. webhook delivery: after $((NOTICES / 5)) to warm up, $((NOTICES / 2)) notices to a healthy receiver alone, $NOTICES with a slow receiver (answers after $SLOW_SECONDS s, past the 10 s timeout) subscribed too, $((NOTICES / 2)) alone again"
+  port_free "$HEALTHY_PORT" && port_free "$SLOW_PORT" || die "port $HEALTHY_PORT or $SLOW_PORT is in use (set BENCH_RECEIVER_PORT)"
+  java "$BENCH_SRC/Receivers.java" "$HEALTHY_PORT" "$SLOW_PORT" "$SLOW_SECONDS" > "$OUT/receivers.log" 2>&1 &
+  PIDS+=("$!")
+  deadline=$((SECONDS + 60))
+  until curl -fs -o /dev/null "http://127.0.0.1:$SLOW_PORT/stats"; do
+    ((SECONDS < deadline)) || die "the receivers did not start; see $OUT/receivers.log"
+    sleep 0.2
+  done
+  HEALTHY_HOOK=$(subscribe "http://127.0.0.1:$HEALTHY_PORT/hook" "bench: healthy receiver")
+  [[ $HEALTHY_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the healthy receiver"
+  deliver warmup "$OUT/gen/hooks-warmup"   # not in the table: the first deliveries run on a cold JIT
+  # Alone before and after the shared phase (A-B-A): the JIT still warming up and the drift of a shared machine's load
+  # weigh on both sides alike.
+  deliver alone-1 "$OUT/gen/hooks-alone-1"
+  SLOW_HOOK=$(subscribe "http://127.0.0.1:$SLOW_PORT/hook" "bench: slow receiver")
+  [[ $SLOW_HOOK =~ ^[0-9]+$ ]] || die "could not subscribe the slow receiver"
+  deliver shared "$OUT/gen/hooks-shared"
+  curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HS_PORT/api/v1/webhooks/$SLOW_HOOK" \
+    || die "could not unsubscribe the slow receiver"
+  deliver alone-2 "$OUT/gen/hooks-alone-2"
+fi
 
 # --- f. the table ------------------------------------------------------------------------------------------------
 ELAPSED=$(python3 -c "s=round(float('$EPOCHREALTIME') - float('$T_START')); print(f'{s // 60} min {s % 60} s')")

@@ -41,6 +41,23 @@ public interface HindsightConfig {
 
     Cache cache();
 
+    Listing list();
+
+    /** Bounds on the work of one list page (and of each batch of an export or the calendar). */
+    interface Listing {
+        /**
+         * At most this many predictions examined for one page. A filter that can use an index examines about as
+         * many as the page holds; a page that needs more is refused (422) rather than slowing everyone down.
+         * Exports and the calendar examine this many per transaction and go on.
+         */
+        @WithDefault("100000")
+        int scanBudget();
+
+        /** A page (or an export batch) still running after this long is stopped: 503 with Retry-After. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     interface Cache {
         /**
          * Answer GET /predictions/{key} from memory. Exact when this process sees every write (the embedded H2

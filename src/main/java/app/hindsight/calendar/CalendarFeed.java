@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +70,8 @@ public class CalendarFeed {
 
     /**
      * The calendar of the filter's matches that are OPEN or DUE. {@code base} is the service's base URI,
-     * for each event's URL. Matches are read in id-ordered batches, each in its own short transaction.
+     * for each event's URL. Matches are read in id-ordered batches, each in its own short transaction that
+     * examines at most hindsight.list.scan-budget predictions (see {@link PredictionService#batch}).
      */
     public Calendar build(PredictionFilter filter, URI base) {
         List<CalendarComponent> events = new ArrayList<>();
@@ -79,17 +79,17 @@ public class CalendarFeed {
         if (listed != null) {
             long after = 0;
             while (true) {
-                List<Map.Entry<Long, PredictionView>> batch = predictions.batch(listed, after, BATCH);
-                for (Map.Entry<Long, PredictionView> row : batch) {
-                    VEvent event = event(row.getValue(), base);
+                PredictionService.Batch batch = predictions.batch(listed, after, BATCH);
+                for (PredictionView p : batch.items()) {
+                    VEvent event = event(p, base);
                     if (event != null) {
                         events.add(event);
                     }
                 }
-                if (batch.size() < BATCH) {
+                if (batch.last()) {
                     break;
                 }
-                after = batch.get(batch.size() - 1).getKey();
+                after = batch.resumeAfter();
             }
         }
         // ical4j's lists are immutable and add() copies: build each list once.

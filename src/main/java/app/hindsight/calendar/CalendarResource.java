@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -97,6 +98,10 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "A bad filter; errors names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
+    @APIResponse(responseCode = "503", description = "Building the calendar took longer than it may; ask again after "
+            + "Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
             + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))

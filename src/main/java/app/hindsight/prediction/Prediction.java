@@ -63,6 +63,10 @@ public class Prediction extends PanacheEntityBase {
 
     public String speaker;
 
+    /** The speaker lower-cased, indexed: the speaker filter ignores case (see {@link #lowerSpeaker}). */
+    @Column(name = "speaker_lower", nullable = false)
+    public String speakerLower;
+
     @Column(name = "source_key")
     public String source;
 
@@ -157,6 +161,7 @@ public class Prediction extends PanacheEntityBase {
         statement = in.statement().strip();
         kind = in.kind();
         speaker = in.speaker();
+        speakerLower = lowerSpeaker(speaker);
         source = in.source();
         madeOn = in.madeOn();
         quoteText = in.quote() == null ? null : in.quote().text();
@@ -186,6 +191,11 @@ public class Prediction extends PanacheEntityBase {
         if (rescheduled && (status == Status.OPEN || status == null)) {
             nextReviewOn = Schedule.nextReviewOn(targetDate, reviewEvery, today);
         }
+    }
+
+    /** How the speaker filter compares names: lower case, the same in every locale. */
+    static String lowerSpeaker(String speaker) {
+        return speaker == null ? null : speaker.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The client-settable fields as they stand: what a merge patch is applied to. */

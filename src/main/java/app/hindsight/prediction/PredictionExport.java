@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +22,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * CSV and NDJSON exports. Matches are read in batches by id, each in its own short transaction, and
- * written as they come, so an export of a million rows holds one batch in memory, not the million.
+ * written as they come, so an export of a million rows holds one batch in memory, not the million. A batch
+ * examines at most hindsight.list.scan-budget predictions, and the next resumes where it stopped: an export
+ * of a filter that matches little reads each prediction once, in bounded transactions.
  */
 @ApplicationScoped
 public class PredictionExport {
@@ -129,15 +130,14 @@ public class PredictionExport {
     private void forEachBatch(PredictionFilter filter, BatchWriter writer) throws IOException {
         long after = 0;
         while (true) {
-            List<Map.Entry<Long, PredictionView>> batch = predictions.batch(filter, after, BATCH);
-            if (batch.isEmpty()) {
+            PredictionService.Batch batch = predictions.batch(filter, after, BATCH);
+            if (!batch.items().isEmpty()) {
+                writer.write(batch.items());
+            }
+            if (batch.last()) {
                 return;
             }
-            writer.write(batch.stream().map(Map.Entry::getValue).toList());
-            if (batch.size() < BATCH) {
-                return;
-            }
-            after = batch.get(batch.size() - 1).getKey();
+            after = batch.resumeAfter();
         }
     }
 

@@ -15,7 +15,7 @@ import app.hindsight.web.Problem.FieldError;
 
 /**
  * The list's filters, parsed from query parameters by hand so that a bad value is a 400 naming the
- * parameter rather than JAX-RS's 404.
+ * parameter rather than JAX-RS's 404. {@link PredictionScan} finds their matches.
  */
 public record PredictionFilter(List<Status> statuses, Kind kind, String topic, String speaker, String source,
         Instant dueBefore, Instant dueAfter, String q) {
@@ -46,39 +46,13 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
                 blankToNull(query.getFirst("q")));
     }
 
-    /**
-     * Whether a prediction passes the filters. Applied in memory to candidates drawn in id order from an index
-     * (see PredictionService#matches): a query combining the candidates with these conditions lets the
-     * database pick another index and scan, which is what made lists slow at a million rows.
-     */
-    boolean test(Prediction p) {
-        if (!statuses.isEmpty() && !statuses.contains(p.status)) {
-            return false;
+    /** q as a LIKE pattern on lower-cased text, escaped with a backslash so that % and _ match themselves. */
+    String likePattern() {
+        if (q == null) {
+            return null;
         }
-        if (kind != null && kind != p.kind) {
-            return false;
-        }
-        if (topic != null && !p.topics.contains(topicTag())) {
-            return false;
-        }
-        if (speaker != null && !speaker.equalsIgnoreCase(p.speaker)) {
-            return false;
-        }
-        if (source != null && !source.equals(p.source)) {
-            return false;
-        }
-        if (dueBefore != null && (p.dueAt == null || !p.dueAt.isBefore(dueBefore))) {
-            return false;
-        }
-        if (dueAfter != null && (p.dueAt == null || p.dueAt.isBefore(dueAfter))) {
-            return false;
-        }
-        if (q != null) {
-            String needle = q.toLowerCase(Locale.ROOT);
-            return p.statement.toLowerCase(Locale.ROOT).contains(needle)
-                    || (p.quoteText != null && p.quoteText.toLowerCase(Locale.ROOT).contains(needle));
-        }
-        return true;
+        String needle = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + needle + "%";
     }
 
     /** The topic as stored: tags are lower case; parse() has checked it is a slug, safe in SQL text. */

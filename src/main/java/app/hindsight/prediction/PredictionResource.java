@@ -58,7 +58,10 @@ public class PredictionResource {
     private static final String LIST_DESCRIPTION = "Filters combine with AND. By default a JSON page, oldest "
             + "first, paged with an opaque cursor; a Link header with rel=\"next\" points to the next page. "
             + "Alternative representations stream every match, unpaged: Accept text/csv (one row a prediction, "
-            + "a header row, topics joined with ';') or application/x-ndjson (one prediction a line).";
+            + "a header row, topics joined with ';') or application/x-ndjson (one prediction a line). Every filter "
+            + "but q has an index; a page examines at most a bounded number of predictions (422 beyond), so a "
+            + "sparse filter with no index to narrow it may have to be combined with one that has. A page that is "
+            + "full when that bound is reached has a nextCursor past everything examined.";
     private static final String LIST_OK = "A page of predictions (application/json), or every match as CSV "
             + "(text/csv) or NDJSON (application/x-ndjson)";
     private static final String LIST_BAD_REQUEST = "A bad filter, limit or cursor; errors names it";
@@ -87,6 +90,17 @@ public class PredictionResource {
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @APIResponse(responseCode = "422", description = "Finding the page would examine more predictions than one "
+            + "request may (the scan budget): the filters leave too little for an index to narrow, e.g. q alone "
+            + "on the embedded database. Narrow them, or ask for text/csv or application/x-ndjson, which stream "
+            + "every match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too costly", value = Examples.TOO_COSTLY)))
+    @APIResponse(responseCode = "503", description = "The page took longer than one request may; ask again after "
+            + "Retry-After seconds",
+            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "busy", value = Examples.BUSY)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))

@@ -67,6 +67,9 @@ public class PredictionService {
     SourceService sources;
 
     @Inject
+    PredictionScan scan;
+
+    @Inject
     jakarta.enterprise.event.Event<PredictionTransitioned> transitions;
 
     /**
@@ -349,80 +352,42 @@ public class PredictionService {
         return events.stream().map(this::view).toList();
     }
 
+    /**
+     * A page of the filter's matches after the cursor. A page that would examine more predictions than the scan
+     * budget allows is refused ({@link ScanBudgetExceeded}); one that is full when the budget runs out gets a
+     * cursor past everything examined, so the next page does not read it again.
+     */
     @Transactional
     public Page<PredictionView> list(PredictionFilter filter, String cursor, int limit) {
-        List<Prediction> rows = matches(filter, Cursor.decode(cursor), limit + 1);
-        boolean more = rows.size() > limit;
-        List<Prediction> page = more ? rows.subList(0, limit) : rows;
-        return new Page<>(page.stream().map(Prediction::toView).toList(),
-                more ? Cursor.after(page.get(page.size() - 1).id) : null);
+        PredictionScan.Slice slice = scan.scan(filter, Cursor.decode(cursor), limit + 1);
+        List<Prediction> rows = slice.matches();
+        if (rows.size() < limit && !slice.complete()) {
+            throw new ScanBudgetExceeded(config.list().scanBudget());
+        }
+        List<Prediction> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (rows.size() > limit) {
+            next = Cursor.after(page.get(page.size() - 1).id);
+        } else if (!slice.complete()) {
+            next = Cursor.after(slice.resumeAfter());
+        }
+        return new Page<>(page.stream().map(Prediction::toView).toList(), next);
     }
 
-    /** One batch of an export: the matches after {@code afterId}, with their ids for the next batch. */
-    @Transactional
-    public List<Map.Entry<Long, PredictionView>> batch(PredictionFilter filter, long afterId, int size) {
-        return matches(filter, afterId, size).stream()
-                .map(p -> Map.entry(p.id, p.toView()))
-                .toList();
+    /** One batch of an export: matches, the id to resume after, and whether it is the last batch. */
+    public record Batch(List<PredictionView> items, long resumeAfter, boolean last) {
     }
 
     /**
-     * The first {@code count} matches after {@code afterId}, in id order. Keyset paging that stays fast at a
-     * million rows: candidate ids come in id order from the index that narrows most (the topic's, else each
-     * status's, else the primary key), a chunk at a time; the candidates are read by primary key and the other
-     * filters applied to them in memory. One query with every filter has H2 sort every match first, or scan
-     * another index, which grows with the table instead of with the page.
+     * The next batch of an export or the calendar, in its own transaction: at most {@code size} matches after
+     * {@code afterId}, fewer (even none) when the scan budget ran out first; the next batch resumes after
+     * everything examined, so an export of any filter reads each prediction once.
      */
-    private List<Prediction> matches(PredictionFilter filter, long afterId, int count) {
-        List<Prediction> page = new ArrayList<>();
-        int chunk = Math.max(64, count + count / 2);
-        long cursor = afterId;
-        while (page.size() < count) {
-            List<Long> candidates = candidates(filter, cursor, chunk);
-            if (candidates.isEmpty()) {
-                break;
-            }
-            for (Prediction p : Prediction.getEntityManager()
-                    .createQuery("select p from Prediction p where p.id in :ids order by p.id", Prediction.class)
-                    .setParameter("ids", candidates)
-                    .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()) {
-                if (page.size() < count && filter.test(p)) {
-                    page.add(p);
-                }
-            }
-            if (candidates.size() < chunk) {
-                break;
-            }
-            cursor = candidates.get(candidates.size() - 1);
-        }
-        return page;
-    }
-
-    /** Up to {@code n} ids after {@code after}, in order, that may match: see {@link #matches}. */
-    private List<Long> candidates(PredictionFilter filter, long after, int n) {
-        var em = Prediction.getEntityManager();
-        if (filter.topicTag() != null) {
-            @SuppressWarnings("unchecked")
-            // Ordered by the whole index (topic, prediction_id): ordered by prediction_id alone, H2 does not see
-            // that the index is already in that order, and reads and sorts every row of the topic.
-            List<Number> rows = em.createNativeQuery("select prediction_id from prediction_topic "
-                    + "where topic = ?1 and prediction_id > ?2 order by topic, prediction_id")
-                    .setParameter(1, filter.topicTag()).setParameter(2, after).setMaxResults(n).getResultList();
-            return rows.stream().map(Number::longValue).toList();
-        }
-        if (!filter.statuses().isEmpty()) {
-            // One ordered range per status, merged: a list of statuses in one query makes H2 sort all matches.
-            java.util.TreeSet<Long> merged = new java.util.TreeSet<>();
-            for (Status status : java.util.EnumSet.copyOf(filter.statuses())) {
-                // Ordered by the whole (status, id) index, for the same reason.
-                merged.addAll(em.createQuery("select id from Prediction where status = :status and id > :after "
-                        + "order by status, id", Long.class).setParameter("status", status).setParameter("after", after)
-                        .setMaxResults(n).getResultList());
-            }
-            return merged.stream().limit(n).toList();
-        }
-        return em.createQuery("select id from Prediction where id > :after order by id", Long.class)
-                .setParameter("after", after).setMaxResults(n).getResultList();
+    @Transactional
+    public Batch batch(PredictionFilter filter, long afterId, int size) {
+        PredictionScan.Slice slice = scan.scan(filter, afterId, size);
+        return new Batch(slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(),
+                slice.complete());
     }
 
     // --- for the scheduler: in the caller's transaction ---------------------------------------------

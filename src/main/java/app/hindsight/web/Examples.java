@@ -52,6 +52,17 @@ public final class Examples {
             "detail": "cursor: not a cursor this service issued; use nextCursor from a previous page", \
             "errors": [{"field": "cursor", "message": "not a cursor this service issued; use nextCursor from a previous page"}]}""";
 
+    public static final String TOO_COSTLY = """
+            {"type": "/problems/too-costly", "title": "Query too costly", "status": 422, \
+            "detail": "finding this page would examine more than 100000 predictions, more than one request may: add a \
+            filter that narrows the search (topic, speaker, source, kind, status or a short dueBefore/dueAfter range), \
+            or export every match with Accept: text/csv or application/x-ndjson", "instance": "/api/v1/predictions"}""";
+
+    public static final String BUSY = """
+            {"type": "/problems/overloaded", "title": "Service busy", "status": 503, \
+            "detail": "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow the \
+            filters", "instance": "/api/v1/predictions"}""";
+
     public static final String NOT_FOUND = """
             {"type": "/problems/not-found", "title": "Not found", "status": 404, \
             "detail": "prediction 'no-such-key' does not exist", "instance": "/api/v1/predictions/no-such-key"}""";

@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import app.hindsight.time.Dates;
+import app.hindsight.prediction.ScanBudgetExceeded;
+import app.hindsight.prediction.ScanTimedOut;
 import app.hindsight.web.Problem.FieldError;
 import io.quarkus.logging.Log;
 
@@ -41,6 +43,11 @@ import io.quarkus.logging.Log;
  * people: no exception class names, no stack traces.
  */
 public class ProblemMapper {
+
+    /** Seconds a client should wait before asking again for a page that ran out of time. */
+    static final int SCAN_RETRY_AFTER = 5;
+    private static final String QUERY_TIMED_OUT = "the database took too long to answer; retry shortly, or narrow the "
+            + "filters";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -124,6 +131,28 @@ public class ProblemMapper {
                 "a concurrent request created the same record; retry to see it", uri, List.of(), null);
     }
 
+    /** Not the client's mistake, but nothing a retry changes either: it says how to ask for less. */
+    @ServerExceptionMapper
+    public Response scanBudget(ScanBudgetExceeded e, UriInfo uri) {
+        return problem(422, "too-costly", "Query too costly", e.getMessage(), uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response scanTimedOut(ScanTimedOut e, UriInfo uri) {
+        return busy(uri, e.getMessage() + "; retry shortly, or narrow the filters", SCAN_RETRY_AFTER);
+    }
+
+    /** The database cancelled a statement that ran past its timeout (hindsight.list.timeout). */
+    @ServerExceptionMapper
+    public Response queryTimeout(jakarta.persistence.QueryTimeoutException e, UriInfo uri) {
+        return busy(uri, QUERY_TIMED_OUT, SCAN_RETRY_AFTER);
+    }
+
+    @ServerExceptionMapper
+    public Response queryTimeout(org.hibernate.QueryTimeoutException e, UriInfo uri) {
+        return busy(uri, QUERY_TIMED_OUT, SCAN_RETRY_AFTER);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -161,14 +190,25 @@ public class ProblemMapper {
                     && sql.getMessage().contains("acquisition timeout")) {
                 // Every database connection is busy: the client may retry, nothing is wrong with its request.
                 Log.warnf("No database connection free for %s", uri.getPath());
-                return Response.fromResponse(problem(503, "overloaded", "Service busy",
-                        "no database connection came free in time; retry shortly", uri, List.of(), null))
-                        .header("Retry-After", "1").build();
+                return busy(uri, "no database connection came free in time; retry shortly", 1);
+            }
+            if (cause instanceof ScanTimedOut timedOut) {
+                return scanTimedOut(timedOut, uri);
+            }
+            if (cause instanceof jakarta.persistence.QueryTimeoutException
+                    || cause instanceof org.hibernate.QueryTimeoutException) {
+                return busy(uri, QUERY_TIMED_OUT, SCAN_RETRY_AFTER);
             }
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return problem(500, "internal-error", "Internal error",
                 "the server failed to handle this request; it has been logged", uri, List.of(), null);
+    }
+
+    /** 503: the client may retry after this many seconds; nothing is wrong with its request. */
+    private static Response busy(UriInfo uri, String detail, int retryAfterSeconds) {
+        return Response.fromResponse(problem(503, "overloaded", "Service busy", detail, uri, List.of(), null))
+                .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
 
     private Response concurrentChange(UriInfo uri) {

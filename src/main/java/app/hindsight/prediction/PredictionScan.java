@@ -1,0 +1,426 @@
+package app.hindsight.prediction;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.LongSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.SpecHints;
+
+import app.hindsight.HindsightConfig;
+
+/**
+ * The matches of a list filter in id order, after a cursor, at a cost in line with what is returned.
+ * <p>
+ * Candidate ids come in id order, a chunk at a time, from one <em>driver</em>: the index of one filter, ordered
+ * by (value, id) so that the database reads it in order and stops early (status, kind, topic, speaker, source;
+ * on PostgreSQL also q through its trigram indexes), the dueAt index when the range holds few predictions, or
+ * else the primary key. The other filters are checked on each chunk's rows, read by primary key, and only the
+ * matches become entities. With several filters, the driver is the one whose first chunk runs out soonest, or
+ * else reaches furthest in id order: the sparsest. (One query with every filter and {@code order by id} lets H2
+ * pick an index that is not in id order and sort every match, which grows with the table, not with the page.)
+ * <p>
+ * What one scan may do is bounded: hindsight.list.scan-budget candidates examined, hindsight.list.timeout of time.
+ * A scan that spends its budget stops and says where it got to; the caller decides whether that is an error (a
+ * list page) or a point to resume from in a new transaction (an export).
+ */
+@ApplicationScoped
+class PredictionScan {
+
+    /** The fewest candidates read in one round; a round reads half as many again as the matches still wanted. */
+    private static final int MIN_CHUNK = 64;
+    /** The most ids sent in one {@code in} list. */
+    private static final int MAX_IN_CHUNK = 1000;
+    /** The most rows checked in one window of the primary key. */
+    private static final int MAX_WINDOW = 16384;
+    /** A dueBefore/dueAfter range drives the scan when it holds at most this many predictions. */
+    static final int RANGE_DRIVER_MAX = 4096;
+
+    @Inject
+    HindsightConfig config;
+
+    @ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    /**
+     * What a scan found: at most the matches asked for, in id order; the id after which to go on; and whether
+     * nothing can follow (the driver ran out). When it is not complete and holds fewer matches than asked for,
+     * the budget ran out.
+     */
+    record Slice(List<Prediction> matches, long resumeAfter, boolean complete) {
+    }
+
+    /** The first {@code count} matches after {@code after}, within the budget, in the caller's transaction. */
+    Slice scan(PredictionFilter filter, long after, int count) {
+        Allowance allowance = new Allowance(config.list().scanBudget(), config.list().timeout().toNanos(),
+                System::nanoTime);
+        EntityManager em = Prediction.getEntityManager();
+        // Never more candidates than the budget, so a scan stops within it (a budget under a page is the operator's
+        // choice: such pages are refused).
+        int chunk = Math.max(1, Math.min(firstChunk(count), allowance.rowsLeft()));
+        Candidates first = choose(em, filter, after, chunk, allowance);
+        Driver driver = first.driver();
+        List<Prediction> matches = new ArrayList<>();
+        long cursor = after;
+        Chunk c = first.chunk();
+        while (true) {
+            allowance.spend(c.examined());
+            int wanted = count - matches.size();
+            List<Prediction> found = load(em, filter, c, driver instanceof TopicIds, wanted, allowance);
+            matches.addAll(found);
+            if (matches.size() >= count) {
+                return new Slice(matches, matches.get(matches.size() - 1).id, false);
+            }
+            cursor = c.upTo();
+            if (c.last()) {
+                return new Slice(matches, cursor, true);
+            }
+            if (allowance.rowsLeft() <= 0) {
+                return new Slice(matches, cursor, false);
+            }
+            // Sparse so far: read more at once next time.
+            chunk = Math.min(chunk * 4, driver.maxChunk());
+            int n = Math.min(Math.max(chunk, (count - matches.size()) * 3 / 2), allowance.rowsLeft());
+            c = driver.next(em, cursor, Math.min(n, driver.maxChunk()), allowance);
+        }
+    }
+
+    private static int firstChunk(int count) {
+        return Math.max(MIN_CHUNK, count + count / 2);
+    }
+
+    // --- choosing the driver ---------------------------------------------------------------------------
+
+    private record Candidates(Driver driver, Chunk chunk) {
+    }
+
+    private Candidates choose(EntityManager em, PredictionFilter f, long after, int n, Allowance allowance) {
+        List<Driver> drivers = drivers(em, f, allowance);
+        if (drivers.isEmpty()) {
+            Driver all = new AllIds();
+            return new Candidates(all, all.next(em, after, n, allowance));
+        }
+        Candidates best = null;
+        for (Driver d : drivers) {
+            Candidates probe = new Candidates(d, d.next(em, after, Math.min(n, d.maxChunk()), allowance));
+            if (best == null || sparser(probe.chunk(), best.chunk())) {
+                best = probe;
+            }
+        }
+        return best;
+    }
+
+    /** Whether a's driver looks sparser than b's from their first chunks: fewer rows left, or reaching further. */
+    private static boolean sparser(Chunk a, Chunk b) {
+        if (a.last() || b.last()) {
+            return a.last() && (!b.last() || a.examined() < b.examined());
+        }
+        return a.upTo() > b.upTo();
+    }
+
+    private List<Driver> drivers(EntityManager em, PredictionFilter f, Allowance allowance) {
+        List<Driver> drivers = new ArrayList<>();
+        if (!f.statuses().isEmpty()) {
+            drivers.add(new StatusIds(EnumSet.copyOf(f.statuses())));
+        }
+        if (f.kind() != null) {
+            drivers.add(new IndexIds("select id from Prediction where kind = :v and id > :after order by kind, id",
+                    f.kind()));
+        }
+        if (f.topic() != null) {
+            drivers.add(new TopicIds(f.topicTag()));
+        }
+        if (f.speaker() != null) {
+            drivers.add(new IndexIds("select id from Prediction where speakerLower = :v and id > :after "
+                    + "order by speakerLower, id", Prediction.lowerSpeaker(f.speaker())));
+        }
+        if (f.source() != null) {
+            drivers.add(new IndexIds("select id from Prediction where source = :v and id > :after "
+                    + "order by source, id", f.source()));
+        }
+        if (f.q() != null && textIndexed(f.q())) {
+            drivers.add(new TextIds(f.likePattern()));
+        }
+        if (f.dueBefore() != null || f.dueAfter() != null) {
+            RangeIds range = RangeIds.of(em, f, allowance);
+            if (range != null) {
+                drivers.add(range);
+            }
+        }
+        return drivers;
+    }
+
+    /** PostgreSQL has trigram indexes for q (db/postgresql); they cannot narrow a needle of under 3 characters. */
+    private boolean textIndexed(String q) {
+        return "postgresql".equals(dbKind) && q.codePointCount(0, q.length()) >= 3;
+    }
+
+    // --- loading the matches of a chunk ------------------------------------------------------------------
+
+    /**
+     * The matches among a chunk's candidates, at most {@code max}, as read-only entities in id order. The
+     * candidates' filter columns are read by primary key alone and checked here: with a condition on another
+     * indexed column in the same query, H2 may use that column's index instead and read every row it holds.
+     * q has no index on H2, so it is checked in the query (on PostgreSQL its trigram index may serve it).
+     */
+    private static List<Prediction> load(EntityManager em, PredictionFilter f, Chunk c, boolean topicChecked,
+            int max, Allowance allowance) {
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        String jpql = "select p.id, p.status, p.kind, p.speakerLower, p.source, p.dueAt from Prediction p where "
+                + (c.ids() != null ? "p.id in :ids" : "p.id > :from and p.id <= :upTo")
+                + (f.q() != null ? " and (lower(p.statement) like :q escape '\\' or lower(p.quoteText) like :q "
+                        + "escape '\\')" : "")
+                + " order by p.id";
+        TypedQuery<Object[]> query = bounded(em.createQuery(jpql, Object[].class), allowance);
+        if (c.ids() != null) {
+            query.setParameter("ids", c.ids());
+        } else {
+            query.setParameter("from", c.from()).setParameter("upTo", c.upTo());
+        }
+        if (f.q() != null) {
+            query.setParameter("q", f.likePattern());
+        }
+        String speaker = Prediction.lowerSpeaker(f.speaker());
+        List<Long> passed = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            if (admits(f, speaker, (Status) row[1], (Kind) row[2], (String) row[3], (String) row[4],
+                    (Instant) row[5])) {
+                passed.add((Long) row[0]);
+            }
+        }
+        if (f.topic() != null && !topicChecked && !passed.isEmpty()) {
+            Set<Long> tagged = tagged(em, passed, f.topicTag(), allowance);
+            passed.removeIf(id -> !tagged.contains(id));
+        }
+        if (passed.isEmpty()) {
+            return List.of();
+        }
+        return bounded(em.createQuery("select p from Prediction p where p.id in :ids order by p.id",
+                Prediction.class), allowance).setParameter("ids", passed.subList(0, Math.min(max, passed.size())))
+                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+    }
+
+    private static boolean admits(PredictionFilter f, String speaker, Status status, Kind kind, String speakerLower,
+            String source, Instant dueAt) {
+        return (f.statuses().isEmpty() || f.statuses().contains(status))
+                && (f.kind() == null || f.kind() == kind)
+                && (speaker == null || speaker.equals(speakerLower))
+                && (f.source() == null || f.source().equals(source))
+                && (f.dueBefore() == null || dueAt != null && dueAt.isBefore(f.dueBefore()))
+                && (f.dueAfter() == null || dueAt != null && !dueAt.isBefore(f.dueAfter()));
+    }
+
+    /** Which of these predictions have the topic: all their topics, read by the primary key (prediction_id, topic). */
+    private static Set<Long> tagged(EntityManager em, List<Long> ids, String topic, Allowance allowance) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select prediction_id, topic from prediction_topic "
+                + "where prediction_id in (:ids)")
+                .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis())
+                .setParameter("ids", ids).getResultList();
+        Set<Long> tagged = new HashSet<>();
+        for (Object[] row : rows) {
+            if (topic.equals(row[1])) {
+                tagged.add(((Number) row[0]).longValue());
+            }
+        }
+        return tagged;
+    }
+
+    private static <T> TypedQuery<T> bounded(TypedQuery<T> query, Allowance allowance) {
+        return query.setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis());
+    }
+
+    // --- drivers -----------------------------------------------------------------------------------------
+
+    /**
+     * Candidate ids after {@code from}, in id order: {@code ids} when listed, else every id in (from, upTo].
+     * {@code examined} is how many candidates it holds (at most), {@code last} that none follow it.
+     */
+    private record Chunk(long from, long upTo, List<Long> ids, int examined, boolean last) {
+
+        static Chunk of(long from, List<Long> ids, int asked) {
+            return new Chunk(from, ids.isEmpty() ? from : ids.get(ids.size() - 1), ids, ids.size(),
+                    ids.size() < asked);
+        }
+
+        boolean isEmpty() {
+            return ids != null ? ids.isEmpty() : upTo <= from;
+        }
+    }
+
+    private interface Driver {
+        /** Up to {@code n} candidates after {@code after}. */
+        Chunk next(EntityManager em, long after, int n, Allowance allowance);
+
+        default int maxChunk() {
+            return MAX_IN_CHUNK;
+        }
+    }
+
+    /** One equality filter's (value, id) index, read in its own order. */
+    private record IndexIds(String jpql, Object value) implements Driver {
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            return Chunk.of(after, bounded(em.createQuery(jpql, Long.class), allowance).setParameter("v", value)
+                    .setParameter("after", after).setMaxResults(n).getResultList(), n);
+        }
+    }
+
+    /** Each status's (status, id) range, merged: a list of statuses in one query makes H2 sort every match. */
+    private record StatusIds(EnumSet<Status> statuses) implements Driver {
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            TreeSet<Long> merged = new TreeSet<>();
+            for (Status status : statuses) {
+                merged.addAll(bounded(em.createQuery("select id from Prediction where status = :status "
+                        + "and id > :after order by status, id", Long.class), allowance)
+                        .setParameter("status", status).setParameter("after", after).setMaxResults(n)
+                        .getResultList());
+            }
+            List<Long> ids = merged.stream().limit(n).toList();
+            // Each range ran out within n, or the merge holds n: either way ids.size() < n means none follow.
+            return Chunk.of(after, ids, n);
+        }
+    }
+
+    /** The topic's (topic, prediction_id) index; ordered by the whole index, which H2 then reads in order. */
+    private record TopicIds(String topic) implements Driver {
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            @SuppressWarnings("unchecked")
+            List<Number> rows = em.createNativeQuery("select prediction_id from prediction_topic "
+                    + "where topic = ?1 and prediction_id > ?2 order by topic, prediction_id")
+                    .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis())
+                    .setParameter(1, topic).setParameter(2, after).setMaxResults(n).getResultList();
+            return Chunk.of(after, rows.stream().map(Number::longValue).toList(), n);
+        }
+    }
+
+    /** q through PostgreSQL's trigram indexes on lower(statement) and lower(quote_text). */
+    private record TextIds(String pattern) implements Driver {
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            return Chunk.of(after, bounded(em.createQuery("select id from Prediction where (lower(statement) like :q "
+                    + "escape '\\' or lower(quoteText) like :q escape '\\') and id > :after order by id", Long.class),
+                    allowance).setParameter("q", pattern).setParameter("after", after).setMaxResults(n)
+                    .getResultList(), n);
+        }
+    }
+
+    /**
+     * A dueBefore/dueAfter range small enough to read whole from the dueAt index (ordered by it, so that is the
+     * index used), sorted by id here. A wider range is left to the other filters or the primary key, where a
+     * page finds its matches soon because so many predictions are in the range.
+     */
+    private record RangeIds(List<Long> ids) implements Driver {
+
+        static RangeIds of(EntityManager em, PredictionFilter f, Allowance allowance) {
+            // A lower bound even without dueAfter: H2's index puts the undated (null) predictions first, and
+            // "dueAt < x" alone would read through all of them.
+            Instant from = f.dueAfter() != null ? f.dueAfter()
+                    : bounded(em.createQuery("select min(dueAt) from Prediction", Instant.class), allowance)
+                            .getResultStream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (from == null) {
+                return new RangeIds(List.of());
+            }
+            StringBuilder jpql = new StringBuilder("select id from Prediction where dueAt >= :from");
+            if (f.dueBefore() != null) {
+                jpql.append(" and dueAt < :before");
+            }
+            TypedQuery<Long> query = bounded(em.createQuery(jpql.append(" order by dueAt").toString(), Long.class),
+                    allowance).setParameter("from", from);
+            if (f.dueBefore() != null) {
+                query.setParameter("before", f.dueBefore());
+            }
+            List<Long> ids = query.setMaxResults(RANGE_DRIVER_MAX + 1).getResultList();
+            return ids.size() > RANGE_DRIVER_MAX ? null : new RangeIds(ids.stream().sorted().toList());
+        }
+
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            int start = java.util.Collections.binarySearch(ids, after + 1);
+            start = start >= 0 ? start : -start - 1;
+            return Chunk.of(after, ids.subList(start, Math.min(ids.size(), start + n)), n);
+        }
+    }
+
+    /**
+     * The primary key, in windows of ids: every prediction is a candidate. A window starts at the next id and spans
+     * n ids, so it holds at most n predictions (ids are allocated in order and nearly without gaps). Finding the
+     * n-th id instead would read n whole rows, since H2 keeps the rows in the primary key.
+     */
+    private static final class AllIds implements Driver {
+        private Long maxId;
+
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            if (maxId == null) {
+                maxId = bounded(em.createQuery("select max(id) from Prediction", Long.class), allowance)
+                        .getResultStream().filter(java.util.Objects::nonNull).findFirst().orElse(0L);
+            }
+            List<Long> first = bounded(em.createQuery("select id from Prediction where id > :after order by id",
+                    Long.class), allowance).setParameter("after", after).setMaxResults(1).getResultList();
+            if (first.isEmpty() || first.get(0) > maxId) {
+                return new Chunk(after, after, null, 0, true);
+            }
+            long upTo = Math.min(maxId, first.get(0) - 1 + n);
+            return new Chunk(after, upTo, null, (int) (upTo - first.get(0) + 1), upTo >= maxId);
+        }
+
+        @Override
+        public int maxChunk() {
+            return MAX_WINDOW;
+        }
+    }
+
+    // --- the bounds ---------------------------------------------------------------------------------------
+
+    /** What one scan may still do: candidates to examine, and time. Plain, so a test can drive its clock. */
+    static final class Allowance {
+        private final int budget;
+        private final long deadline;
+        private final long timeoutNanos;
+        private final LongSupplier nanoTime;
+        private int examined;
+
+        Allowance(int budget, long timeoutNanos, LongSupplier nanoTime) {
+            this.budget = budget;
+            this.timeoutNanos = timeoutNanos;
+            this.nanoTime = nanoTime;
+            this.deadline = nanoTime.getAsLong() + timeoutNanos;
+        }
+
+        void spend(int candidates) {
+            examined += candidates;
+        }
+
+        int rowsLeft() {
+            return budget - examined;
+        }
+
+        /**
+         * The time left, as a query timeout in milliseconds: at least one second, since JDBC counts whole seconds
+         * (and 0 would mean none). None left is {@link ScanTimedOut}.
+         */
+        int queryTimeoutMillis() {
+            long left = deadline - nanoTime.getAsLong();
+            if (left <= 0) {
+                throw new ScanTimedOut(java.time.Duration.ofNanos(timeoutNanos));
+            }
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(1000, left / 1_000_000));
+        }
+    }
+}
