@@ -1,6 +1,5 @@
 package app.hindsight.prediction;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +41,15 @@ import app.hindsight.web.ETags;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/predictions")
 @Tag(name = "Predictions", description = "The ledger of predictions and their status machine")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     public static final String CSV = "text/csv";
     public static final String NDJSON = "application/x-ndjson";
@@ -94,7 +97,7 @@ public class PredictionResource {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
         return predictions.list(filter, query.getFirst("cursor"), Cursor.limit(query.getFirst("limit"), 50, 500))
-                .toResponse(uri);
+                .toResponse(uri, publicUrl);
     }
 
     @GET
@@ -139,7 +142,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewPrediction body) {
         PredictionView created = predictions.create(body, actor.name());
-        return Response.created(URI.create("/api/v1/predictions/" + created.key()))
+        return Response.created(publicUrl.of("/api/v1/predictions/" + created.key()))
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .entity(created).build();
     }
