@@ -121,5 +121,13 @@ public interface HindsightConfig {
         /** Largest request body an import accepts. */
         @WithDefault("33554432")
         long maxImportBodySize();
+
+        /** Longest request target (path and query) accepted; a longer one is a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Most bytes of request headers (names and values) accepted; more is a 431 problem. */
+        @WithDefault("16384")
+        int maxHeaderSize();
     }
 }
