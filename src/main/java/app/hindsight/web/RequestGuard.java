@@ -2,15 +2,11 @@ package app.hindsight.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.HindsightConfig;
 import io.quarkus.logging.Log;
@@ -18,10 +14,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -48,7 +42,7 @@ public class RequestGuard {
     HindsightConfig config;
 
     @Inject
-    ObjectMapper json;
+    RouteProblems problems;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, PRIORITY);
@@ -160,28 +154,7 @@ public class RequestGuard {
         refuse(ctx, status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, detail, status == 413);
     }
 
-    /**
-     * Ends the exchange with a problem document. {@code close} where the body may not have been read, so its
-     * bytes are never taken for the next request on the connection.
-     */
     private void refuse(RoutingContext ctx, int status, String type, String title, String detail, boolean close) {
-        String path = ctx.request().path();
-        URI instance = null;
-        if (path != null && targetProblem(path) == null) {
-            instance = URI.create(path);
-        }
-        Problem problem = new Problem(URI.create("/problems/" + type), title, status, detail, instance, List.of(), null);
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpServerResponse response = ctx.response().setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        }
-        response.end(Buffer.buffer(body));
+        problems.send(ctx, status, type, title, detail, close);
     }
 }
