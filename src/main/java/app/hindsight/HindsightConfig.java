@@ -92,6 +92,12 @@ public interface HindsightConfig {
         /** Connect and response timeout of one delivery attempt. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Base64 of 32 random bytes: signing secrets are stored encrypted with it (AES-256-GCM). The same on every
+         * replica, and kept apart from the database. Without it, secrets are stored as issued.
+         */
+        Optional<String> secretKey();
     }
 
     interface Auth {

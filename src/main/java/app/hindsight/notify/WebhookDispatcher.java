@@ -76,6 +76,9 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    WebhookSecrets secrets;
+
     HttpClient http;
 
     @PostConstruct
@@ -177,7 +180,8 @@ public class WebhookDispatcher {
                     .header("User-Agent", "Hindsight-Webhooks/1.0")
                     .header("webhook-id", messageId)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(c.secret(), messageId, timestamp, c.payload()))
+                    .header("webhook-signature", WebhookSignature.sign(secrets.open(c.secret()), messageId, timestamp,
+                            c.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
                     .build();
             // The request timeout covers waiting for the response headers; this bounds the whole attempt.
@@ -283,6 +287,8 @@ public class WebhookDispatcher {
         } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException
                 || t.getCause() instanceof UnresolvedAddressException) {
             text = "unknown host" + detail(t, "");
+        } else if (t instanceof SecretBox.Unavailable) {
+            text = "not sent: " + t.getMessage();
         } else if (t instanceof IOException) {
             text = "I/O error" + detail(t, "");
         } else {

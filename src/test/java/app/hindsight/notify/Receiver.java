@@ -56,6 +56,10 @@ final class Receiver implements AutoCloseable {
         this.secret = secret;
     }
 
+    String secretForTest() {
+        return secret;
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }
