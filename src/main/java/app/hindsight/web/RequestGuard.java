@@ -58,12 +58,12 @@ public class RequestGuard {
         String target = request.uri();
         if (target.length() > limits.maxUriLength()) {
             refuse(ctx, 414, "uri-too-long", "URI too long", "the request target has " + target.length()
-                    + " characters; at most " + limits.maxUriLength() + " are accepted", false);
+                    + " characters; at most " + limits.maxUriLength() + " are accepted");
             return;
         }
         String problem = targetProblem(target);
         if (problem != null) {
-            refuse(ctx, 400, "malformed-request", "Malformed request", problem, false);
+            refuse(ctx, 400, "malformed-request", "Malformed request", problem);
             return;
         }
         long headerBytes = 0;
@@ -72,7 +72,7 @@ public class RequestGuard {
         }
         if (headerBytes > limits.maxHeaderSize()) {
             refuse(ctx, 431, "headers-too-large", "Request header fields too large", "the request's headers have "
-                    + headerBytes + " bytes; at most " + limits.maxHeaderSize() + " are accepted", true);
+                    + headerBytes + " bytes; at most " + limits.maxHeaderSize() + " are accepted");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -85,13 +85,12 @@ public class RequestGuard {
                 size = -1;
             }
             if (size < 0) {
-                refuse(ctx, 400, "malformed-request", "Malformed request", "Content-Length is not a number of bytes",
-                        true);
+                refuse(ctx, 400, "malformed-request", "Malformed request", "Content-Length is not a number of bytes");
                 return;
             }
             if (size > max) {
                 refuse(ctx, 413, "body-too-large", "Request body too large",
-                        "the body has " + size + " bytes; at most " + max + " bytes are accepted here", true);
+                        "the body has " + size + " bytes; at most " + max + " bytes are accepted here");
                 return;
             }
         }
@@ -125,13 +124,13 @@ public class RequestGuard {
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"hindsight\"");
-            refuse(ctx, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
+            problems.send(ctx, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
                     ? "the bearer token is unknown or revoked" : "send an API token: Authorization: Bearer <token>",
                     false);
             return;
         }
         if (failure instanceof ForbiddenException) {
-            refuse(ctx, 403, "forbidden", "Forbidden", "this token may not use " + ctx.normalizedPath(), false);
+            problems.send(ctx, 403, "forbidden", "Forbidden", "this token may not use " + ctx.normalizedPath(), false);
             return;
         }
         if (status < 400) {
@@ -139,7 +138,7 @@ public class RequestGuard {
         }
         if (status >= 500) {
             Log.errorf(failure, "Unexpected error on %s", ctx.normalizedPath());
-            refuse(ctx, 500, "internal-error", "Internal error",
+            problems.send(ctx, 500, "internal-error", "Internal error",
                     "the server failed to handle this request; it has been logged", false);
             return;
         }
@@ -151,10 +150,16 @@ public class RequestGuard {
             case 413 -> "the request body is too large";
             default -> title;
         };
-        refuse(ctx, status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, detail, status == 413);
+        // A request that failed before it was read through (malformed, too large) leaves its body unread.
+        problems.send(ctx, status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, detail,
+                status == 400 || status == 413);
     }
 
-    private void refuse(RoutingContext ctx, int status, String type, String title, String detail, boolean close) {
-        problems.send(ctx, status, type, title, detail, close);
+    /**
+     * A refusal before the request was routed: the connection is closed after it, since a body the client may be
+     * sending was never read.
+     */
+    private void refuse(RoutingContext ctx, int status, String type, String title, String detail) {
+        problems.send(ctx, status, type, title, detail, true);
     }
 }
