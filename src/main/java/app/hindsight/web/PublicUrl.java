@@ -3,10 +3,12 @@ package app.hindsight.web;
 import java.net.URI;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 
 import app.hindsight.HindsightConfig;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Absolute links (Location, Link, the calendar's URL, webhook payloads) are built on hindsight.public-url, never
@@ -20,6 +22,11 @@ public class PublicUrl {
     HindsightConfig config;
 
     private volatile String base;
+
+    /** A mistyped address stops the start, rather than failing the first request that needs a link. */
+    void onStart(@Observes StartupEvent start) {
+        base();
+    }
 
     /** The configured address without a trailing slash, e.g. {@code https://hindsight.example.org}. */
     public String base() {
