@@ -147,6 +147,12 @@ public interface HindsightConfig {
          */
         @WithDefault("30s")
         Duration roundBudget();
+
+        /**
+         * Base64 of 32 random bytes: signing secrets are stored encrypted with it (AES-256-GCM). The same on every
+         * replica, and kept apart from the database. Without it, secrets are stored as issued.
+         */
+        Optional<String> secretKey();
     }
 
     Jobs jobs();
@@ -187,5 +193,13 @@ public interface HindsightConfig {
         /** Largest request body an import accepts. */
         @WithDefault("33554432")
         long maxImportBodySize();
+
+        /** Longest request target (path and query) accepted; a longer one is a 414 problem. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Most bytes of request headers (names and values) accepted; more is a 431 problem. */
+        @WithDefault("16384")
+        int maxHeaderSize();
     }
 }

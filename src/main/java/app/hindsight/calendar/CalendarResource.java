@@ -1,5 +1,7 @@
 package app.hindsight.calendar;
 
+import java.net.URI;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,10 +31,14 @@ import app.hindsight.prediction.PredictionFilter;
 import app.hindsight.prediction.Status;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/calendar.ics")
 @Tag(name = "Calendar", description = "An iCalendar feed of the predictions coming due, to subscribe to from a calendar app")
 public class CalendarResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     public static final String TEXT_CALENDAR = "text/calendar";
     static final String TEXT_CALENDAR_UTF8 = TEXT_CALENDAR + "; charset=UTF-8";
@@ -116,7 +122,7 @@ public class CalendarResource {
     public Response calendar(@Context UriInfo uri) {
         PredictionFilter filter = PredictionFilter.parse(uri.getQueryParameters(), config.zone());
         // Built before the response starts, so a failure is a problem document, not a truncated calendar.
-        Calendar calendar = feed.build(filter, uri.getBaseUri());
+        Calendar calendar = feed.build(filter, URI.create(publicUrl.base() + "/"));
         StreamingOutput body = out -> IcsWriter.write(calendar, out);
         return Response.ok(body, TEXT_CALENDAR_UTF8).build();
     }

@@ -17,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A webhook subscription: where to POST which kinds of notices, and the secret they are signed with. The
- * secret is kept as it was issued (signing needs it) but never shown again after creation.
+ * secret is kept encrypted when hindsight.webhooks.secret-key is set, as issued otherwise (signing needs it, so it
+ * cannot be hashed; see {@link SecretBox}), and never shown again after creation.
  */
 @Entity
 @Table(name = "webhook")
@@ -38,7 +39,8 @@ public class Webhook extends PanacheEntityBase {
     @Column(name = "event_types", nullable = false, updatable = false)
     public String eventTypes;
 
-    @Column(nullable = false, updatable = false)
+    /** As {@link SecretBox} stored it: {@code enc:v1:...}, or {@code whsec_...} without a key. */
+    @Column(nullable = false)
     public String secret;
 
     public String description;

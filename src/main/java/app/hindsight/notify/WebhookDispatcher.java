@@ -125,6 +125,9 @@ public class WebhookDispatcher {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    WebhookSecrets secrets;
+
     HttpClient http;
 
     /** Records results off the HTTP client's threads; a few suffice, each result is one short transaction. */
@@ -360,7 +363,8 @@ public class WebhookDispatcher {
                     .header("User-Agent", "Hindsight-Webhooks/1.0")
                     .header("webhook-id", messageId)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(c.secret(), messageId, timestamp, c.payload()))
+                    .header("webhook-signature", WebhookSignature.sign(secrets.open(c.secret()), messageId, timestamp,
+                            c.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
                     .build();
             // The request timeout covers waiting for the response headers; this bounds the whole attempt.
@@ -466,6 +470,8 @@ public class WebhookDispatcher {
         } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException
                 || t.getCause() instanceof UnresolvedAddressException) {
             text = "unknown host" + detail(t, "");
+        } else if (t instanceof SecretBox.Unavailable) {
+            text = "not sent: " + t.getMessage();
         } else if (t instanceof IOException) {
             text = "I/O error" + detail(t, "");
         } else {

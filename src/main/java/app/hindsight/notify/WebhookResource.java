@@ -1,6 +1,5 @@
 package app.hindsight.notify;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,6 +39,7 @@ import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks", description = "Subscriptions to notices (prediction.due, prediction.upcoming, review.overdue), "
@@ -47,6 +47,9 @@ import app.hindsight.web.Problem;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     WebhookService webhooks;
@@ -94,7 +97,7 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(NewWebhook body) {
         WebhookView created = webhooks.create(body, actor.name());
-        return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/webhooks/" + created.id())).entity(created).build();
     }
 
     @GET
@@ -160,7 +163,7 @@ public class WebhookResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         long webhookId = id(id);
-        return webhooks.deliveries(webhookId, status(status), cursor, Cursor.limit(limit, 50, 500)).toResponse(uri);
+        return webhooks.deliveries(webhookId, status(status), cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
     }
 
     private static long id(String id) {

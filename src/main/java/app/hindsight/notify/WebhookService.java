@@ -34,6 +34,9 @@ public class WebhookService {
     @Inject
     Validation validation;
 
+    @Inject
+    WebhookSecrets secrets;
+
     @Transactional
     public WebhookView create(NewWebhook in, String actor) {
         List<FieldError> errors = new ArrayList<>(validation.errors(in));
@@ -49,7 +52,8 @@ public class WebhookService {
         Webhook w = new Webhook();
         w.url = in.url().strip();
         w.eventTypes = String.join(",", new TreeSet<>(in.eventTypes()));
-        w.secret = WebhookSignature.newSecret();
+        String secret = WebhookSignature.newSecret();
+        w.secret = secrets.seal(secret);
         w.description = in.description();
         w.enabled = true;
         w.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -58,7 +62,7 @@ public class WebhookService {
         // The host only: chat services put their own secret in the path of webhook URLs.
         Log.infof("Webhook %d created by %s for host %s, events %s", w.id, actor, URI.create(w.url).getHost(),
                 w.eventTypes);
-        return w.toView(w.secret);
+        return w.toView(secret);
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.hindsight.prediction;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -42,11 +41,15 @@ import app.hindsight.web.ETags;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/predictions")
 @Tag(name = "Predictions", description = "The ledger of predictions and their status machine")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     public static final String CSV = "text/csv";
     public static final String NDJSON = "application/x-ndjson";
@@ -117,7 +120,7 @@ public class PredictionResource {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
         return predictions.list(filter, query.getFirst("cursor"), Cursor.limit(query.getFirst("limit"), 50, 500))
-                .toResponse(uri);
+                .toResponse(uri, publicUrl);
     }
 
     @GET
@@ -166,7 +169,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewPrediction body) {
         PredictionView created = predictions.create(body, actor.name());
-        return Response.created(URI.create("/api/v1/predictions/" + created.key()))
+        return Response.created(publicUrl.of("/api/v1/predictions/" + created.key()))
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
                 .entity(created).build();
     }
@@ -207,7 +210,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such prediction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale",
+    @APIResponse(responseCode = "412", description = "If-Match is stale, or weak (W/...: If-Match compares strongly)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "stale", value = Examples.PRECONDITION_FAILED)))
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
@@ -226,7 +229,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such prediction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale",
+    @APIResponse(responseCode = "412", description = "If-Match given and stale, or weak (W/...: If-Match compares strongly)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

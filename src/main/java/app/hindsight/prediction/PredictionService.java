@@ -89,7 +89,7 @@ public class PredictionService {
         String key = complete.key() != null ? complete.key()
                 : freeKeys(List.of(Keys.fromStatement(complete.statement())), Set.of()).get(0);
         Prediction p = insert(complete.withKey(key), actor, null, now(), today());
-        return flushed(p);
+        return flushed(p, null);
     }
 
     private Prediction insert(NewPrediction in, String actor, String note, Instant now, LocalDate today) {
@@ -269,7 +269,7 @@ public class PredictionService {
             throw ApiException.badRequest("key", "is immutable");
         }
         update(p, patched, actor, null);
-        return flushed(p);
+        return flushed(p, ifMatch);
     }
 
     @Transactional
@@ -293,7 +293,7 @@ public class PredictionService {
         transitioned(p, EventType.RESOLVED, actor);
         record(key, EventType.RESOLVED, actor, r.note(), null, json.valueToTree(Map.of(
                 "outcome", p.outcome, "resolvedOn", p.resolvedOn, "evidence", p.resolutionEvidence)));
-        return touched(p);
+        return touched(p, ifMatch);
     }
 
     @Transactional
@@ -303,7 +303,7 @@ public class PredictionService {
         p.reopen(now(), today());
         transitioned(p, EventType.REOPENED, actor);
         record(key, EventType.REOPENED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
-        return touched(p);
+        return touched(p, ifMatch);
     }
 
     @Transactional
@@ -317,7 +317,7 @@ public class PredictionService {
         p.defer(d.until());
         transitioned(p, EventType.DEFERRED, actor);
         record(key, EventType.DEFERRED, actor, d.note(), null, json.valueToTree(Map.of("until", d.until())));
-        return touched(p);
+        return touched(p, ifMatch);
     }
 
     @Transactional
@@ -330,7 +330,7 @@ public class PredictionService {
         p.withdraw();
         transitioned(p, EventType.WITHDRAWN, actor);
         record(key, EventType.WITHDRAWN, actor, w == null ? null : w.note(), null, null);
-        return touched(p);
+        return touched(p, ifMatch);
     }
 
     @Transactional
@@ -340,7 +340,7 @@ public class PredictionService {
         p.restore(now(), today());
         transitioned(p, EventType.RESTORED, actor);
         record(key, EventType.RESTORED, actor, note, null, json.valueToTree(Map.of("status", p.status)));
-        return touched(p);
+        return touched(p, ifMatch);
     }
 
     @Transactional
@@ -566,17 +566,22 @@ public class PredictionService {
         return Prediction.count("key", key) > 0 || PredictionEvent.count("predictionKey", key) > 0;
     }
 
-    private PredictionView touched(Prediction p) {
+    private PredictionView touched(Prediction p, String ifMatch) {
         p.updatedAt = now();
-        return flushed(p);
+        return flushed(p, ifMatch);
     }
 
-    /** Flushes so the returned version is the new one, and a concurrent writer shows up as a 412 here. */
-    private PredictionView flushed(Prediction p) {
+    /**
+     * Flushes so the returned version is the new one, and a writer that committed between this request's read
+     * and its write shows up here: a stale precondition (412) when the client sent If-Match, else a conflict
+     * (409), since a client that sent no ETag cannot be told its ETag is stale.
+     */
+    private PredictionView flushed(Prediction p, String ifMatch) {
         try {
             Prediction.flush();
         } catch (OptimisticLockException e) {
-            throw ApiException.preconditionFailed("(changed concurrently)");
+            throw ifMatch == null || ifMatch.isBlank() ? ApiException.concurrentChange()
+                    : ApiException.changedWhileWriting();
         }
         return p.toView();
     }

@@ -22,10 +22,12 @@ import app.hindsight.web.Problem;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "No such prediction",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Not allowed from the current status, which the problem names",
+@APIResponse(responseCode = "409", description = "Not allowed from the current status, which the problem names "
+        + "(currentStatus); or, sent without If-Match, another request changed the prediction at the same moment "
+        + "(type concurrent-modification): read it again and retry",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "wrong status", value = Examples.WRONG_STATUS)))
-@APIResponse(responseCode = "412", description = "If-Match given and stale",
+@APIResponse(responseCode = "412", description = "If-Match given and stale, or weak (W/...: If-Match compares strongly)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @interface TransitionResponses {
 }

@@ -60,6 +60,9 @@ public class DueScan implements Job {
     HindsightConfig config;
 
     @Inject
+    app.hindsight.web.PublicUrl publicUrl;
+
+    @Inject
     PredictionService predictions;
 
     @Inject
@@ -246,12 +249,7 @@ public class DueScan implements Job {
     /** The API path, and the absolute URL a receiver can post as a link. */
     private void link(ObjectNode prediction, String key) {
         prediction.put("path", "/api/v1/predictions/" + key);
-        prediction.put("url", publicUrl() + "/api/v1/predictions/" + key);
-    }
-
-    private String publicUrl() {
-        String url = config.publicUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        prediction.put("url", publicUrl.of("/api/v1/predictions/" + key).toString());
     }
 
     private Instant plus(Instant at, Period period) {

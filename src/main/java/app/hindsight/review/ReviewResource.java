@@ -28,11 +28,15 @@ import app.hindsight.web.ApiException;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/reviews")
 @Tag(name = "Reviews", description = "The review queue: predictions that came due and need a human")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     ReviewService reviews;
@@ -59,7 +63,7 @@ public class ReviewResource {
             throw ApiException.badRequest("state", "'" + state + "' must be OPEN or CLOSED");
         }
         return reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee, cursor,
-                Cursor.limit(limit, 50, 500)).toResponse(uri);
+                Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
     }
 
     @PUT

@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import app.hindsight.web.RouteProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -27,6 +29,10 @@ import io.vertx.ext.web.RoutingContext;
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"hindsight\"";
+
+    @Inject
+    RouteProblems problems;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -45,7 +51,19 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"hindsight\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+    }
+
+    /**
+     * The challenge Quarkus sends where an HTTP permission turns an anonymous caller away (e.g. /q/metrics with
+     * anonymous reads off): a problem document like every other 401, not an empty body.
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        context.response().putHeader("WWW-Authenticate", CHALLENGE);
+        problems.send(context, 401, "unauthorized", "Unauthorized", "send an API token: Authorization: Bearer <token>",
+                false);
+        return Uni.createFrom().item(true);
     }
 
     @Override

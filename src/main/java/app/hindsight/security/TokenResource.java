@@ -1,6 +1,5 @@
 package app.hindsight.security;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/tokens")
 @Tag(name = "Tokens", description = "API tokens (admin)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class TokenResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     TokenService tokens;
@@ -67,7 +70,7 @@ public class TokenResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(NewToken body) {
         TokenView created = tokens.create(body, actor.name());
-        return Response.created(URI.create("/api/v1/tokens/" + created.id())).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/tokens/" + created.id())).entity(created).build();
     }
 
     @DELETE

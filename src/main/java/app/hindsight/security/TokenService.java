@@ -115,7 +115,7 @@ public class TokenService {
 
     private static void writeOwnerOnly(Path file, String content) {
         try {
-            Files.createDirectories(file.getParent());
+            DataFolder.create(file.getParent());
             Files.deleteIfExists(file);
             // Created with owner-only permissions, so the secret is never readable by others, even briefly.
             try {

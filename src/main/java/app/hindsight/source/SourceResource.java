@@ -1,6 +1,5 @@
 package app.hindsight.source;
 
-import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,11 +30,15 @@ import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
+import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/sources")
 @Tag(name = "Sources", description = "Documents predictions come from")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
+
+    @Inject
+    PublicUrl publicUrl;
 
     @Inject
     SourceService sources;
@@ -50,7 +53,7 @@ public class SourceResource {
     public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return sources.list(cursor, Cursor.limit(limit, 50, 500)).toResponse(uri);
+        return sources.list(cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
     }
 
     @POST
@@ -70,7 +73,7 @@ public class SourceResource {
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewSource source) {
         SourceView created = sources.create(source);
-        return Response.created(URI.create("/api/v1/sources/" + created.key())).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/sources/" + created.key())).entity(created).build();
     }
 
     @GET

@@ -69,6 +69,25 @@ public class ApiException extends RuntimeException {
                 "the prediction was changed since your copy; its current ETag is " + currentEtag, null, null);
     }
 
+    public static ApiException weakETag(String tag) {
+        return new ApiException(412, "weak-etag", "Weak ETag",
+                "If-Match compares entity tags strongly (RFC 9110), so the weak tag " + tag
+                        + " never matches; send the ETag exactly as a GET returned it, without W/", null, null);
+    }
+
+    /** Another request changed the record between this one's read and its write. */
+    public static ApiException concurrentChange() {
+        return new ApiException(409, "concurrent-modification", "Conflict",
+                "the record was changed by another request at the same time; read it again and retry", null, null);
+    }
+
+    /** As {@link #concurrentChange}, for a request that sent If-Match: its precondition no longer holds. */
+    public static ApiException changedWhileWriting() {
+        return new ApiException(412, "precondition-failed", "Stale ETag",
+                "the prediction was changed by another request while this one ran; GET it again for its current ETag",
+                null, null);
+    }
+
     public int status() {
         return status;
     }

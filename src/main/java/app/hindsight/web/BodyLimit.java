@@ -9,10 +9,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import app.hindsight.HindsightConfig;
 
 /**
- * Bounds request bodies before they are read: imports may be large, everything else is small. The HTTP
- * layer's own limit (quarkus.http.limits.max-body-size) catches bodies sent without a Content-Length.
+ * Bounds request bodies as they are read: imports may be large, everything else is small. A body announced by
+ * Content-Length is refused before it is read, by {@link RequestGuard}; this counts the bytes of one sent without
+ * (chunked).
  */
 public class BodyLimit {
+
+    private static final String IMPORTS = "/api/v1/imports";
 
     // A provider: filters are built at static init, before runtime configuration exists.
     @Inject
@@ -21,28 +24,18 @@ public class BodyLimit {
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
-            // No body to bound; wrapping the entity stream would cost every read.
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+                || request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null) {
+            // No body to bound, or its length was checked already; wrapping the entity stream would cost every read.
             return;
         }
-        boolean isImport = request.getUriInfo().getPath().startsWith("/api/v1/imports");
-        HindsightConfig.Http limits = config.get().http();
-        long max = isImport ? limits.maxImportBodySize() : limits.maxBodySize();
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            // Chunked: count the bytes as they are read.
-            request.setEntityStream(new LimitedStream(request.getEntityStream(), max));
-            return;
-        }
-        long size;
-        try {
-            size = Long.parseLong(length.strip());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("Content-Length", "not a number");
-        }
-        if (size > max) {
-            throw tooLarge("the body has " + size + " bytes", max);
-        }
+        long max = maxFor(request.getUriInfo().getPath(), config.get().http());
+        request.setEntityStream(new LimitedStream(request.getEntityStream(), max));
+    }
+
+    /** The largest body accepted at this path. */
+    static long maxFor(String path, HindsightConfig.Http limits) {
+        return path != null && path.startsWith(IMPORTS) ? limits.maxImportBodySize() : limits.maxBodySize();
     }
 
     static ApiException tooLarge(String what, long max) {

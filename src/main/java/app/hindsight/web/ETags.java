@@ -18,20 +18,24 @@ public final class ETags {
         check(ifMatch, version);
     }
 
-    /** Like {@link #require} when the header is present; no check without it. */
+    /**
+     * Like {@link #require} when the header is present; no check without it. If-Match compares strongly
+     * (RFC 9110 13.1.1): a weak tag never matches, so one is refused with a problem that says so rather than
+     * a stale-ETag problem naming the very version the client sent.
+     */
     public static void check(String ifMatch, long version) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
+        String weak = null;
         for (String tag : ifMatch.split(",")) {
             String t = tag.strip();
             if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.equals("*") || t.equals(of(version))) {
+                weak = weak == null ? t : weak;
+            } else if (t.equals("*") || t.equals(of(version))) {
                 return;
             }
         }
-        throw ApiException.preconditionFailed(of(version));
+        throw weak != null ? ApiException.weakETag(weak) : ApiException.preconditionFailed(of(version));
     }
 }

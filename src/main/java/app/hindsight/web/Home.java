@@ -1,7 +1,5 @@
 package app.hindsight.web;
 
-import java.net.URI;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +18,7 @@ public class Home {
     @PermitAll
     @Operation(hidden = true)
     public Response home() {
-        return Response.seeOther(URI.create("/q/swagger-ui")).build();
+        // Relative (RFC 9110 allows it): JAX-RS would make URI.create(...) absolute with the request's Host.
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/q/swagger-ui").build();
     }
 }

@@ -1,5 +1,6 @@
 package app.hindsight.web;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.core.UriInfo;
@@ -9,11 +10,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 /** One page of a list, with the cursor of the next one (null on the last page). */
 public record Page<T>(List<T> items, String nextCursor) {
 
-    /** 200 with the page, and a {@code Link: <...>; rel="next"} header when there is a next page. */
-    public RestResponse<Page<T>> toResponse(UriInfo uri) {
+    /**
+     * 200 with the page, and a {@code Link: <...>; rel="next"} header when there is a next page: this request's
+     * path and query with the next cursor, on the public address (not on whatever Host the client sent).
+     */
+    public RestResponse<Page<T>> toResponse(UriInfo uri, PublicUrl publicUrl) {
         RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(this);
         if (nextCursor != null) {
-            ok.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build(), "next");
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
+            ok.link(publicUrl.of(uri, next.getRawQuery()), "next");
         }
         return ok.build();
     }

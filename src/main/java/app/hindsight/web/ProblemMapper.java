@@ -212,9 +212,7 @@ public class ProblemMapper {
     }
 
     private Response concurrentChange(UriInfo uri) {
-        return problem(409, "concurrent-modification", "Conflict",
-                "the record was changed by another request at the same time; read it again and retry", uri,
-                List.of(), null);
+        return apiException(ApiException.concurrentChange(), uri);
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri,

@@ -77,6 +77,10 @@ final class Receiver implements AutoCloseable {
         this.secret = secret;
     }
 
+    String secretForTest() {
+        return secret;
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }

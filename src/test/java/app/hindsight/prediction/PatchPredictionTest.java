@@ -250,6 +250,21 @@ class PatchPredictionTest {
     }
 
     @Test
+    void weakIfMatchIsRefusedEvenWhenItNamesTheCurrentVersion() {
+        // RFC 9110 13.1.1: If-Match compares strongly, so a weak tag never matches.
+        String key = create(prediction(key("patch-weak")));
+
+        patch(key, "W/\"0\"", "{\"statement\": \"Changed by 2030.\"}")
+                .statusCode(412)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(412))
+                .body("type", equalTo("/problems/weak-etag"))
+                .body("detail", containsString("W/\"0\""));
+
+        given().get("{key}", key).then().body("statement", not(equalTo("Changed by 2030."))).body("version", equalTo(0));
+    }
+
+    @Test
     void ifMatchStarMatchesAnyVersion() {
         String key = create(prediction(key("patch-star")));
         patch(key, "*", "{\"resolutionCriteria\": \"Any.\"}").statusCode(200).header("ETag", equalTo("\"1\""));

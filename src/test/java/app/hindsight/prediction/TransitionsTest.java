@@ -12,6 +12,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @TestHTTPEndpoint(PredictionResource.class)
 class TransitionsTest {
+
+    @jakarta.inject.Inject
+    ConcurrentWriter writer;
 
     private static final Map<String, Object> VERDICT = Map.of(
             "outcome", "PARTIALLY_CORRECT",
@@ -136,6 +140,50 @@ class TransitionsTest {
         given().contentType("application/json").header("If-Match", "\"0\"").body(VERDICT)
                 .post("{key}/resolution", key)
                 .then().statusCode(200).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void weakIfMatchOnATransitionIsPreconditionFailed() {
+        String key = create(prediction(key("resolve-weak")));
+
+        given().contentType("application/json").header("If-Match", "W/\"0\"").body(VERDICT)
+                .post("{key}/resolution", key)
+                .then().statusCode(412)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/weak-etag"));
+        assertEquals("OPEN", status(key));
+    }
+
+    @Test
+    void losingARaceWithoutIfMatchIsAConflictNotAStaleETag() {
+        String key = create(prediction(key("resolve-race")));
+        writer.arm(key);
+
+        given().contentType("application/json").body(VERDICT)
+                .post("{key}/resolution", key)
+                .then().statusCode(409)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/concurrent-modification"))
+                .body("detail", not(containsString("ETag")));
+
+        // Nothing of the losing request was kept.
+        assertEquals("OPEN", status(key));
+        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED")));
+    }
+
+    @Test
+    void losingARaceWithIfMatchFailsThePrecondition() {
+        String key = create(prediction(key("resolve-race-412")));
+        writer.arm(key);
+
+        given().contentType("application/json").header("If-Match", "\"0\"").body(VERDICT)
+                .post("{key}/resolution", key)
+                .then().statusCode(412)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("/problems/precondition-failed"));
+
+        assertEquals("OPEN", status(key));
+        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED")));
     }
 
     // --- reopen -------------------------------------------------------------------------------

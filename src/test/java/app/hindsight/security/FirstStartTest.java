@@ -16,8 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import app.hindsight.AdminTokenByDefault;
+import app.hindsight.ProductionLikeProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -25,24 +25,11 @@ import io.quarkus.test.junit.TestProfile;
  * read, and the log names the file, never the token. Anonymous reads are switched off here too.
  */
 @QuarkusTest
-@TestProfile(FirstStartTest.NoAdminToken.class)
+@TestProfile(ProductionLikeProfile.class)
 class FirstStartTest {
 
-    static final Path DATA = Path.of("target", "first-start-" + ProcessHandle.current().pid());
-    static final Path LOG = DATA.resolve("hindsight.log");
-
-    public static class NoAdminToken implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // A database of its own: the in-memory one of the other tests outlives their Quarkus.
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:first-start;DB_CLOSE_DELAY=-1",
-                    "hindsight.auth.admin-token", "",
-                    "hindsight.data-dir", "./" + DATA,
-                    "hindsight.auth.anonymous-read", "false",
-                    "quarkus.log.file.enabled", "true",
-                    "quarkus.log.file.path", LOG.toString());
-        }
-    }
+    static final Path DATA = ProductionLikeProfile.DATA;
+    static final Path LOG = ProductionLikeProfile.LOG;
 
     @Test
     void firstAdminTokenIsWrittenToAnOwnerOnlyFileAndWorks() throws IOException {
