@@ -46,7 +46,7 @@ public class JobResource {
     Clock clock;
 
     @GET
-    @Operation(summary = "List the scheduled jobs", description = "Each job's schedule and its previous and next fire time.")
+    @Operation(operationId = "listJobs", summary = "List the scheduled jobs", description = "Each job's schedule and its previous and next fire time.")
     @APIResponse(responseCode = "200", description = "The jobs")
     @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,7 +62,7 @@ public class JobResource {
 
     @POST
     @Path("{name}/runs")
-    @Operation(summary = "Run a job now", description = "Synchronously; returns what it did. Safe to run while the "
+    @Operation(operationId = "runJob", summary = "Run a job now", description = "Synchronously; returns what it did. Safe to run while the "
             + "schedule also runs it: each notice and flag is still made once.")
     @APIResponse(responseCode = "200", description = "What the run did",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class),
