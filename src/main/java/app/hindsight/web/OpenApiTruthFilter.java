@@ -1,6 +1,5 @@
 package app.hindsight.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,14 +179,14 @@ public class OpenApiTruthFilter implements OASFilter {
 
     /**
      * Adds null to the types of every property the schema does not require (a property that is a reference
-     * becomes "the referenced schema or null"), and turns patterns that list words into enums; then the same for
-     * the inline schemas within.
+     * becomes "the referenced schema or null"), and bounds patterns that list words; then the same for the
+     * inline schemas within.
      */
     private static void refine(Schema schema) {
         if (schema == null || schema.getRef() != null) {
             return;
         }
-        literalsAsEnum(schema);
+        boundLiterals(schema);
         refine(schema.getItems());
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
@@ -210,18 +209,19 @@ public class OpenApiTruthFilter implements OASFilter {
 
     /**
      * A pattern that lists the allowed words (reader|editor|reviewer|admin), as Bean Validation's @Pattern says
-     * it on a collection's elements, is an enum: clients then get the words, and the bound.
+     * it on a collection's elements, bounds the length to the longest word. (Not an enum: openapi-generator's
+     * Java client does not compile a set of inline enums.)
      */
-    private static void literalsAsEnum(Schema schema) {
+    private static void boundLiterals(Schema schema) {
         String pattern = schema.getPattern();
-        if (pattern == null || schema.getEnumeration() != null || !pattern.matches(LITERALS)) {
+        if (pattern == null || schema.getMaxLength() != null || !pattern.matches(LITERALS)) {
             return;
         }
-        List<Object> words = new ArrayList<>();
+        int longest = 0;
         for (String word : pattern.split("\\|")) {
-            words.add(word.replace("\\.", "."));
+            longest = Math.max(longest, word.replace("\\.", ".").length());
         }
-        schema.setEnumeration(words);
+        schema.setMaxLength(longest);
     }
 
     private static Schema orNull(Schema property) {
