@@ -91,7 +91,7 @@ public class CalendarResource {
 
     @GET
     @Produces(TEXT_CALENDAR)
-    @Operation(summary = "Calendar feed of predictions coming due",
+    @Operation(operationId = "getCalendar", summary = "Calendar feed of predictions coming due",
             description = "An iCalendar document (RFC 5545) with one all-day event per OPEN or DUE prediction that "
                     + "matches the filters (the list's filters, without paging): on its target date, or, for a "
                     + "prediction without one, on its next review date with the summary prefixed 'Review: '. "
@@ -110,7 +110,7 @@ public class CalendarResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
             + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class, maxItems = 4))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
     @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, case-insensitive (e.g. Sam Altman)")

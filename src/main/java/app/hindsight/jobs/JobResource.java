@@ -66,7 +66,7 @@ public class JobResource {
     Actor actor;
 
     @GET
-    @Operation(summary = "List the scheduled jobs", description = "Each job's schedule and its previous and next fire time.")
+    @Operation(operationId = "listJobs", summary = "List the scheduled jobs", description = "Each job's schedule and its previous and next fire time.")
     @APIResponse(responseCode = "200", description = "The jobs")
     @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,7 +82,7 @@ public class JobResource {
 
     @POST
     @Path("{name}/runs")
-    @Operation(summary = "Run a job now", description = "Starts a run and waits for it to end, "
+    @Operation(operationId = "runJob", summary = "Run a job now", description = "Starts a run and waits for it to end, "
             + "10 s by default (hindsight.jobs.run-wait): a run that ends within the wait answers 200 with what it "
             + "did; one still running answers 202 with the run, and Location to poll. `Prefer: wait=N` asks to wait N "
             + "seconds instead (at most 60), `Prefer: respond-async` not to wait. Safe to run while the schedule also "
@@ -128,7 +128,7 @@ public class JobResource {
 
     @GET
     @Path("{name}/runs/{id}")
-    @Operation(summary = "One run of a job", description = "A run started with POST /jobs/{name}/runs: RUNNING, "
+    @Operation(operationId = "getJobRun", summary = "One run of a job", description = "A run started with POST /jobs/{name}/runs: RUNNING, "
             + "or how it ended and what it did. Runs are kept for 7 days after they end.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRunView.class)))

@@ -17,7 +17,7 @@ public record NewWebhook(
         @Schema(description = "Where notices are POSTed: an http or https URL with a host and no user-info",
                 example = "https://chat.example.org/hooks/hindsight") String url,
         @NotEmpty
-        @Schema(description = "The notice kinds to receive", example = "[\"prediction.due\", \"review.overdue\"]")
+        @Schema(description = "The notice kinds to receive", maxItems = 3, example = "[\"prediction.due\", \"review.overdue\"]")
         List<@NotNull @Pattern(regexp = "prediction\\.due|prediction\\.upcoming|review\\.overdue",
                 message = "must be one of prediction.due, prediction.upcoming, review.overdue") String> eventTypes,
         @Size(max = 300) @Schema(example = "Chat bridge, #predictions channel") String description) {

@@ -58,7 +58,7 @@ public class WebhookResource {
     Actor actor;
 
     @GET
-    @Operation(summary = "List webhook subscriptions", description = "Every subscription, oldest first, disabled ones "
+    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions", description = "Every subscription, oldest first, disabled ones "
             + "included; never the secrets.")
     @APIResponse(responseCode = "200", description = "The subscriptions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -73,7 +73,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a webhook", description = "From now on, each new notice of the chosen kinds is "
+    @Operation(operationId = "createWebhook", summary = "Subscribe a webhook", description = "From now on, each new notice of the chosen kinds is "
             + "POSTed to the URL with the Standard Webhooks headers webhook-id, webhook-timestamp and "
             + "webhook-signature. The signing secret is in the response's secret field, and only there. Notices "
             + "created before the subscription are not sent.")
@@ -102,7 +102,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a webhook subscription", description = "Without its secret. enabled is false once it "
+    @Operation(operationId = "getWebhook", summary = "Get a webhook subscription", description = "Without its secret. enabled is false once it "
             + "was disabled after failing deliveries; disabledReason says why.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
@@ -119,7 +119,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a webhook subscription", description = "Nothing more is sent to it; its deliveries "
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook subscription", description = "Nothing more is sent to it; its deliveries "
             + "and their attempts are deleted with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
@@ -136,7 +136,7 @@ public class WebhookResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(summary = "Delivery log of a webhook subscription", description = "Newest first, paged with an opaque "
+    @Operation(operationId = "listWebhookDeliveries", summary = "Delivery log of a webhook subscription", description = "Newest first, paged with an opaque "
             + "cursor (a Link header with rel=\"next\" points to the next page). Each delivery has its notice's kind "
             + "and prediction, its status (PENDING, DELIVERED, FAILED), when the next attempt is due, and every "
             + "attempt with its HTTP status code (or the error when there was no response) and duration.")

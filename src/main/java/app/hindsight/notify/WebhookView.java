@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A subscription as the API shows it. {@code secret} is present only in the response that created it. */
-@Schema(name = "Webhook")
+@Schema(name = "Webhook", requiredProperties = { "id", "url", "eventTypes", "enabled", "consecutiveFailures",
+        "createdAt" })
 public record WebhookView(long id, String url, List<String> eventTypes, String description,
         @Schema(description = "False once the subscription was disabled after failing deliveries") boolean enabled,
         @Schema(description = "Deliveries in a row that ended FAILED") int consecutiveFailures,

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A history entry as the API shows it. */
-@Schema(name = "Event")
+@Schema(name = "Event", requiredProperties = { "id", "type", "at", "actor" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(long id, EventType type, Instant at, String actor, String note, String reason,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
+        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Object.class, description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
 }

@@ -88,7 +88,7 @@ public class PredictionResource {
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     @GET
-    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @Operation(operationId = "listPredictions", summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
     @APIResponse(responseCode = "200", description = LIST_OK)
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -105,7 +105,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "busy", value = Examples.BUSY)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class, maxItems = 4))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
     @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, case-insensitive (e.g. Sam Altman)")
@@ -125,7 +125,7 @@ public class PredictionResource {
 
     @GET
     @Produces(CSV + ";qs=0.5")
-    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @Operation(operationId = "listPredictions", summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
     @APIResponse(responseCode = "200", description = LIST_OK,
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
@@ -138,7 +138,7 @@ public class PredictionResource {
 
     @GET
     @Produces(NDJSON + ";qs=0.5")
-    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @Operation(operationId = "listPredictions", summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
     @APIResponse(responseCode = "200", description = LIST_OK,
             content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
@@ -152,7 +152,7 @@ public class PredictionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a prediction", description = "Starts OPEN. The key is generated from the statement when absent.")
+    @Operation(operationId = "createPrediction", summary = "Create a prediction", description = "Starts OPEN. The key is generated from the statement when absent.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewPrediction.class),
             examples = @ExampleObject(name = "coding forecast", value = Examples.NEW_PREDICTION)))
     @APIResponse(responseCode = "201", description = "Created; Location and ETag headers",
@@ -176,7 +176,8 @@ public class PredictionResource {
 
     @GET
     @Path("{key}")
-    @Operation(summary = "Get a prediction")
+    @Operation(operationId = "getPrediction", summary = "Get a prediction", description = "The prediction with its "
+            + "status and resolution; the ETag header is its version, for If-Match on a later change.")
     @APIResponse(responseCode = "200", description = "The prediction; ETag header",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
@@ -199,7 +200,7 @@ public class PredictionResource {
     @PATCH
     @Path("{key}")
     @Consumes(MERGE_PATCH)
-    @Operation(summary = "Edit a prediction", description = "JSON merge patch (RFC 7386) of the fields of NewPrediction "
+    @Operation(operationId = "editPrediction", summary = "Edit a prediction", description = "JSON merge patch (RFC 7386) of the fields of NewPrediction "
             + "except key; null removes an optional field. Requires If-Match with the current ETag. The result is "
             + "validated like a create; an UPDATED event records each changed field, old and new.")
     @RequestBody(required = true, content = @Content(mediaType = MERGE_PATCH,
@@ -225,7 +226,7 @@ public class PredictionResource {
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Delete a prediction", description = "Its history stays readable and ends with a DELETED event; the key is not reused.")
+    @Operation(operationId = "deletePrediction", summary = "Delete a prediction", description = "Its history stays readable and ends with a DELETED event; the key is not reused.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such prediction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -240,7 +241,7 @@ public class PredictionResource {
     @POST
     @Path("{key}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve", description = "OPEN or DUE to RESOLVED, with an outcome, a rationale (note) and evidence. resolvedOn defaults to today.")
+    @Operation(operationId = "resolvePrediction", summary = "Resolve", description = "OPEN or DUE to RESOLVED, with an outcome, a rationale (note) and evidence. resolvedOn defaults to today.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Resolution.class),
             examples = @ExampleObject(name = "correct", value = Examples.RESOLUTION)))
     @TransitionResponses
@@ -252,7 +253,7 @@ public class PredictionResource {
 
     @DELETE
     @Path("{key}/resolution")
-    @Operation(summary = "Reopen", description = "RESOLVED to OPEN, or to DUE when dueAt has passed. The resolution stays in the history.")
+    @Operation(operationId = "reopenPrediction", summary = "Reopen", description = "RESOLVED to OPEN, or to DUE when dueAt has passed. The resolution stays in the history.")
     @TransitionResponses
     @RolesAllowed(Roles.REVIEWER)
     public Response reopen(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -263,7 +264,7 @@ public class PredictionResource {
     @POST
     @Path("{key}/deferral")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Defer", description = "DUE to OPEN until a later date; the target stays, nextReviewOn becomes until.")
+    @Operation(operationId = "deferPrediction", summary = "Defer", description = "DUE to OPEN until a later date; the target stays, nextReviewOn becomes until.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Deferral.class),
             examples = @ExampleObject(name = "defer", value = Examples.DEFERRAL)))
     @TransitionResponses
@@ -276,7 +277,7 @@ public class PredictionResource {
     @POST
     @Path("{key}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw", description = "OPEN or DUE to WITHDRAWN, e.g. a mis-extraction. The body is optional.")
+    @Operation(operationId = "withdrawPrediction", summary = "Withdraw", description = "OPEN or DUE to WITHDRAWN, e.g. a mis-extraction. The body is optional.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Withdrawal.class)))
     @TransitionResponses
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
@@ -287,7 +288,7 @@ public class PredictionResource {
 
     @DELETE
     @Path("{key}/withdrawal")
-    @Operation(summary = "Restore", description = "WITHDRAWN to OPEN, or to DUE when dueAt has passed.")
+    @Operation(operationId = "restorePrediction", summary = "Restore", description = "WITHDRAWN to OPEN, or to DUE when dueAt has passed.")
     @TransitionResponses
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
     public Response restore(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -297,7 +298,7 @@ public class PredictionResource {
 
     @GET
     @Path("{key}/history")
-    @Operation(summary = "History", description = "Every event, oldest first. Kept after a delete.")
+    @Operation(operationId = "getPredictionHistory", summary = "History", description = "Every event, oldest first. Kept after a delete.")
     @APIResponse(responseCode = "200", description = "The events")
     @APIResponse(responseCode = "404", description = "No prediction ever had this key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

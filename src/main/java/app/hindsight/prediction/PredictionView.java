@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A prediction as the API shows it. */
-@Schema(name = "Prediction")
+// Required: always present, never null. Any other property may be null (web.OpenApiTruthFilter says so).
+@Schema(name = "Prediction", requiredProperties = { "key", "statement", "kind", "topics", "target", "status",
+        "createdAt", "updatedAt", "version" })
 public record PredictionView(
         String key,
         String statement,
@@ -31,7 +33,7 @@ public record PredictionView(
         Instant updatedAt,
         long version) {
 
-    @Schema(name = "ResolutionState")
+    @Schema(name = "ResolutionState", requiredProperties = { "outcome", "resolvedOn", "evidence" })
     public record ResolutionView(Outcome outcome, LocalDate resolvedOn, String note, List<Evidence> evidence,
             String by) {
     }

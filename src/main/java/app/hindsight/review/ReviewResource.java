@@ -43,7 +43,7 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "The review queue", description = "Open reviews (default) or closed ones, oldest first, with "
+    @Operation(operationId = "listReviews", summary = "The review queue", description = "Open reviews (default) or closed ones, oldest first, with "
             + "how many days each is overdue. A review closes when its prediction is resolved, deferred or withdrawn.")
     @APIResponse(responseCode = "200", description = "A page of reviews; a Link header points to the next one")
     @APIResponse(responseCode = "400", description = "A bad state, limit or cursor",
@@ -70,7 +70,7 @@ public class ReviewResource {
     @Path("{id}/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(summary = "Assign a review", description = "Sets who reviews; {\"assignee\": null} unassigns.")
+    @Operation(operationId = "assignReview", summary = "Assign a review", description = "Sets who reviews; {\"assignee\": null} unassigns.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Assignment.class),
             examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"alice\"}")))
     @APIResponse(responseCode = "200", description = "The review",

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.prediction.FlagReason;
 
-@Schema(name = "Review")
+@Schema(name = "Review", requiredProperties = { "id", "prediction", "reason", "openedAt", "remindersSent" })
 public record ReviewView(long id, String prediction, String statement, FlagReason reason, LocalDate dueOn,
         Instant openedAt,
         @Schema(description = "Whole days since dueOn, for open reviews") Long daysOverdue,

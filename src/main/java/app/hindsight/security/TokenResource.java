@@ -43,7 +43,7 @@ public class TokenResource {
     Actor actor;
 
     @GET
-    @Operation(summary = "List tokens", description = "Every token, revoked ones included; never the secrets.")
+    @Operation(operationId = "listTokens", summary = "List tokens", description = "Every token, revoked ones included; never the secrets.")
     @APIResponse(responseCode = "200", description = "The tokens")
     @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -55,7 +55,7 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a token", description = "The secret is in the response's token field, and only there: it is stored as a hash.")
+    @Operation(operationId = "createToken", summary = "Create a token", description = "The secret is in the response's token field, and only there: it is stored as a hash.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewToken.class),
             examples = @ExampleObject(name = "reviewer", value = "{\"name\": \"alice\", \"roles\": [\"reviewer\"]}")))
     @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
@@ -75,7 +75,7 @@ public class TokenResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a token", description = "Effective immediately. The token stays listed, with revokedAt.")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token", description = "Effective immediately. The token stays listed, with revokedAt.")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

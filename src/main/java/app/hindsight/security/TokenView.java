@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A token as the API shows it. {@code token}, the secret, is present only in the response that created it. */
-@Schema(name = "Token")
+@Schema(name = "Token", requiredProperties = { "id", "name", "roles", "createdAt" })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TokenView(long id, String name, Set<String> roles, Instant createdAt, String createdBy,
         Instant revokedAt, String revokedBy,

@@ -40,7 +40,7 @@ public class ImportResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, PredictionResource.NDJSON })
-    @Operation(summary = "Import sources and predictions", description = "A JSON array, or NDJSON (one item a line). "
+    @Operation(operationId = "importItems", summary = "Import sources and predictions", description = "A JSON array, or NDJSON (one item a line). "
             + "An item with \"type\": \"source\" is a source (NewSource); any other item is a prediction "
             + "(NewPrediction, \"type\": \"prediction\" optional). Upsert by key: absent items are created, "
             + "different ones updated (an UPDATED event records the change), equal ones left alone. A prediction "
@@ -48,9 +48,11 @@ public class ImportResource {
             + "(-2, -3, ...); only an item that names its key updates. Sources are written first. All or nothing: any invalid "
             + "item means 422, every bad item listed with its index and field, and nothing written.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = ImportItem.class, maxItems = ImportItem.MAX_ITEMS, description = ImportItem.BOUND),
                     examples = @ExampleObject(name = "source and prediction", value = Examples.IMPORT)),
-            @Content(mediaType = PredictionResource.NDJSON, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = PredictionResource.NDJSON, schema = @Schema(type = SchemaType.STRING,
+                    maxLength = ImportItem.MAX_BODY, description = ImportItem.BOUND)) })
     @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) created, updated and left unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all",

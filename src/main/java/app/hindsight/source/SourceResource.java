@@ -44,7 +44,7 @@ public class SourceResource {
     SourceService sources;
 
     @GET
-    @Operation(summary = "List sources", description = "Oldest first, paged with an opaque cursor.")
+    @Operation(operationId = "listSources", summary = "List sources", description = "Oldest first, paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "A page of sources; a Link header points to the next one")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -58,7 +58,8 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a source")
+    @Operation(operationId = "createSource", summary = "Create a source", description = "The key is generated from "
+            + "the title when absent. Predictions name their source by key.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewSource.class),
             examples = @ExampleObject(name = "keynote", value = Examples.NEW_SOURCE)))
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -78,12 +79,12 @@ public class SourceResource {
 
     @GET
     @Path("{key}")
-    @Operation(summary = "Get a source")
+    @Operation(operationId = "getSource", summary = "Get a source", description = "The source with its key.")
     @APIResponse(responseCode = "200", description = "The source",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
+                    examples = @ExampleObject(name = "not found", value = Examples.SOURCE_NOT_FOUND)))
     @RolesAllowed(Roles.READER)
     public SourceView get(@PathParam("key") String key) {
         return sources.get(key);

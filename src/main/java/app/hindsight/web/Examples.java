@@ -67,6 +67,10 @@ public final class Examples {
             {"type": "/problems/not-found", "title": "Not found", "status": 404, \
             "detail": "prediction 'no-such-key' does not exist", "instance": "/api/v1/predictions/no-such-key"}""";
 
+    public static final String SOURCE_NOT_FOUND = """
+            {"type": "/problems/not-found", "title": "Not found", "status": 404, \
+            "detail": "source 'no-such-source' does not exist", "instance": "/api/v1/sources/no-such-source"}""";
+
     public static final String WRONG_STATUS = """
             {"type": "/problems/invalid-transition", "title": "Transition not allowed", "status": 409, \
             "detail": "cannot defer a prediction whose status is OPEN", "currentStatus": "OPEN"}""";

@@ -1,0 +1,273 @@
+package app.hindsight.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
+/**
+ * Makes the API description say what the service does, in one place rather than on every endpoint:
+ * <ul>
+ * <li>every parameter has a bounded schema: parameters are named alike across the API (key, id, limit, cursor,
+ * the list filters), so their schemas are given here once by name;</li>
+ * <li>a property a schema does not list as required may be null: records serialise an absent value as null, and
+ * read one as absent;</li>
+ * <li>a problem's {@code type} and {@code instance} are URI references: RFC 9457 allows relative ones, and ours
+ * are;</li>
+ * <li>every API operation may answer 429 (rate limits, with Retry-After), 500 (a problem document, never a
+ * stack trace) and 400 (a request the HTTP layer cannot read), and its 2xx and 4xx responses carry the
+ * RateLimit-* headers whenever rate limits are on.</li>
+ * </ul>
+ */
+// Priority 0, below OpenApiAccessFilter's default 1: it runs after it, so the 401 and 403 responses that filter
+// writes get the headers too (ApiDescriptionTest checks every 2xx and 4xx has them).
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 0)
+public class OpenApiTruthFilter implements OASFilter {
+
+    static final String PROBLEM_REF = "Problem";
+    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining",
+            "RateLimit-Reset");
+
+    // Longer values than the stored ones can match nothing, so these bounds lose a client nothing.
+    // A key, as prediction.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
+    private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    private static final Map<String, Schema> QUERY = Map.ofEntries(
+            Map.entry("topic", string(50, "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")),
+            Map.entry("speaker", string(200, null)),
+            Map.entry("source", string(80, SLUG)),
+            Map.entry("dueBefore", dateOrInstant()),
+            Map.entry("dueAfter", dateOrInstant()),
+            Map.entry("q", string(2000, null)),
+            Map.entry("assignee", string(200, null)),
+            Map.entry("note", string(4000, null)),
+            Map.entry("cursor", string(64, "^[A-Za-z0-9_-]*$")),
+            Map.entry("limit", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                    .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(500))
+                    .defaultValue(50)),
+            Map.entry("dryRun", OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
+            Map.entry("state", OASFactory.createSchema().addType(SchemaType.STRING)
+                    .enumeration(List.of("OPEN", "CLOSED")).defaultValue("OPEN")));
+
+    // Words of letters, digits, hyphens and escaped dots, separated by |.
+    private static final String LITERALS = "[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*(\\|[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*)+";
+
+    private static final Map<String, Schema> PATH = Map.of(
+            "key", string(80, SLUG),
+            // Ids are the numbers the API shows as id; anything else is a 404.
+            "id", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
+                    .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE)),
+            "name", string(80, SLUG));
+
+    private static final Map<String, Schema> HEADER = Map.of(
+            // One or more entity tags, or *; a version's tag is short.
+            "If-Match", string(200, null));
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        Components components = api.getComponents();
+        if (components == null || components.getSchemas() == null) {
+            return;
+        }
+        Schema problem = components.getSchemas().get(PROBLEM_REF);
+        if (problem != null && problem.getProperties() != null) {
+            // ProblemMapper always sets these; errors and currentStatus only when they say something.
+            problem.setRequired(List.of("type", "title", "status"));
+            for (String field : List.of("type", "instance")) {
+                Schema property = problem.getProperties().get(field);
+                if (property != null) {
+                    property.setFormat("uri-reference");
+                }
+            }
+        }
+        Schema fieldError = components.getSchemas().get("FieldError");
+        if (fieldError != null) {
+            fieldError.setRequired(List.of("field", "message"));
+        }
+        // The ISO-8601 texts the API reads: a date is 10 characters; a period (P6M, P1Y2M) a few.
+        bound(components.getSchemas().get("LocalDate"), 10);
+        bound(components.getSchemas().get("Period"), 40);
+        components.getSchemas().values().forEach(OpenApiTruthFilter::refine);
+        components.addHeader("Retry-After", seconds("Seconds to wait before the next request will be allowed"));
+        components.addHeader("RateLimit-Limit", seconds("Requests a minute this caller (its token, or its address "
+                + "for calls without one) may make; sent while rate limits are on"));
+        components.addHeader("RateLimit-Remaining", seconds("Requests left now"));
+        components.addHeader("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().values().forEach(OpenApiTruthFilter::operation);
+            }
+        });
+    }
+
+    private static void operation(Operation operation) {
+        // Inline schemas (a page written out in an annotation) follow the same rule as the named ones.
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> refine(m.getSchema()));
+        }
+        if (operation.getResponses() != null) {
+            operation.getResponses().getAPIResponses().values().stream()
+                    .filter(response -> response.getContent() != null)
+                    .forEach(response -> response.getContent().getMediaTypes().values()
+                            .forEach(m -> refine(m.getSchema())));
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(OpenApiTruthFilter::parameter);
+        }
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            return;
+        }
+        if (!responses.hasAPIResponse("400") && !responses.hasAPIResponse("422")) {
+            responses.addAPIResponse("400", problem("The request could not be read (e.g. a malformed "
+                    + "percent-encoding in its URL)"));
+        }
+        if (!responses.hasAPIResponse("429")) {
+            responses.addAPIResponse("429", problem("Too many requests from this token (or, without one, this "
+                    + "address); Retry-After says when to try again")
+                    .addHeader("Retry-After", ref("Retry-After")));
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", problem("An unexpected failure; the problem document says no more, the "
+                    + "server's log has the details"));
+        }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2") || status.startsWith("4")) {
+                RATE_LIMIT_HEADERS.forEach(name -> {
+                    if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+                        response.addHeader(name, ref(name));
+                    }
+                });
+            }
+        });
+    }
+
+    /** A parameter the table knows gets its schema, unless its own says more than a bare type. */
+    private static void parameter(Parameter parameter) {
+        Map<String, Schema> table = switch (parameter.getIn()) {
+            case QUERY -> QUERY;
+            case PATH -> PATH;
+            case HEADER -> HEADER;
+            default -> Map.of();
+        };
+        Schema known = table.get(parameter.getName());
+        if (known != null && isBare(parameter.getSchema())) {
+            parameter.setSchema(known);
+        }
+    }
+
+    private static boolean isBare(Schema schema) {
+        return schema == null || (schema.getRef() == null && schema.getEnumeration() == null
+                && schema.getItems() == null && schema.getMaxLength() == null && schema.getMaximum() == null
+                && schema.getPattern() == null);
+    }
+
+    /**
+     * Adds null to the types of every property the schema does not require (a property that is a reference
+     * becomes "the referenced schema or null"), and bounds patterns that list words; then the same for the
+     * inline schemas within.
+     */
+    private static void refine(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        boundLiterals(schema);
+        refine(schema.getItems());
+        Map<String, Schema> properties = schema.getProperties();
+        if (properties == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> withNull = new LinkedHashMap<>();
+        properties.forEach((name, property) -> {
+            refine(property);
+            withNull.put(name, required.contains(name) ? property : orNull(property));
+        });
+        schema.setProperties(withNull);
+    }
+
+    private static void bound(Schema schema, int maxLength) {
+        if (schema != null && schema.getMaxLength() == null) {
+            schema.setMaxLength(maxLength);
+        }
+    }
+
+    /**
+     * A pattern that lists the allowed words (reader|editor|reviewer|admin), as Bean Validation's @Pattern says
+     * it on a collection's elements, bounds the length to the longest word. (Not an enum: openapi-generator's
+     * Java client does not compile a set of inline enums.)
+     */
+    private static void boundLiterals(Schema schema) {
+        String pattern = schema.getPattern();
+        if (pattern == null || schema.getMaxLength() != null || !pattern.matches(LITERALS)) {
+            return;
+        }
+        int longest = 0;
+        for (String word : pattern.split("\\|")) {
+            longest = Math.max(longest, word.replace("\\.", ".").length());
+        }
+        schema.setMaxLength(longest);
+    }
+
+    private static Schema orNull(Schema property) {
+        if (property.getRef() != null) {
+            Schema either = OASFactory.createSchema()
+                    .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                            OASFactory.createSchema().addType(SchemaType.NULL)))
+                    .description(property.getDescription());
+            if (property.getExamples() != null) {
+                either.setExamples(property.getExamples());
+            }
+            return either;
+        }
+        if (property.getType() != null && !property.getType().isEmpty()
+                && !property.getType().contains(SchemaType.NULL)) {
+            property.addType(SchemaType.NULL);
+            if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                property.addEnumeration(null);
+            }
+        }
+        return property;
+    }
+
+    private static Schema string(int maxLength, String pattern) {
+        Schema schema = OASFactory.createSchema().addType(SchemaType.STRING).maxLength(maxLength);
+        return pattern == null ? schema : schema.pattern(pattern);
+    }
+
+    private static Schema dateOrInstant() {
+        return string(35, "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$").description("A date (2027-12-31) or an instant "
+                + "(2028-01-01T00:00:00Z)");
+    }
+
+    private static Header seconds(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
+                .addType(SchemaType.INTEGER).format("int64").minimum(java.math.BigDecimal.ZERO));
+    }
+
+    private static Header ref(String name) {
+        return OASFactory.createHeader().ref(name);
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+    }
+}
