@@ -106,7 +106,7 @@ public class CalendarResource {
                     examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
     @APIResponse(responseCode = "503", description = "Building the calendar took longer than it may; ask again after "
             + "Retry-After seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
             + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",

@@ -101,7 +101,7 @@ public class PredictionResource {
                     examples = @ExampleObject(name = "too costly", value = Examples.TOO_COSTLY)))
     @APIResponse(responseCode = "503", description = "The page took longer than one request may; ask again after "
             + "Retry-After seconds",
-            headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "busy", value = Examples.BUSY)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
