@@ -39,7 +39,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import app.hindsight.prediction.PredictionFilter;
-import app.hindsight.prediction.PredictionService;
+import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Quote;
 import app.hindsight.prediction.Status;
@@ -66,12 +66,12 @@ public class CalendarFeed {
     private static final int BATCH = 500;
 
     @Inject
-    PredictionService predictions;
+    PredictionQueries predictions;
 
     /**
      * The calendar of the filter's matches that are OPEN or DUE. {@code base} is the service's base URI,
      * for each event's URL. Matches are read in id-ordered batches, each in its own short transaction that
-     * examines at most hindsight.list.scan-budget predictions (see {@link PredictionService#batch}).
+     * examines at most hindsight.list.scan-budget predictions (see {@link PredictionQueries#batch}).
      */
     public Calendar build(PredictionFilter filter, URI base) {
         List<CalendarComponent> events = new ArrayList<>();
@@ -79,7 +79,7 @@ public class CalendarFeed {
         if (listed != null) {
             long after = 0;
             while (true) {
-                PredictionService.Batch batch = predictions.batch(listed, after, BATCH);
+                PredictionQueries.Batch batch = predictions.batch(listed, after, BATCH);
                 for (PredictionView p : batch.items()) {
                     VEvent event = event(p, base);
                     if (event != null) {

@@ -163,7 +163,9 @@ public class WebhookResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         long webhookId = id(id);
-        return webhooks.deliveries(webhookId, status(status), cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+        DeliveryStatus only = status(status);
+        int pageSize = Cursor.limit(limit, 50, 500);
+        return Page.of(webhooks.deliveries(webhookId, only, Cursor.decode(cursor), pageSize)).toResponse(uri, publicUrl);
     }
 
     private static long id(String id) {

@@ -16,12 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.hindsight.domain.FieldError;
+import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
+import app.hindsight.domain.Validation;
 import app.hindsight.notify.DeliveryView.AttemptView;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
-import app.hindsight.web.Page;
-import app.hindsight.web.Problem.FieldError;
-import app.hindsight.web.Validation;
 import io.quarkus.logging.Log;
 
 /** Webhook subscriptions and their delivery log. Fan-out is {@link WebhookFanOut}; sending is {@link WebhookDispatcher}. */
@@ -47,7 +47,7 @@ public class WebhookService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidInput(errors);
         }
         Webhook w = new Webhook();
         w.url = in.url().strip();
@@ -109,11 +109,10 @@ public class WebhookService {
         Log.infof("Webhook %d deleted", id);
     }
 
-    /** The delivery log, newest first (by id), paged with an opaque cursor. */
+    /** The delivery log, newest first (by id), a page at a time: the ids before {@code before} (0: from the newest). */
     @Transactional
-    public Page<DeliveryView> deliveries(long webhookId, DeliveryStatus status, String cursor, int limit) {
+    public Paged<DeliveryView> deliveries(long webhookId, DeliveryStatus status, long before, int limit) {
         find(webhookId);
-        long before = Cursor.decode(cursor);
         String jpql = "select d.id, n.id, n.kind, n.predictionKey, d.status, d.createdAt, d.deliveredAt, "
                 + "d.nextAttemptAt from Delivery d join d.notice n where d.webhook.id = :webhook"
                 + (status == null ? "" : " and d.status = :status")
@@ -141,14 +140,14 @@ public class WebhookService {
         List<DeliveryView> items = page.stream().map(row -> new DeliveryView((Long) row[0],
                 WebhookSignature.messageId((Long) row[1]), (String) row[2], (String) row[3], (DeliveryStatus) row[4],
                 (Instant) row[5], (Instant) row[6], (Instant) row[7], attempts.get((Long) row[0]))).toList();
-        return new Page<>(items, more ? Cursor.after((Long) page.get(page.size() - 1)[0]) : null);
+        return new Paged<>(items, more ? (Long) page.get(page.size() - 1)[0] : null);
     }
 
     private static Webhook find(long id) {
         return Webhook.<Webhook> findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
-    static ApiException notFound(Object id) {
-        return ApiException.notFound("webhook", String.valueOf(id));
+    static NotFound notFound(Object id) {
+        return new NotFound("webhook", String.valueOf(id));
     }
 }

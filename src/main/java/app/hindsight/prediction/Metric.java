@@ -2,21 +2,31 @@ package app.hindsight.prediction;
 
 import java.time.LocalDate;
 
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** The measurable side of a quantitative prediction: from {@code baseline} towards {@code target}. */
+/**
+ * The measurable side of a quantitative prediction: from {@code baseline} towards {@code target}. Embedded in the
+ * prediction (metric_*).
+ */
+@Embeddable
 public record Metric(
         @NotBlank @Size(max = 200) @Schema(example = "price relative to early 2026") String name,
         @Size(max = 50) @Schema(example = "ratio") String unit,
         @Valid Baseline baseline,
         @NotNull @Schema(example = "0.01") Double target,
-        @NotNull Direction direction) {
+        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull Direction direction) {
 
+    @Embeddable
     public record Baseline(@NotNull Double value, LocalDate on) {
     }
 }

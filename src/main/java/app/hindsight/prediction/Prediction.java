@@ -8,11 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -28,23 +31,16 @@ import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import app.hindsight.web.ApiException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A tracked prediction. The status machine lives here, in plain methods, so it can be tested without
- * HTTP:
- *
- * <pre>
- * OPEN --(scheduler: nextReviewOn reached)--> DUE
- * OPEN, DUE --resolve--> RESOLVED
- * DUE --defer(until)--> OPEN
- * RESOLVED --reopen--> OPEN or DUE
- * OPEN, DUE --withdraw--> WITHDRAWN --restore--> OPEN or DUE
- * </pre>
+ * A tracked prediction. Its transitions are plain methods that ask {@link StatusMachine} whether they are allowed
+ * and {@link DueDates} for the dates that follow, so they can be tested without Quarkus. Every write of one leaves
+ * the read cache ({@link PredictionCacheListener}).
  */
 @Entity
 @Table(name = "prediction")
+@EntityListeners(PredictionCacheListener.class)
 public class Prediction extends PanacheEntityBase {
 
     @Id
@@ -73,12 +69,11 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "made_on")
     public LocalDate madeOn;
 
-    @Column(name = "quote_text")
-    public String quoteText;
-    @Column(name = "quote_lang")
-    public String quoteLang;
-    @Column(name = "quote_locator")
-    public String quoteLocator;
+    @Embedded
+    @AttributeOverride(name = "text", column = @Column(name = "quote_text"))
+    @AttributeOverride(name = "lang", column = @Column(name = "quote_lang"))
+    @AttributeOverride(name = "locator", column = @Column(name = "quote_locator"))
+    public Quote quote;
 
     @ElementCollection
     @CollectionTable(name = "prediction_topic", joinColumns = @JoinColumn(name = "prediction_id"))
@@ -87,18 +82,12 @@ public class Prediction extends PanacheEntityBase {
     @BatchSize(size = 100)
     public Set<String> topics = new LinkedHashSet<>();
 
-    @Column(name = "target_date")
-    public LocalDate targetDate;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "target_precision")
-    public Precision targetPrecision;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "target_basis")
-    public Basis targetBasis;
-    @Column(name = "target_label")
-    public String targetLabel;
+    @Embedded
+    @AttributeOverride(name = "date", column = @Column(name = "target_date"))
+    @AttributeOverride(name = "precision", column = @Column(name = "target_precision"))
+    @AttributeOverride(name = "basis", column = @Column(name = "target_basis"))
+    @AttributeOverride(name = "label", column = @Column(name = "target_label"))
+    public Target target;
 
     @Convert(converter = PeriodConverter.class)
     @Column(name = "review_every")
@@ -113,20 +102,14 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolution_criteria")
     public String resolutionCriteria;
 
-    @Column(name = "metric_name")
-    public String metricName;
-    @Column(name = "metric_unit")
-    public String metricUnit;
-    @Column(name = "metric_baseline_value")
-    public Double metricBaselineValue;
-    @Column(name = "metric_baseline_on")
-    public LocalDate metricBaselineOn;
-    @Column(name = "metric_target")
-    public Double metricTarget;
-    @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(name = "metric_direction")
-    public Direction metricDirection;
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "metric_name"))
+    @AttributeOverride(name = "unit", column = @Column(name = "metric_unit"))
+    @AttributeOverride(name = "baseline.value", column = @Column(name = "metric_baseline_value"))
+    @AttributeOverride(name = "baseline.on", column = @Column(name = "metric_baseline_on"))
+    @AttributeOverride(name = "target", column = @Column(name = "metric_target"))
+    @AttributeOverride(name = "direction", column = @Column(name = "metric_direction"))
+    public Metric metric;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -156,7 +139,7 @@ public class Prediction extends PanacheEntityBase {
 
     /** Copies the client-settable fields and recomputes the dates that follow from them. */
     void apply(NewPrediction in, ZoneId zone, LocalDate today) {
-        boolean rescheduled = id == null || !java.util.Objects.equals(targetDate, in.target().date())
+        boolean rescheduled = id == null || !java.util.Objects.equals(targetDate(), in.target().date())
                 || !java.util.Objects.equals(reviewEvery, in.reviewEvery());
         statement = in.statement().strip();
         kind = in.kind();
@@ -164,33 +147,27 @@ public class Prediction extends PanacheEntityBase {
         speakerLower = lowerSpeaker(speaker);
         source = in.source();
         madeOn = in.madeOn();
-        quoteText = in.quote() == null ? null : in.quote().text();
-        quoteLang = in.quote() == null ? null : in.quote().lang();
-        quoteLocator = in.quote() == null ? null : in.quote().locator();
+        quote = in.quote();
         Set<String> newTopics = in.topics() == null ? Set.of() : new LinkedHashSet<>(in.topics());
         if (!topics.equals(newTopics)) {
             // Only when they differ: replacing an equal set would still bump the version (and the ETag).
             topics.clear();
             topics.addAll(newTopics);
         }
-        targetDate = in.target().date();
-        targetPrecision = in.target().precision();
-        targetBasis = in.target().basis();
-        targetLabel = in.target().label();
+        target = in.target();
         reviewEvery = in.reviewEvery();
         resolutionCriteria = in.resolutionCriteria();
-        Metric m = in.metric();
-        metricName = m == null ? null : m.name();
-        metricUnit = m == null ? null : m.unit();
-        metricBaselineValue = m == null || m.baseline() == null ? null : m.baseline().value();
-        metricBaselineOn = m == null || m.baseline() == null ? null : m.baseline().on();
-        metricTarget = m == null ? null : m.target();
-        metricDirection = m == null ? null : m.direction();
-        dueAt = Schedule.dueAt(targetDate, zone);
+        metric = in.metric();
+        dueAt = DueDates.dueAt(targetDate(), zone);
         // A DUE prediction keeps its review date until a reviewer acts; a deferral survives unrelated edits.
         if (rescheduled && (status == Status.OPEN || status == null)) {
-            nextReviewOn = Schedule.nextReviewOn(targetDate, reviewEvery, today);
+            nextReviewOn = DueDates.nextReviewOn(targetDate(), reviewEvery, today);
         }
+    }
+
+    /** The last day of the target window; none for an undated prediction. */
+    public LocalDate targetDate() {
+        return target == null ? null : target.date();
     }
 
     /** How the speaker filter compares names: lower case, the same in every locale. */
@@ -200,16 +177,8 @@ public class Prediction extends PanacheEntityBase {
 
     /** The client-settable fields as they stand: what a merge patch is applied to. */
     NewPrediction toInput() {
-        return new NewPrediction(key, statement, kind, speaker, source, madeOn,
-                quoteText == null ? null : new Quote(quoteText, quoteLang, quoteLocator),
-                List.copyOf(topics),
-                new Target(targetDate, targetPrecision, targetBasis, targetLabel),
-                reviewEvery, resolutionCriteria,
-                metricName == null ? null
-                        : new Metric(metricName, metricUnit,
-                                metricBaselineValue == null ? null
-                                        : new Metric.Baseline(metricBaselineValue, metricBaselineOn),
-                                metricTarget, metricDirection));
+        return new NewPrediction(key, statement, kind, speaker, source, madeOn, quote, List.copyOf(topics), target,
+                reviewEvery, resolutionCriteria, metric);
     }
 
     /** Whether storing {@code in} would change nothing. Topics are a set: their order and repeats do not count. */
@@ -225,28 +194,23 @@ public class Prediction extends PanacheEntityBase {
     }
 
     PredictionView toView() {
-        NewPrediction in = toInput();
-        return new PredictionView(key, statement, kind, speaker, source, madeOn, in.quote(), in.topics(),
-                in.target(), reviewEvery, dueAt, nextReviewOn, resolutionCriteria, in.metric(), status,
+        return new PredictionView(key, statement, kind, speaker, source, madeOn, quote, List.copyOf(topics), target,
+                reviewEvery, dueAt, nextReviewOn, resolutionCriteria, metric, status,
                 outcome == null ? null
                         : new PredictionView.ResolutionView(outcome, resolvedOn, resolutionNote,
                                 resolutionEvidence == null ? List.of() : resolutionEvidence, resolvedBy),
                 createdAt, updatedAt, version);
     }
 
-    /** Every insert, update and delete of a prediction, whoever makes it, leaves the read cache. */
-    @jakarta.persistence.PostPersist
-    @jakarta.persistence.PostUpdate
-    @jakarta.persistence.PostRemove
-    void written() {
-        io.quarkus.arc.Arc.container().instance(PredictionCache.class).get().written(key);
+    /** What the scheduler needs to know of it, flagged for {@code reason} or (null) only reminded about. */
+    public DuePrediction toDue(FlagReason reason) {
+        return new DuePrediction(id, key, version, statement, speaker, targetDate(), dueAt, nextReviewOn, reason);
     }
 
-    // --- the status machine -------------------------------------------------------------------
+    // --- transitions: the status machine decides, DueDates dates ------------------------------------
 
     void resolve(Resolution r, LocalDate today, String by) {
-        require("resolve", Status.OPEN, Status.DUE);
-        status = Status.RESOLVED;
+        status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
         resolvedOn = r.resolvedOn() == null ? today : r.resolvedOn();
         resolutionNote = r.note();
@@ -257,56 +221,41 @@ public class Prediction extends PanacheEntityBase {
 
     /** Back to OPEN, or straight to DUE when the target has already passed. */
     void reopen(Instant now, LocalDate today) {
-        require("reopen", Status.RESOLVED);
+        Status next = StatusMachine.next(status, Transition.REOPEN, DueDates.duePassed(dueAt, now));
         outcome = null;
         resolvedOn = null;
         resolutionNote = null;
         resolutionEvidence = null;
         resolvedBy = null;
-        reactivate(now, today);
+        resume(next, now, today);
     }
 
-    /** The scheduler's transition: the review date has come. */
-    void flagDue() {
-        require("flag as due", Status.OPEN);
-        status = Status.DUE;
+    /** The scheduler's transition: the review date has come. Returns why. */
+    public FlagReason flagDue() {
+        status = StatusMachine.next(status, Transition.FLAG_DUE, true);
+        return DueDates.reason(targetDate(), nextReviewOn);
     }
 
-    /** Why this prediction comes due now: its target window has ended, or only a periodic review is due. */
-    FlagReason dueReason() {
-        LocalDate due = Schedule.dueDate(targetDate);
-        return due != null && nextReviewOn != null && !nextReviewOn.isBefore(due) ? FlagReason.TARGET_REACHED
-                : FlagReason.PERIODIC_REVIEW;
+    /** Whether the review date has come for an OPEN prediction: what the scheduler flags. */
+    public boolean reviewDue(LocalDate today) {
+        return status == Status.OPEN && nextReviewOn != null && !nextReviewOn.isAfter(today);
     }
 
     void defer(LocalDate until) {
-        require("defer", Status.DUE);
-        status = Status.OPEN;
+        status = StatusMachine.next(status, Transition.DEFER, false);
         nextReviewOn = until;
     }
 
     void withdraw() {
-        require("withdraw", Status.OPEN, Status.DUE);
-        status = Status.WITHDRAWN;
+        status = StatusMachine.next(status, Transition.WITHDRAW, false);
     }
 
     void restore(Instant now, LocalDate today) {
-        require("restore", Status.WITHDRAWN);
-        reactivate(now, today);
+        resume(StatusMachine.next(status, Transition.RESTORE, DueDates.duePassed(dueAt, now)), now, today);
     }
 
-    private void reactivate(Instant now, LocalDate today) {
-        boolean past = dueAt != null && !dueAt.isAfter(now);
-        status = past ? Status.DUE : Status.OPEN;
-        nextReviewOn = past ? Schedule.dueDate(targetDate) : Schedule.nextReviewOn(targetDate, reviewEvery, today);
-    }
-
-    private void require(String action, Status... allowed) {
-        for (Status s : allowed) {
-            if (status == s) {
-                return;
-            }
-        }
-        throw ApiException.wrongStatus(action, status.name());
+    private void resume(Status next, Instant now, LocalDate today) {
+        status = next;
+        nextReviewOn = DueDates.resumedReviewOn(targetDate(), reviewEvery, dueAt, now, today);
     }
 }

@@ -1,13 +1,13 @@
 package app.hindsight.prediction;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,7 +37,7 @@ public class PredictionExport {
     private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
 
     @Inject
-    PredictionService predictions;
+    PredictionQueries predictions;
 
     @Inject
     ObjectMapper json;
@@ -97,7 +97,13 @@ public class PredictionExport {
         }
     }
 
-    public StreamingOutput csv(PredictionFilter filter) {
+    /** An export, written when the response body is: the resource hands it to JAX-RS as a StreamingOutput. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public Export csv(PredictionFilter filter) {
         return out -> {
             try (SequenceWriter writer = CSV.writer(SCHEMA).writeValues(out)) {
                 forEachBatch(filter, batch -> {
@@ -110,7 +116,7 @@ public class PredictionExport {
         };
     }
 
-    public StreamingOutput ndjson(PredictionFilter filter) {
+    public Export ndjson(PredictionFilter filter) {
         return out -> {
             ObjectMapper lines = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             forEachBatch(filter, batch -> {
@@ -130,7 +136,7 @@ public class PredictionExport {
     private void forEachBatch(PredictionFilter filter, BatchWriter writer) throws IOException {
         long after = 0;
         while (true) {
-            PredictionService.Batch batch = predictions.batch(filter, after, BATCH);
+            PredictionQueries.Batch batch = predictions.batch(filter, after, BATCH);
             if (!batch.items().isEmpty()) {
                 writer.write(batch.items());
             }

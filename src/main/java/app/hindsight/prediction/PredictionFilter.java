@@ -5,13 +5,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
+import app.hindsight.domain.FieldError;
+import app.hindsight.domain.InvalidInput;
 import app.hindsight.time.Dates;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Problem.FieldError;
 
 /**
  * The list's filters, parsed from query parameters by hand so that a bad value is a 400 naming the
@@ -20,7 +19,8 @@ import app.hindsight.web.Problem.FieldError;
 public record PredictionFilter(List<Status> statuses, Kind kind, String topic, String speaker, String source,
         Instant dueBefore, Instant dueAfter, String q) {
 
-    public static PredictionFilter parse(MultivaluedMap<String, String> query, ZoneId zone) {
+    /** From the query parameters, each name with its values; an {@link InvalidInput} naming each bad one. */
+    public static PredictionFilter parse(Map<String, List<String>> query, ZoneId zone) {
         List<FieldError> errors = new ArrayList<>();
         List<Status> statuses = new ArrayList<>();
         for (String value : query.getOrDefault("status", List.of())) {
@@ -31,19 +31,24 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
                 }
             }
         }
-        Kind kind = enumValue(Kind.class, "kind", query.getFirst("kind"), errors);
-        Instant dueBefore = instant("dueBefore", query.getFirst("dueBefore"), zone, errors);
-        Instant dueAfter = instant("dueAfter", query.getFirst("dueAfter"), zone, errors);
-        String topic = blankToNull(query.getFirst("topic"));
+        Kind kind = enumValue(Kind.class, "kind", first(query, "kind"), errors);
+        Instant dueBefore = instant("dueBefore", first(query, "dueBefore"), zone, errors);
+        Instant dueAfter = instant("dueAfter", first(query, "dueAfter"), zone, errors);
+        String topic = blankToNull(first(query, "topic"));
         if (topic != null && !topic.toLowerCase(Locale.ROOT).matches(Keys.SLUG)) {
             errors.add(new FieldError("topic", "'" + topic + "' is not a topic tag (lower-case letters, digits, hyphens)"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidInput(errors);
         }
         return new PredictionFilter(statuses, kind, topic,
-                blankToNull(query.getFirst("speaker")), blankToNull(query.getFirst("source")), dueBefore, dueAfter,
-                blankToNull(query.getFirst("q")));
+                blankToNull(first(query, "speaker")), blankToNull(first(query, "source")), dueBefore, dueAfter,
+                blankToNull(first(query, "q")));
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     /** q as a LIKE pattern on lower-cased text, escaped with a backslash so that % and _ match themselves. */

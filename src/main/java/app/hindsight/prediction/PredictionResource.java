@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.domain.ExpectedVersion;
+import app.hindsight.json.MergePatch;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
@@ -73,6 +76,12 @@ public class PredictionResource {
     PredictionService predictions;
 
     @Inject
+    PredictionQueries queries;
+
+    @Inject
+    PredictionHistory history;
+
+    @Inject
     PredictionExport export;
 
     @Inject
@@ -80,9 +89,6 @@ public class PredictionResource {
 
     @Inject
     Actor actor;
-
-    @Inject
-    PredictionCache cache;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -119,8 +125,8 @@ public class PredictionResource {
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
-        return predictions.list(filter, query.getFirst("cursor"), Cursor.limit(query.getFirst("limit"), 50, 500))
-                .toResponse(uri, publicUrl);
+        int limit = Cursor.limit(query.getFirst("limit"), 50, 500);
+        return Page.of(queries.list(filter, Cursor.decode(query.getFirst("cursor")), limit)).toResponse(uri, publicUrl);
     }
 
     @GET
@@ -133,7 +139,8 @@ public class PredictionResource {
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
-        return Response.ok(export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), CSV).build();
+        StreamingOutput csv = export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        return Response.ok(csv, CSV).build();
     }
 
     @GET
@@ -146,8 +153,8 @@ public class PredictionResource {
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
-        return Response.ok(export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone())), NDJSON)
-                .build();
+        StreamingOutput ndjson = export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        return Response.ok(ndjson, NDJSON).build();
     }
 
     @POST
@@ -185,14 +192,8 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @RolesAllowed(Roles.READER)
-    public Response get(@PathParam("key") String key) throws java.io.IOException {
-        PredictionCache.Entry entry = cache.get(key).orElse(null);
-        if (entry == null) {
-            long readStarted = cache.readStarts();
-            PredictionView view = predictions.get(key);
-            entry = new PredictionCache.Entry(json.writeValueAsBytes(view), view.version());
-            cache.put(key, entry, readStarted);
-        }
+    public Response get(@PathParam("key") String key) {
+        PredictionCache.Entry entry = queries.json(key);
         return Response.ok(entry.json(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, ETags.of(entry.version())).build();
     }
@@ -221,7 +222,8 @@ public class PredictionResource {
                     examples = @ExampleObject(name = "missing", value = Examples.PRECONDITION_REQUIRED)))
     @RolesAllowed(Roles.EDITOR)
     public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-        return withETag(predictions.patch(key, ifMatch, body, actor.name()));
+        ExpectedVersion expected = ETags.required(ifMatch);
+        return withETag(predictions.edit(key, expected, MergePatch.read(json, body), actor.name()));
     }
 
     @DELETE
@@ -234,7 +236,7 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        predictions.delete(key, ifMatch, actor.name());
+        predictions.delete(key, ETags.expected(ifMatch), actor.name());
         return Response.noContent().build();
     }
 
@@ -248,7 +250,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.REVIEWER)
     public Response resolve(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Resolution body) {
-        return withETag(predictions.resolve(key, ifMatch, body, actor.name()));
+        return execute(key, ifMatch, new Command.Resolve(body));
     }
 
     @DELETE
@@ -258,7 +260,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.REVIEWER)
     public Response reopen(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "why it is reopened") @QueryParam("note") String note) {
-        return withETag(predictions.reopen(key, ifMatch, note, actor.name()));
+        return execute(key, ifMatch, new Command.Reopen(note));
     }
 
     @POST
@@ -271,7 +273,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.REVIEWER)
     public Response defer(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Deferral body) {
-        return withETag(predictions.defer(key, ifMatch, body, actor.name()));
+        return execute(key, ifMatch, new Command.Defer(body));
     }
 
     @POST
@@ -283,7 +285,7 @@ public class PredictionResource {
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
     public Response withdraw(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             Withdrawal body) {
-        return withETag(predictions.withdraw(key, ifMatch, body, actor.name()));
+        return execute(key, ifMatch, new Command.Withdraw(body));
     }
 
     @DELETE
@@ -293,7 +295,7 @@ public class PredictionResource {
     @RolesAllowed({ Roles.EDITOR, Roles.REVIEWER })
     public Response restore(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Parameter(description = "why it is restored") @QueryParam("note") String note) {
-        return withETag(predictions.restore(key, ifMatch, note, actor.name()));
+        return execute(key, ifMatch, new Command.Restore(note));
     }
 
     @GET
@@ -304,7 +306,11 @@ public class PredictionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.READER)
     public List<EventView> history(@PathParam("key") String key) {
-        return predictions.history(key);
+        return history.of(key);
+    }
+
+    private Response execute(String key, String ifMatch, Command command) {
+        return withETag(predictions.execute(key, ETags.expected(ifMatch), actor.name(), command));
     }
 
     private static Response withETag(PredictionView view) {

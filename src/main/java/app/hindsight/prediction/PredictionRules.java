@@ -1,13 +1,11 @@
 package app.hindsight.prediction;
 
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.hindsight.domain.FieldError;
 import app.hindsight.time.Dates;
-import app.hindsight.web.Problem.FieldError;
 
 /** The checks that span several fields, which Bean Validation annotations cannot express. */
 final class PredictionRules {
@@ -50,7 +48,7 @@ final class PredictionRules {
                             + ": the prediction comes due the day after, which must be a date too"));
                 }
                 if (t.date() != null && t.precision() != null) {
-                    LocalDate end = windowEnd(t.date(), t.precision());
+                    LocalDate end = DueDates.windowEnd(t.date(), t.precision());
                     if (!end.equals(t.date())) {
                         errors.add(new FieldError("target.date", "must be the last day of its "
                                 + t.precision().name().toLowerCase() + " window, here " + end));
@@ -59,18 +57,5 @@ final class PredictionRules {
             }
         }
         return errors;
-    }
-
-    /** The last day of the window of this precision that contains {@code date}. */
-    static LocalDate windowEnd(LocalDate date, Precision precision) {
-        return switch (precision) {
-            case DAY -> date;
-            case MONTH -> date.with(TemporalAdjusters.lastDayOfMonth());
-            case QUARTER -> {
-                int lastMonth = date.get(IsoFields.QUARTER_OF_YEAR) * 3;
-                yield date.withMonth(lastMonth).with(TemporalAdjusters.lastDayOfMonth());
-            }
-            case YEAR -> date.with(TemporalAdjusters.lastDayOfYear());
-        };
     }
 }

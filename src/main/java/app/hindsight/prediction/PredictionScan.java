@@ -181,7 +181,7 @@ class PredictionScan {
         }
         String jpql = "select p.id, p.status, p.kind, p.speakerLower, p.source, p.dueAt from Prediction p where "
                 + (c.ids() != null ? "p.id in :ids" : "p.id > :from and p.id <= :upTo")
-                + (f.q() != null ? " and (lower(p.statement) like :q escape '\\' or lower(p.quoteText) like :q "
+                + (f.q() != null ? " and (lower(p.statement) like :q escape '\\' or lower(p.quote.text) like :q "
                         + "escape '\\')" : "")
                 + " order by p.id";
         TypedQuery<Object[]> query = bounded(em.createQuery(jpql, Object[].class), allowance);
@@ -314,7 +314,7 @@ class PredictionScan {
         @Override
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
             return Chunk.of(after, bounded(em.createQuery("select id from Prediction where (lower(statement) like :q "
-                    + "escape '\\' or lower(quoteText) like :q escape '\\') and id > :after order by id", Long.class),
+                    + "escape '\\' or lower(quote.text) like :q escape '\\') and id > :after order by id", Long.class),
                     allowance).setParameter("q", pattern).setParameter("after", after).setMaxResults(n)
                     .getResultList(), n);
         }

@@ -1,12 +1,14 @@
 package app.hindsight.prediction;
 
+import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The speaker's original words and where they stand in the source. */
+/** The speaker's original words and where they stand in the source. Embedded in the prediction (quote_*). */
+@Embeddable
 public record Quote(
         @NotBlank @Size(max = 2000)
         @Schema(example = "到2027年底，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100倍") String text,

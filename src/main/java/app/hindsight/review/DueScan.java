@@ -25,7 +25,6 @@ import app.hindsight.notify.Notice;
 import app.hindsight.notify.Notices;
 import app.hindsight.prediction.DuePrediction;
 import app.hindsight.prediction.EventType;
-import app.hindsight.prediction.PredictionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,10 +59,10 @@ public class DueScan implements Job {
     HindsightConfig config;
 
     @Inject
-    app.hindsight.web.PublicUrl publicUrl;
+    app.hindsight.PublicAddress publicUrl;
 
     @Inject
-    PredictionService predictions;
+    DueQueries predictions;
 
     @Inject
     ReviewService reviews;

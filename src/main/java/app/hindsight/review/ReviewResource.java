@@ -62,8 +62,9 @@ public class ReviewResource {
         } else {
             throw ApiException.badRequest("state", "'" + state + "' must be OPEN or CLOSED");
         }
-        return reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee, cursor,
-                Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+        int pageSize = Cursor.limit(limit, 50, 500);
+        return Page.of(reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee,
+                Cursor.decode(cursor), pageSize)).toResponse(uri, publicUrl);
     }
 
     @PUT

@@ -14,17 +14,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
+import app.hindsight.domain.Validation;
 import app.hindsight.prediction.DuePrediction;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.FlagReason;
-import app.hindsight.prediction.PredictionService;
+import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.PredictionTransitioned;
 import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Status;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
-import app.hindsight.web.Page;
-import app.hindsight.web.Validation;
 
 /** The review queue: opening, closing and assigning reviews. */
 @ApplicationScoped
@@ -43,7 +43,7 @@ public class ReviewService {
     HindsightConfig config;
 
     @Inject
-    PredictionService predictions;
+    PredictionQueries predictions;
 
     @Inject
     Validation validation;
@@ -77,14 +77,14 @@ public class ReviewService {
                 r.closure = closure;
             }
         } else if (t.status() == Status.DUE && (t.type() == EventType.REOPENED || t.type() == EventType.RESTORED)) {
-            PredictionView p = predictions.get(t.key());
+            PredictionView p = predictions.view(t.key());
             open(t.key(), FlagReason.TARGET_REACHED, p.nextReviewOn(), t.type().name().toLowerCase() + "/v" + t.version(),
                     t.at());
         }
     }
 
     @Transactional
-    public Page<ReviewView> queue(boolean open, String assignee, String cursor, int limit) {
+    public Paged<ReviewView> queue(boolean open, String assignee, long after, int limit) {
         StringBuilder jpql = new StringBuilder("select r, p.statement from Review r, Prediction p "
                 + "where p.key = r.predictionKey and r.id > :after and r.closedAt is ")
                 .append(open ? "null" : "not null");
@@ -92,7 +92,7 @@ public class ReviewService {
             jpql.append(" and r.assignee = :assignee");
         }
         var query = Review.getEntityManager().createQuery(jpql.append(" order by r.id").toString(), Object[].class)
-                .setParameter("after", Cursor.decode(cursor)).setMaxResults(limit + 1);
+                .setParameter("after", after).setMaxResults(limit + 1);
         if (assignee != null) {
             query.setParameter("assignee", assignee);
         }
@@ -102,20 +102,20 @@ public class ReviewService {
         for (Object[] row : more ? rows.subList(0, limit) : rows) {
             items.add(view((Review) row[0], (String) row[1]));
         }
-        return new Page<>(items, more ? Cursor.after(items.get(items.size() - 1).id()) : null);
+        return new Paged<>(items, more ? items.get(items.size() - 1).id() : null);
     }
 
     @Transactional
     public ReviewView assign(long id, Assignment assignment) {
         validation.require(assignment);
         Review r = Review.<Review> findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("review", String.valueOf(id)));
+                .orElseThrow(() -> new NotFound("review", String.valueOf(id)));
         if (r.closedAt != null) {
-            throw ApiException.conflict("review-closed", "review " + id + " is closed (" + r.closure + ")");
+            throw new Conflict("review-closed", "review " + id + " is closed (" + r.closure + ")");
         }
         String name = assignment.assignee();
         r.assignee = name == null || name.isBlank() ? null : name.strip();
-        return view(r, predictions.get(r.predictionKey).statement());
+        return view(r, predictions.view(r.predictionKey).statement());
     }
 
     ReviewView view(Review r, String statement) {

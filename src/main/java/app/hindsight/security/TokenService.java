@@ -19,8 +19,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Validation;
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Validation;
 import io.quarkus.logging.Log;
 
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class TokenService {
     public TokenView create(NewToken in, String actor) {
         validation.require(in);
         if (ApiToken.count("name", in.name()) > 0) {
-            throw ApiException.conflict("duplicate-name", "a token named '" + in.name() + "' already exists");
+            throw new Conflict("duplicate-name", "a token named '" + in.name() + "' already exists");
         }
         String secret = ApiToken.newSecret();
         ApiToken token = store(in.name(), secret, new TreeSet<>(in.roles()), actor);
@@ -59,7 +60,7 @@ public class TokenService {
     @Transactional
     public void revoke(long id, String actor) {
         ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("token", String.valueOf(id)));
+                .orElseThrow(() -> new NotFound("token", String.valueOf(id)));
         if (token.revokedAt == null) {
             token.revokedAt = now();
             token.revokedBy = actor;

@@ -18,18 +18,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import app.hindsight.domain.FieldError;
+import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Upsert;
+import app.hindsight.domain.Validation;
+import app.hindsight.json.JsonErrors;
 import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.Prediction;
-import app.hindsight.prediction.PredictionService;
-import app.hindsight.prediction.PredictionService.Upsert;
+import app.hindsight.prediction.PredictionKeys;
+import app.hindsight.prediction.PredictionUpserts;
+import app.hindsight.prediction.PredictionValidation;
 import app.hindsight.source.NewSource;
 import app.hindsight.source.SourceService;
 import app.hindsight.source.SourceView;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Problem.FieldError;
-import app.hindsight.web.ProblemMapper;
-import app.hindsight.web.Validation;
 
 /**
  * Bulk upsert of sources and predictions by key, all or nothing: every item is parsed and validated
@@ -49,7 +51,13 @@ public class ImportService {
     SourceService sources;
 
     @Inject
-    PredictionService predictions;
+    PredictionValidation predictionValidation;
+
+    @Inject
+    PredictionKeys predictionKeys;
+
+    @Inject
+    PredictionUpserts predictions;
 
     /**
      * Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). The bytes go to the strict
@@ -57,7 +65,7 @@ public class ImportService {
      */
     public List<JsonNode> parse(byte[] body, boolean ndjson) {
         if (body == null || blank(body, 0, body.length)) {
-            throw ApiException.badRequest("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
+            throw InvalidInput.of("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
         }
         List<JsonNode> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -74,7 +82,7 @@ public class ImportService {
                         items.add(json.readTree(body, start, end - start));
                     } catch (IOException e) {
                         errors.add(new FieldError(items.size(), "body",
-                                "line " + (line + 1) + " is not valid JSON" + ProblemMapper.Json.why(e)));
+                                "line " + (line + 1) + " is not valid JSON" + JsonErrors.why(e)));
                         items.add(null);
                     }
                 }
@@ -89,12 +97,12 @@ public class ImportService {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemMapper.Json.describe(e);
+            throw JsonErrors.describe(e);
         } catch (IOException e) {
-            throw ApiException.badRequest("body", "unreadable");
+            throw InvalidInput.of("body", "unreadable");
         }
         if (!root.isArray()) {
-            throw ApiException.badRequest("body", "must be a JSON array of sources and predictions");
+            throw InvalidInput.of("body", "must be a JSON array of sources and predictions");
         }
         root.forEach(items::add);
         return items;
@@ -112,12 +120,12 @@ public class ImportService {
 
     /**
      * Imports. Items without a key are created under generated keys; when a concurrent writer takes one first,
-     * the import runs again (see PredictionService#writeGeneratingKeys).
+     * the import runs again (see PredictionKeys#writeGeneratingKeys).
      */
     public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
         boolean generatesKeys = items.stream().anyMatch(item -> item != null && item.isObject()
                 && !"source".equals(item.path("type").asText()) && !item.hasNonNull("key"));
-        return predictions.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
+        return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
     }
 
     /**
@@ -164,7 +172,7 @@ public class ImportService {
                     errors.add(new FieldError(i, "type", "must be source or prediction"));
                 }
             } catch (JsonProcessingException e) {
-                ProblemMapper.Json.describe(e).errors().forEach(err -> errors.add(err.at(index)));
+                JsonErrors.describe(e).errors().forEach(err -> errors.add(err.at(index)));
             }
         }
 
@@ -180,7 +188,7 @@ public class ImportService {
         for (int n = 0; n < rawPredictions.size(); n++) {
             int index = predictionIndexes.get(n);
             try {
-                NewPrediction p = predictions.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
+                NewPrediction p = predictionValidation.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
                         ? Optional.of(importedSources.get(key))
                         : lookedUp.computeIfAbsent(key, sources::find));
                 if (p.key() == null && createOnly) {
@@ -191,12 +199,12 @@ public class ImportService {
                 }
                 newPredictions.add(p);
                 indexes.add(index);
-            } catch (ApiException e) {
+            } catch (InvalidInput e) {
                 e.errors().forEach(err -> errors.add(err.at(index)));
             }
         }
         if (!createOnly) {
-            Set<String> retired = predictions.retiredKeys(newPredictions.stream().map(NewPrediction::key)
+            Set<String> retired = predictionKeys.retiredKeys(newPredictions.stream().map(NewPrediction::key)
                     .filter(java.util.Objects::nonNull).toList());
             for (int n = 0; n < newPredictions.size(); n++) {
                 if (newPredictions.get(n).key() != null && retired.contains(newPredictions.get(n).key())) {
@@ -209,10 +217,10 @@ public class ImportService {
             throw invalidItems(errors);
         }
 
-        // Sources and predictions each say CREATED, UPDATED or UNCHANGED; counted by name, the two enums apart.
+        // Sources and predictions each say CREATED, UPDATED or UNCHANGED.
         Map<String, Integer> counts = new HashMap<>();
         for (NewSource s : newSources) {
-            SourceService.Upsert outcome = sources.upsert(s, createOnly, dryRun);
+            Upsert outcome = sources.upsert(s, createOnly, dryRun);
             counts.merge(outcome.name(), 1, Integer::sum);
         }
         for (Upsert outcome : predictions.upsertAll(newPredictions, actor, note, createOnly, dryRun)) {
@@ -224,10 +232,8 @@ public class ImportService {
                 counts.getOrDefault("UNCHANGED", 0), dryRun);
     }
 
-    private static ApiException invalidItems(List<FieldError> errors) {
-        long items = errors.stream().map(FieldError::index).distinct().count();
-        return new ApiException(422, "invalid-import", "The import is not valid",
-                items + " item(s) are invalid; nothing was imported", errors, null);
+    private static InvalidImport invalidItems(List<FieldError> errors) {
+        return new InvalidImport(errors);
     }
 
     private static NewSource withKey(NewSource s, String key) {

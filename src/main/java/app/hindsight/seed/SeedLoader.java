@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.web.ApiException;
+import app.hindsight.domain.InvalidInput;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -53,7 +53,7 @@ public class SeedLoader {
             ImportResult result;
             try {
                 result = imports.seed(imports.parse(body, ndjson));
-            } catch (ApiException e) {
+            } catch (InvalidInput | InvalidImport e) {
                 throw e;
             } catch (RuntimeException e) {
                 // Replicas starting together seed at once; the loser's second pass finds everything there.
@@ -64,7 +64,9 @@ public class SeedLoader {
             Log.infof("Seeds %s: %d created, %d already present", file.getFileName(), result.created(),
                     result.unchanged());
             return result;
-        } catch (ApiException e) {
+        } catch (InvalidInput e) {
+            Log.errorf("Seed file %s not loaded: %s %s", file, e.getMessage(), e.errors());
+        } catch (InvalidImport e) {
             Log.errorf("Seed file %s not loaded: %s %s", file, e.getMessage(), e.errors());
         } catch (IOException e) {
             Log.errorf("Seed file %s not readable: %s", file, e.getMessage());

@@ -53,7 +53,8 @@ public class SourceResource {
     public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return sources.list(cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+        int pageSize = Cursor.limit(limit, 50, 500);
+        return Page.of(sources.list(Cursor.decode(cursor), pageSize)).toResponse(uri, publicUrl);
     }
 
     @POST

@@ -9,20 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
+import app.hindsight.domain.Upsert;
+import app.hindsight.domain.Validation;
 import app.hindsight.prediction.Keys;
-import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
-import app.hindsight.web.Page;
-import app.hindsight.web.Validation;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 public class SourceService {
-
-    /** What an upsert did, for the import's counts. */
-    public enum Upsert {
-        CREATED, UPDATED, UNCHANGED
-    }
 
     @Inject
     Clock clock;
@@ -35,7 +31,7 @@ public class SourceService {
         validation.require(in);
         String key = in.key() != null ? in.key() : Keys.fromTitle(in.title());
         if (Source.findByKey(key).isPresent()) {
-            throw ApiException.conflict("duplicate-key", "a source with key '" + key + "' already exists");
+            throw new Conflict("duplicate-key", "a source with key '" + key + "' already exists");
         }
         Source source = new Source();
         source.key = key;
@@ -47,7 +43,7 @@ public class SourceService {
 
     @Transactional
     public SourceView get(String key) {
-        return Source.findByKey(key).orElseThrow(() -> ApiException.notFound("source", key)).toView();
+        return Source.findByKey(key).orElseThrow(() -> new NotFound("source", key)).toView();
     }
 
     public java.util.Optional<SourceView> find(String key) {
@@ -55,14 +51,12 @@ public class SourceService {
     }
 
     @Transactional
-    public Page<SourceView> list(String cursor, int limit) {
-        long after = Cursor.decode(cursor);
+    public Paged<SourceView> list(long after, int limit) {
         List<Source> rows = Source.<Source> find("id > :after order by id", Parameters.with("after", after))
                 .range(0, limit).list();
         boolean more = rows.size() > limit;
         List<Source> page = more ? rows.subList(0, limit) : rows;
-        return new Page<>(page.stream().map(Source::toView).toList(),
-                more ? Cursor.after(page.get(page.size() - 1).id) : null);
+        return new Paged<>(page.stream().map(Source::toView).toList(), more ? page.get(page.size() - 1).id : null);
     }
 
     /** Creates or updates by key, inside the caller's transaction; the input is already valid and keyed. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * and from the calendar feed. Before 1900 lie year 0 (which JDBC turns into year 1) and the Julian calendar (JDBC
  * shifts dates before 1582-10-15 by ten days and more); after 9999, RFC 5545 has no way to write a year and many
  * JSON clients cannot read one. A period of review is at most a century, so the next review is always a date.
- * Every input goes through here: the JSON deserializers of {@code web.StrictJson} and the list's query filters.
+ * Every input goes through here: the JSON deserializers of {@code json.StrictJson} and the list's query filters.
  */
 public final class Dates {
 

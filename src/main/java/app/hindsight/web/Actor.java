@@ -7,12 +7,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Who is making the current request, as history records it: the token's name, or "anonymous". The
- * scheduler records itself as "scheduler".
+ * scheduler records itself as {@link app.hindsight.review.DueQueries#SCHEDULER}.
  */
 @RequestScoped
 public class Actor {
 
-    public static final String SCHEDULER = "scheduler";
     public static final String ANONYMOUS = "anonymous";
 
     @Inject

@@ -2,11 +2,12 @@ package app.hindsight.web;
 
 import java.util.List;
 
-import app.hindsight.web.Problem.FieldError;
+import app.hindsight.domain.FieldError;
 
 /**
- * Thrown by services for anything the client must hear about; {@link ProblemMapper} turns it into a
- * problem document. The type slug becomes {@code /problems/{slug}}.
+ * Thrown by the HTTP layer (resources, query parameters, cursors, preconditions) for anything the client must hear
+ * about; {@link ProblemMapper} turns it into a problem document. The type slug becomes {@code /problems/{slug}}.
+ * Domain code throws the exceptions of {@code app.hindsight.domain} instead.
  */
 public class ApiException extends RuntimeException {
 
@@ -49,43 +50,9 @@ public class ApiException extends RuntimeException {
         }
     }
 
-    public static ApiException conflict(String type, String detail) {
-        return new ApiException(409, type, "Conflict", detail, null, null);
-    }
-
-    /** A transition the status machine does not allow from the current status. */
-    public static ApiException wrongStatus(String action, String currentStatus) {
-        return new ApiException(409, "invalid-transition", "Transition not allowed",
-                "cannot " + action + " a prediction whose status is " + currentStatus, null, currentStatus);
-    }
-
     public static ApiException preconditionRequired() {
         return new ApiException(428, "precondition-required", "If-Match required",
                 "send the ETag from a GET of this prediction in an If-Match header", null, null);
-    }
-
-    public static ApiException preconditionFailed(String currentEtag) {
-        return new ApiException(412, "precondition-failed", "Stale ETag",
-                "the prediction was changed since your copy; its current ETag is " + currentEtag, null, null);
-    }
-
-    public static ApiException weakETag(String tag) {
-        return new ApiException(412, "weak-etag", "Weak ETag",
-                "If-Match compares entity tags strongly (RFC 9110), so the weak tag " + tag
-                        + " never matches; send the ETag exactly as a GET returned it, without W/", null, null);
-    }
-
-    /** Another request changed the record between this one's read and its write. */
-    public static ApiException concurrentChange() {
-        return new ApiException(409, "concurrent-modification", "Conflict",
-                "the record was changed by another request at the same time; read it again and retry", null, null);
-    }
-
-    /** As {@link #concurrentChange}, for a request that sent If-Match: its precondition no longer holds. */
-    public static ApiException changedWhileWriting() {
-        return new ApiException(412, "precondition-failed", "Stale ETag",
-                "the prediction was changed by another request while this one ran; GET it again for its current ETag",
-                null, null);
     }
 
     public int status() {

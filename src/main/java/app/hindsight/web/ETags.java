@@ -1,7 +1,17 @@
 package app.hindsight.web;
 
-/** ETags are the optimistic-lock version, quoted. */
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import app.hindsight.domain.ExpectedVersion;
+
+/** ETags are the optimistic-lock version, quoted; If-Match is read into the versions a client expects. */
 public final class ETags {
+
+    /** The tags this service issues: a version, quoted, as {@link #of} writes it. */
+    private static final Pattern ISSUED = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
     private ETags() {
     }
@@ -10,32 +20,38 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** 428 without If-Match, 412 when none of its tags is the current version. */
-    public static void require(String ifMatch, long version) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+    /** As {@link #expected}, for a write that needs If-Match: 428 without one. */
+    public static ExpectedVersion required(String ifMatch) {
+        ExpectedVersion expected = expected(ifMatch);
+        if (expected == null) {
             throw ApiException.preconditionRequired();
         }
-        check(ifMatch, version);
+        return expected;
     }
 
     /**
-     * Like {@link #require} when the header is present; no check without it. If-Match compares strongly
-     * (RFC 9110 13.1.1): a weak tag never matches, so one is refused with a problem that says so rather than
-     * a stale-ETag problem naming the very version the client sent.
+     * The versions If-Match accepts, or null without the header (no check then). {@code *} accepts any; a tag this
+     * service never issued matches nothing. If-Match compares strongly (RFC 9110 13.1.1): a weak tag never
+     * matches, and the first one is kept so that a refusal can say so.
      */
-    public static void check(String ifMatch, long version) {
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return;
+            return null;
         }
+        boolean any = false;
+        Set<Long> versions = new HashSet<>();
         String weak = null;
         for (String tag : ifMatch.split(",")) {
             String t = tag.strip();
+            Matcher issued = ISSUED.matcher(t);
             if (t.startsWith("W/")) {
                 weak = weak == null ? t : weak;
-            } else if (t.equals("*") || t.equals(of(version))) {
-                return;
+            } else if (t.equals("*")) {
+                any = true;
+            } else if (issued.matches()) {
+                versions.add(Long.parseLong(issued.group(1)));
             }
         }
-        throw weak != null ? ApiException.weakETag(weak) : ApiException.preconditionFailed(of(version));
+        return new ExpectedVersion(any, versions, weak);
     }
 }

@@ -1,16 +1,7 @@
 package app.hindsight.web;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
@@ -24,23 +15,27 @@ import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import app.hindsight.time.Dates;
+import app.hindsight.domain.ConcurrentChange;
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.FieldError;
+import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.StaleVersion;
+import app.hindsight.domain.Validation;
+import app.hindsight.json.JsonErrors;
 import app.hindsight.prediction.ScanBudgetExceeded;
 import app.hindsight.prediction.ScanTimedOut;
-import app.hindsight.web.Problem.FieldError;
+import app.hindsight.prediction.TransitionRefused;
+import app.hindsight.seed.InvalidImport;
 import io.quarkus.logging.Log;
 
 /**
- * The one place where exceptions become RFC 9457 problem documents. Messages are written here for
- * people: no exception class names, no stack traces.
+ * The one place where exceptions become RFC 9457 problem documents: the domain's own (app.hindsight.domain and
+ * the features'), the web's {@link ApiException}, and those of JAX-RS, Jackson, security and the database.
+ * Messages are written here for people: no exception class names, no stack traces.
  */
 public class ProblemMapper {
 
@@ -54,25 +49,81 @@ public class ProblemMapper {
         return problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors(), e.currentStatus());
     }
 
+    // --- the domain's exceptions ------------------------------------------------------------------
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return problem(400, "invalid-request", "The request is not valid", e.getMessage(), uri, e.errors(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e, UriInfo uri) {
+        return problem(404, "not-found", "Not found", e.getMessage(), uri, List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e, UriInfo uri) {
+        return problem(409, e.code(), "Conflict", e.getMessage(), uri, List.of(), null);
+    }
+
+    /** The problem names the current status, so a client can tell what it may do instead. */
+    @ServerExceptionMapper
+    public Response transitionRefused(TransitionRefused e, UriInfo uri) {
+        return problem(409, "invalid-transition", "Transition not allowed", e.getMessage(), uri, List.of(),
+                e.current().name());
+    }
+
+    /**
+     * If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so a client that sent only weak ones
+     * hears that, rather than a stale-ETag problem naming the very version it sent.
+     */
+    @ServerExceptionMapper
+    public Response staleVersion(StaleVersion e, UriInfo uri) {
+        if (e.weakTag() != null) {
+            return problem(412, "weak-etag", "Weak ETag", "If-Match compares entity tags strongly (RFC 9110), so the "
+                    + "weak tag " + e.weakTag() + " never matches; send the ETag exactly as a GET returned it, "
+                    + "without W/", uri, List.of(), null);
+        }
+        return problem(412, "precondition-failed", "Stale ETag",
+                "the prediction was changed since your copy; its current ETag is " + ETags.of(e.current()), uri,
+                List.of(), null);
+    }
+
+    /** A client that sent no ETag cannot be told its ETag is stale: it hears of a conflict, and to retry. */
+    @ServerExceptionMapper
+    public Response concurrentChange(ConcurrentChange e, UriInfo uri) {
+        if (e.versionExpected()) {
+            return problem(412, "precondition-failed", "Stale ETag", "the prediction was changed by another "
+                    + "request while this one ran; GET it again for its current ETag", uri, List.of(), null);
+        }
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidImport(InvalidImport e, UriInfo uri) {
+        return problem(422, "invalid-import", "The import is not valid", e.getMessage(), uri, e.errors(), null);
+    }
+
+    // --- everything else ---------------------------------------------------------------------------
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        ApiException invalid = ApiException.invalid(errors);
-        return apiException(invalid, uri);
+        return invalidInput(new InvalidInput(errors), uri);
     }
 
     @ServerExceptionMapper
     public Response jsonProblem(JsonProcessingException e, UriInfo uri) {
-        return apiException(Json.describe(e), uri);
+        return invalidInput(JsonErrors.describe(e), uri);
     }
 
     /** More specific than Quarkus's built-in mapper for this type, which answers in its own format. */
     @ServerExceptionMapper
     public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
-        return apiException(Json.describe(e), uri);
+        return invalidInput(JsonErrors.describe(e), uri);
     }
 
     @ServerExceptionMapper
@@ -211,8 +262,10 @@ public class ProblemMapper {
                 .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
     }
 
-    private Response concurrentChange(UriInfo uri) {
-        return apiException(ApiException.concurrentChange(), uri);
+    private static Response concurrentChange(UriInfo uri) {
+        return problem(409, "concurrent-modification", "Conflict",
+                "the record was changed by another request at the same time; read it again and retry", uri, List.of(),
+                null);
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri,
@@ -230,127 +283,5 @@ public class ProblemMapper {
 
     private static String slug(String title) {
         return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
-
-    /** Turns Jackson's failures into field errors a person can act on. */
-    public static final class Json {
-
-        private Json() {
-        }
-
-        public static ApiException describe(JsonProcessingException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                // A limit is about the whole document, though databind may report it with the field it was in.
-                if (cause instanceof StreamConstraintsException limit) {
-                    return ApiException.badRequest("body", "refused by the parser's limits" + why(limit));
-                }
-            }
-            if (e instanceof JsonParseException parse) {
-                var loc = parse.getLocation();
-                String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-                return ApiException.badRequest("body", "malformed JSON" + where + why(e));
-            }
-            if (!(e instanceof JsonMappingException mapping)) {
-                return ApiException.badRequest("body", "malformed JSON");
-            }
-            String field = path(mapping.getPath());
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
-                return ApiException.badRequest("body", "malformed JSON" + why(e));
-            }
-            if (e instanceof UnrecognizedPropertyException unknown) {
-                return ApiException.badRequest(field, "unknown field");
-            }
-            Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            if (target == null && mapping.getCause() instanceof DateTimeParseException) {
-                return ApiException.badRequest(field, "not a valid date or time");
-            }
-            if (target == null && field.equals("body")) {
-                return ApiException.badRequest("body", "malformed JSON");
-            }
-            String value = e instanceof InvalidFormatException invalid && invalid.getValue() != null
-                    ? "'" + invalid.getValue() + "' " : "";
-            return ApiException.badRequest(field, value + expected(target));
-        }
-
-        /**
-         * What is wrong, in a few words and brackets, when Jackson's message says more than "malformed": e.g.
-         * " (not UTF-8)"; empty otherwise. Jackson's messages name its own classes and settings, so only their
-         * gist is passed on.
-         */
-        public static String why(Exception e) {
-            String m = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            if (m == null) {
-                return "";
-            }
-            if (m.contains("Invalid UTF-8") || m.contains("Invalid UTF-32")) {
-                return " (not UTF-8)";
-            }
-            if (m.startsWith("Duplicate field ")) {
-                return " (duplicate field " + m.substring("Duplicate field ".length()) + ")";
-            }
-            if (m.startsWith("Document nesting depth")) {
-                return " (nested more than " + StrictJson.MAX_DEPTH + " levels deep)";
-            }
-            if (m.startsWith("Number value length")) {
-                return " (a number longer than " + StrictJson.MAX_NUMBER_LENGTH + " characters)";
-            }
-            if (m.startsWith("Trailing token")) {
-                return " (more than one JSON document)";
-            }
-            return "";
-        }
-
-        private static String expected(Class<?> type) {
-            if (type == null) {
-                return "has the wrong type";
-            }
-            if (type.isEnum()) {
-                return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                        .collect(Collectors.joining(", "));
-            }
-            if (type == LocalDate.class) {
-                return Dates.DATE_RULE;
-            }
-            if (type == Instant.class) {
-                return Dates.INSTANT_RULE;
-            }
-            if (type == Period.class) {
-                return Dates.PERIOD_RULE;
-            }
-            if (type == Double.class || type == double.class) {
-                return "must be a finite number";
-            }
-            if (type == String.class) {
-                return "must be a string";
-            }
-            if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-                return "must be a number";
-            }
-            if (type == Boolean.class) {
-                return "must be true or false";
-            }
-            if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-                return "must be an array";
-            }
-            if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-                return "must be an object";
-            }
-            return "has the wrong type";
-        }
-
-        private static String path(List<JsonMappingException.Reference> refs) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : refs) {
-                if (ref.getFieldName() != null) {
-                    if (sb.length() > 0) {
-                        sb.append('.');
-                    }
-                    sb.append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    sb.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return sb.length() == 0 ? "body" : sb.toString();
-        }
     }
 }

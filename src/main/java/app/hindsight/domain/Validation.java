@@ -1,4 +1,4 @@
-package app.hindsight.web;
+package app.hindsight.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-
-import app.hindsight.web.Problem.FieldError;
 
 /**
  * Runs Bean Validation on request records explicitly, so a create, a re-validation after a merge patch
@@ -37,12 +35,12 @@ public class Validation {
     public <T> void require(T body) {
         List<FieldError> errors = errors(body);
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw new InvalidInput(errors);
         }
     }
 
     /** "topics[2]" and "target.date", the way a client wrote them. */
-    static String field(Path path) {
+    public static String field(Path path) {
         StringBuilder sb = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getIndex() != null && sb.length() > 0 && sb.charAt(sb.length() - 1) != ']') {

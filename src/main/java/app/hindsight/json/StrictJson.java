@@ -1,4 +1,4 @@
-package app.hindsight.web;
+package app.hindsight.json;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,0 +1,26 @@
+package app.hindsight.domain;
+
+import java.util.Set;
+
+/**
+ * The versions a writer's copy may have (HTTP's If-Match, parsed by {@code web.ETags}): a write goes ahead only when
+ * the stored version is one of them, or with {@code anyVersion} whatever it is. {@code weakTag} keeps a weak tag the
+ * client sent, which never matches: the refusal can then say why.
+ */
+public record ExpectedVersion(boolean anyVersion, Set<Long> versions, String weakTag) {
+
+    public ExpectedVersion {
+        versions = Set.copyOf(versions);
+    }
+
+    public static ExpectedVersion of(long version) {
+        return new ExpectedVersion(false, Set.of(version), null);
+    }
+
+    /** Throws {@link StaleVersion} unless {@code current} is a version the writer expects. */
+    public void check(long current) {
+        if (!anyVersion && !versions.contains(current)) {
+            throw new StaleVersion(current, weakTag);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package app.hindsight.domain;
+
+/** What an upsert by key did to one item of an import or a seed file. */
+public enum Upsert {
+    CREATED, UPDATED, UNCHANGED
+}

@@ -1,0 +1,9 @@
+/**
+ * What the features' domain code shares and HTTP does not see: the exceptions a feature throws when a request
+ * cannot be carried out ({@link app.hindsight.domain.NotFound}, {@link app.hindsight.domain.Conflict},
+ * {@link app.hindsight.domain.InvalidInput}, {@link app.hindsight.domain.StaleVersion},
+ * {@link app.hindsight.domain.ConcurrentChange}), the field errors they carry, Bean Validation run by hand, and a
+ * page of a list before it has a cursor. {@code web.ProblemMapper} is the one place that turns these exceptions into
+ * problem documents; nothing here imports JAX-RS or {@code web} (LayeringTest checks it).
+ */
+package app.hindsight.domain;

@@ -1,0 +1,132 @@
+package app.hindsight.prediction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Keys of predictions: which are free, which were used (a deleted prediction's history keeps its key, so the key is
+ * never given to another), and writes that generate keys, retried when a concurrent writer takes one first.
+ */
+@ApplicationScoped
+public class PredictionKeys {
+
+    /** How often a write that generates keys is tried when concurrent writers keep taking them. */
+    private static final int KEY_ATTEMPTS = 10;
+
+    /**
+     * Runs a write in a transaction of its own. A write that generated keys can lose one to a concurrent writer
+     * that took it between the look-up and the insert: the unique key on prediction.slug refuses the insert, and
+     * the write runs again, finding the next free key. A write that named its keys is not repeated: its 409 stands.
+     */
+    public <T> T writeGeneratingKeys(boolean generatesKeys, Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(write::get);
+            } catch (RuntimeException e) {
+                if (!generatesKeys || attempt == KEY_ATTEMPTS || !lostAKey(e)) {
+                    throw e;
+                }
+                Log.debugf("A generated key was taken concurrently; attempt %d of %d", attempt + 1, KEY_ATTEMPTS);
+            }
+        }
+    }
+
+    private static boolean lostAKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException unique) {
+                String name = unique.getConstraintName();
+                return name == null || name.toLowerCase(Locale.ROOT).contains("uk_prediction_slug");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One free key for each base, in order: the base itself when no prediction has or had it (a deleted one's
+     * history keeps its key), else the lowest free of base-2, base-3, ...; never one of {@code taken} (the keys
+     * an import names). Candidates are looked up a window at a time, so many items on one base cost a few queries.
+     */
+    List<String> freeKeys(List<String> bases, Set<String> taken) {
+        Map<String, Integer> needed = new LinkedHashMap<>();
+        bases.forEach(base -> needed.merge(base, 1, Integer::sum));
+        Map<String, ArrayDeque<String>> found = new HashMap<>();
+        Map<String, Integer> nextSuffix = new HashMap<>(); // 1 stands for the base itself
+        while (!needed.isEmpty()) {
+            Map<String, String> candidates = new LinkedHashMap<>(); // candidate key -> its base
+            needed.forEach((base, count) -> {
+                int from = nextSuffix.getOrDefault(base, 1);
+                int to = from + count + 8;
+                for (int n = from; n < to; n++) {
+                    candidates.put(n == 1 ? base : base + "-" + n, base);
+                }
+                nextSuffix.put(base, to);
+            });
+            Set<String> used = usedKeys(candidates.keySet());
+            candidates.forEach((key, base) -> {
+                Integer count = needed.get(base);
+                if (count != null && !used.contains(key) && !taken.contains(key)) {
+                    found.computeIfAbsent(base, b -> new ArrayDeque<>()).add(key);
+                    if (count == 1) {
+                        needed.remove(base);
+                    } else {
+                        needed.put(base, count - 1);
+                    }
+                }
+            });
+        }
+        return bases.stream().map(base -> found.get(base).poll()).toList();
+    }
+
+    /** The keys among these that a prediction has, or had before it was deleted. */
+    private Set<String> usedKeys(Collection<String> keys) {
+        Set<String> used = new HashSet<>();
+        var em = Prediction.getEntityManager();
+        for (List<String> chunk : chunks(keys)) {
+            used.addAll(em.createQuery("select p.key from Prediction p where p.key in :keys", String.class)
+                    .setParameter("keys", chunk).getResultList());
+            used.addAll(em.createQuery("select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys",
+                    String.class).setParameter("keys", chunk).getResultList());
+        }
+        return used;
+    }
+
+    /** Whether a prediction has, or had before it was deleted, this key. */
+    boolean used(String key) {
+        return Prediction.count("key", key) > 0 || PredictionEvent.count("predictionKey", key) > 0;
+    }
+
+    /** The keys among these that belonged to a deleted prediction: history exists, the prediction does not. */
+    public Set<String> retiredKeys(Collection<String> keys) {
+        Set<String> retired = new HashSet<>();
+        for (List<String> chunk : chunks(keys)) {
+            retired.addAll(PredictionEvent.getEntityManager().createQuery(
+                    "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys "
+                            + "and not exists (select 1 from Prediction p where p.key = e.predictionKey)",
+                    String.class).setParameter("keys", chunk).getResultList());
+        }
+        return retired;
+    }
+
+    static List<List<String>> chunks(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
+        }
+        return chunks;
+    }
+}

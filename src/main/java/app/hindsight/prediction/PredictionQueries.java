@@ -1,0 +1,112 @@
+package app.hindsight.prediction;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Reading predictions: one by key (through the read cache), a page of a filter's matches, a batch of an export.
+ * The list planner ({@link PredictionScan}) finds the matches.
+ */
+@ApplicationScoped
+public class PredictionQueries {
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    PredictionScan scan;
+
+    @Inject
+    PredictionCache cache;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The prediction as GET returns it, JSON and version, from the cache when it is there: the hot read. A miss
+     * reads it in a transaction and puts it in the cache, unless a write happened meanwhile.
+     */
+    public PredictionCache.Entry json(String key) {
+        Optional<PredictionCache.Entry> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long readStarted = cache.readStarts();
+        PredictionView view = QuarkusTransaction.joiningExisting().call(() -> read(key));
+        PredictionCache.Entry entry;
+        try {
+            entry = new PredictionCache.Entry(json.writeValueAsBytes(view), view.version());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a prediction that cannot be written as JSON: " + key, e);
+        }
+        cache.put(key, entry, readStarted);
+        return entry;
+    }
+
+    /** The prediction with this key, as the API shows it. */
+    @Transactional
+    public PredictionView view(String key) {
+        return read(key);
+    }
+
+    private static PredictionView read(String key) {
+        // One query with the topics, and no snapshot kept for dirty checking.
+        return Prediction.getEntityManager()
+                .createQuery("select p from Prediction p left join fetch p.topics where p.key = :key", Prediction.class)
+                .setParameter("key", key)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("prediction", key))
+                .toView();
+    }
+
+    /**
+     * A page of the filter's matches after the id {@code after}. A page that would examine more predictions than the
+     * scan budget allows is refused ({@link ScanBudgetExceeded}); one that is full when the budget runs out goes on
+     * past everything examined, so the next page does not read it again.
+     */
+    @Transactional
+    public Paged<PredictionView> list(PredictionFilter filter, long after, int limit) {
+        PredictionScan.Slice slice = scan.scan(filter, after, limit + 1);
+        List<Prediction> rows = slice.matches();
+        if (rows.size() < limit && !slice.complete()) {
+            throw new ScanBudgetExceeded(config.list().scanBudget());
+        }
+        List<Prediction> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        Long next = null;
+        if (rows.size() > limit) {
+            next = page.get(page.size() - 1).id;
+        } else if (!slice.complete()) {
+            next = slice.resumeAfter();
+        }
+        return new Paged<>(page.stream().map(Prediction::toView).toList(), next);
+    }
+
+    /** One batch of an export: matches, the id to resume after, and whether it is the last batch. */
+    public record Batch(List<PredictionView> items, long resumeAfter, boolean last) {
+    }
+
+    /**
+     * The next batch of an export or the calendar, in its own transaction: at most {@code size} matches after
+     * {@code afterId}, fewer (even none) when the scan budget ran out first; the next batch resumes after
+     * everything examined, so an export of any filter reads each prediction once.
+     */
+    @Transactional
+    public Batch batch(PredictionFilter filter, long afterId, int size) {
+        PredictionScan.Slice slice = scan.scan(filter, afterId, size);
+        return new Batch(slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(),
+                slice.complete());
+    }
+}

@@ -1,0 +1,22 @@
+package app.hindsight.seed;
+
+import java.util.List;
+
+import app.hindsight.domain.DomainException;
+import app.hindsight.domain.FieldError;
+
+/** An import with invalid items: nothing was imported; {@link #errors()} names each bad item (index) and field. */
+public class InvalidImport extends DomainException {
+
+    private final List<FieldError> errors;
+
+    public InvalidImport(List<FieldError> errors) {
+        super(errors.stream().map(FieldError::index).distinct().count()
+                + " item(s) are invalid; nothing was imported");
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}
