@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,10 +98,10 @@ public class DueScan implements Job {
     public Result run() {
         long start = System.nanoTime();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
-        int flagged = flag(now, today);
-        int reminded = remind(now);
-        int escalated = escalate(now);
+        int flagged = flag(now, new FlagPolicy(config.zone()).today(now));
+        int reminded = remind(now, new ReminderPolicy(config.scan().leadTimes(), config.zone()));
+        int escalated = escalate(now,
+                new EscalationPolicy(config.scan().escalateEvery(), config.scan().maxEscalations(), config.zone()));
         long ms = (System.nanoTime() - start) / 1_000_000;
         metrics.counter("hindsight.scan.flagged").increment(flagged);
         metrics.counter("hindsight.scan.reminded").increment(reminded);
@@ -125,8 +123,7 @@ public class DueScan implements Job {
             flagged += Batches.run(ids, batch -> {
                 int n = 0;
                 for (DuePrediction due : predictions.flag(batch, today)) {
-                    // The version at flagging names this occasion: two scanners seeing it agree, a later one differs.
-                    String cycle = due.nextReviewOn() + "/v" + due.version();
+                    String cycle = FlagPolicy.cycle(due.nextReviewOn(), due.version());
                     Review review = reviews.open(due, cycle, now);
                     ObjectNode data = predictionData(due);
                     data.put("reason", due.reason().name());
@@ -140,13 +137,11 @@ public class DueScan implements Job {
         }
     }
 
-    private int remind(Instant now) {
-        List<Period> leads = new ArrayList<>(config.scan().leadTimes());
-        if (leads.isEmpty()) {
+    private int remind(Instant now, ReminderPolicy policy) {
+        Instant horizon = policy.horizon(now).orElse(null);
+        if (horizon == null) {
             return 0;
         }
-        leads.sort(Comparator.comparing(p -> plus(now, p)));
-        Instant horizon = plus(now, leads.get(leads.size() - 1));
         int batchSize = config.scan().batchSize();
         int reminded = 0;
         long after = 0;
@@ -161,15 +156,13 @@ public class DueScan implements Job {
                 Set<String> sent = notices.existing(Notice.UPCOMING, batch.stream().map(DuePrediction::key).toList());
                 int n = 0;
                 for (DuePrediction p : batch) {
-                    // The nearest lead time already reached: at 20 days out that is P30D, at 5 days P7D.
-                    Period lead = leads.stream().filter(l -> !now.isBefore(minus(p.dueAt(), l))).findFirst().orElse(null);
-                    if (lead == null) {
+                    ReminderPolicy.Reminder reminder = policy
+                            .reminder(p.dueAt(), now, period -> sent.contains(Notices.id(p.key(), period))).orElse(null);
+                    if (reminder == null) {
                         continue;
                     }
-                    String period = lead + "@" + p.dueAt();
-                    if (sent.contains(Notices.id(p.key(), period))) {
-                        continue;
-                    }
+                    Period lead = reminder.lead();
+                    String period = reminder.period();
                     ObjectNode data = predictionData(p);
                     data.put("leadTime", lead.toString());
                     notices.publish(Notice.UPCOMING, p.key(), period, now, data);
@@ -183,10 +176,9 @@ public class DueScan implements Job {
         }
     }
 
-    private int escalate(Instant now) {
-        Period every = config.scan().escalateEvery();
-        int max = config.scan().maxEscalations();
-        Instant openedBefore = minus(now, every);
+    private int escalate(Instant now, EscalationPolicy policy) {
+        int max = policy.max();
+        Instant openedBefore = policy.openedBefore(now);
         int escalated = 0;
         long after = 0;
         while (true) {
@@ -202,10 +194,11 @@ public class DueScan implements Job {
             escalated += Batches.run(ids, batch -> {
                 int n = 0;
                 for (Review r : Review.<Review> list("id in ?1 and closedAt is null", batch)) {
-                    int reached = periodsReached(r.openedAt, every, now, max);
-                    if (reached <= r.remindersSent) {
+                    OptionalInt escalation = policy.escalation(r.openedAt, r.closedAt, r.remindersSent, now);
+                    if (escalation.isEmpty()) {
                         continue;
                     }
+                    int reached = escalation.getAsInt();
                     r.remindersSent = reached;
                     ObjectNode data = json.createObjectNode();
                     data.put("reviewId", r.id);
@@ -213,7 +206,7 @@ public class DueScan implements Job {
                     data.put("openedAt", r.openedAt.toString());
                     data.put("escalation", reached);
                     data.put("assignee", r.assignee);
-                    notices.publish(Notice.OVERDUE, r.predictionKey, "review-" + r.id + "#" + reached, now, data);
+                    notices.publish(Notice.OVERDUE, r.predictionKey, EscalationPolicy.period(r.id, reached), now, data);
                     predictions.recordByScheduler(r.predictionKey, EventType.ESCALATED,
                             "review open since " + r.openedAt + " (escalation " + reached + " of " + max + ")",
                             json.createObjectNode().put("reviewId", r.id).put("escalation", reached));
@@ -223,15 +216,6 @@ public class DueScan implements Job {
             });
             after = ids.get(ids.size() - 1);
         }
-    }
-
-    /** How many whole periods have passed since {@code from}, at most {@code max}. */
-    private int periodsReached(Instant from, Period every, Instant now, int max) {
-        int k = 0;
-        while (k < max && !plus(from, every.multipliedBy(k + 1)).isAfter(now)) {
-            k++;
-        }
-        return k;
     }
 
     private ObjectNode predictionData(DuePrediction p) {
@@ -250,13 +234,5 @@ public class DueScan implements Job {
     private void link(ObjectNode prediction, String key) {
         prediction.put("path", "/api/v1/predictions/" + key);
         prediction.put("url", publicUrl.of("/api/v1/predictions/" + key).toString());
-    }
-
-    private Instant plus(Instant at, Period period) {
-        return ZonedDateTime.ofInstant(at, config.zone()).plus(period).toInstant();
-    }
-
-    private Instant minus(Instant at, Period period) {
-        return ZonedDateTime.ofInstant(at, config.zone()).minus(period).toInstant();
     }
 }
