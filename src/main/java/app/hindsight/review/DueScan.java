@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.jobs.Batches;
@@ -125,10 +124,8 @@ public class DueScan implements Job {
                 for (DuePrediction due : predictions.flag(batch, today)) {
                     String cycle = FlagPolicy.cycle(due.nextReviewOn(), due.version());
                     Review review = reviews.open(due, cycle, now);
-                    ObjectNode data = predictionData(due);
-                    data.put("reason", due.reason().name());
-                    data.put("reviewId", review.id);
-                    notices.publish(Notice.DUE, due.key(), cycle, now, data);
+                    notices.publish(Notice.DUE, due.key(), cycle, now,
+                            new NoticeData.Due(prediction(due), due.reason(), review.id));
                     n++;
                 }
                 return n;
@@ -163,11 +160,9 @@ public class DueScan implements Job {
                     }
                     Period lead = reminder.lead();
                     String period = reminder.period();
-                    ObjectNode data = predictionData(p);
-                    data.put("leadTime", lead.toString());
-                    notices.publish(Notice.UPCOMING, p.key(), period, now, data);
+                    notices.publish(Notice.UPCOMING, p.key(), period, now, new NoticeData.Upcoming(prediction(p), lead));
                     predictions.recordByScheduler(p.key(), EventType.REMINDED, "due within " + lead,
-                            json.createObjectNode().put("leadTime", lead.toString()).put("dueAt", p.dueAt().toString()));
+                            json.valueToTree(new NoticeData.Reminded(lead, p.dueAt())));
                     n++;
                 }
                 return n;
@@ -200,16 +195,13 @@ public class DueScan implements Job {
                     }
                     int reached = escalation.getAsInt();
                     r.remindersSent = reached;
-                    ObjectNode data = json.createObjectNode();
-                    data.put("reviewId", r.id);
-                    link(data.putObject("prediction").put("key", r.predictionKey), r.predictionKey);
-                    data.put("openedAt", r.openedAt.toString());
-                    data.put("escalation", reached);
-                    data.put("assignee", r.assignee);
-                    notices.publish(Notice.OVERDUE, r.predictionKey, EscalationPolicy.period(r.id, reached), now, data);
+                    String path = path(r.predictionKey);
+                    notices.publish(Notice.OVERDUE, r.predictionKey, EscalationPolicy.period(r.id, reached), now,
+                            new NoticeData.Overdue(r.id, new NoticeData.PredictionLink(r.predictionKey, path, url(path)),
+                                    r.openedAt, reached, r.assignee));
                     predictions.recordByScheduler(r.predictionKey, EventType.ESCALATED,
                             "review open since " + r.openedAt + " (escalation " + reached + " of " + max + ")",
-                            json.createObjectNode().put("reviewId", r.id).put("escalation", reached));
+                            json.valueToTree(new NoticeData.Escalated(r.id, reached)));
                     n++;
                 }
                 return n;
@@ -218,21 +210,18 @@ public class DueScan implements Job {
         }
     }
 
-    private ObjectNode predictionData(DuePrediction p) {
-        ObjectNode data = json.createObjectNode();
-        ObjectNode prediction = data.putObject("prediction");
-        prediction.put("key", p.key());
-        prediction.put("statement", p.statement());
-        prediction.put("speaker", p.speaker());
-        prediction.put("targetDate", p.targetDate() == null ? null : p.targetDate().toString());
-        prediction.put("dueAt", p.dueAt() == null ? null : p.dueAt().toString());
-        link(prediction, p.key());
-        return data;
+    private NoticeData.Prediction prediction(DuePrediction p) {
+        String path = path(p.key());
+        return new NoticeData.Prediction(p.key(), p.statement(), p.speaker(), p.targetDate(), p.dueAt(), path, url(path));
     }
 
-    /** The API path, and the absolute URL a receiver can post as a link. */
-    private void link(ObjectNode prediction, String key) {
-        prediction.put("path", "/api/v1/predictions/" + key);
-        prediction.put("url", publicUrl.of("/api/v1/predictions/" + key).toString());
+    /** The API path of a prediction. */
+    private static String path(String key) {
+        return "/api/v1/predictions/" + key;
+    }
+
+    /** The absolute URL of an API path, which a receiver can post as a link. */
+    private String url(String path) {
+        return publicUrl.of(path).toString();
     }
 }
