@@ -178,17 +178,14 @@ public class DueScan implements Job {
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Review.getEntityManager()
-                    .createQuery("select r.id from Review r where r.closedAt is null and r.openedAt <= :before "
-                            + "and r.remindersSent < :max and r.id > :after order by r.id", Long.class)
-                    .setParameter("before", openedBefore).setParameter("max", max).setParameter("after", from)
-                    .setMaxResults(config.scan().batchSize()).getResultList());
+            List<Long> ids = QuarkusTransaction.requiringNew()
+                    .call(() -> Review.toEscalate(openedBefore, max, from, config.scan().batchSize()));
             if (ids.isEmpty()) {
                 return escalated;
             }
             escalated += Batches.run(ids, batch -> {
                 int n = 0;
-                for (Review r : Review.<Review> list("id in ?1 and closedAt is null", batch)) {
+                for (Review r : Review.openAmong(batch)) {
                     OptionalInt escalation = policy.escalation(r.openedAt, r.closedAt, r.remindersSent, now);
                     if (escalation.isEmpty()) {
                         continue;
