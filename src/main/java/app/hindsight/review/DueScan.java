@@ -40,6 +40,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li>escalates reviews left open: review.overdue after each escalation period, up to a cap, again only the
  * latest reached.</li>
  * </ul>
+ * The rules are {@link FlagPolicy}, {@link ReminderPolicy} and {@link EscalationPolicy}, plain code given the
+ * time; this class runs them over the database a batch per transaction and records what they decide.
  */
 @ApplicationScoped
 public class DueScan implements Job {
