@@ -35,7 +35,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
@@ -141,7 +140,7 @@ public class WebhookResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         long webhookId = id(id);
-        return webhooks.deliveries(webhookId, status(status), cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+        return webhooks.deliveries(webhookId, status(status), cursor, Page.limit(limit)).toResponse(uri, publicUrl);
     }
 
     private static long id(String id) {

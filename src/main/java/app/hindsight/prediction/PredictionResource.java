@@ -36,7 +36,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import app.hindsight.HindsightConfig;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
@@ -119,7 +118,7 @@ public class PredictionResource {
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
-        return predictions.list(filter, query.getFirst("cursor"), Cursor.limit(query.getFirst("limit"), 50, 500))
+        return predictions.list(filter, query.getFirst("cursor"), Page.limit(query.getFirst("limit")))
                 .toResponse(uri, publicUrl);
     }
 

@@ -25,7 +25,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
 import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import app.hindsight.web.PublicUrl;
 
@@ -61,7 +60,7 @@ public class ReviewResource {
             throw ApiException.badRequest("state", "'" + state + "' must be OPEN or CLOSED");
         }
         return reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee, cursor,
-                Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+                Page.limit(limit)).toResponse(uri, publicUrl);
     }
 
     @PUT

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
@@ -53,7 +52,7 @@ public class SourceResource {
     public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        return sources.list(cursor, Cursor.limit(limit, 50, 500)).toResponse(uri, publicUrl);
+        return sources.list(cursor, Page.limit(limit)).toResponse(uri, publicUrl);
     }
 
     @POST
