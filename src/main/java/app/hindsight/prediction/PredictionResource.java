@@ -36,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import app.hindsight.HindsightConfig;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
+import app.hindsight.web.CsvWriter;
 import app.hindsight.web.ETags;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
@@ -50,7 +51,7 @@ public class PredictionResource {
     @Inject
     PublicUrl publicUrl;
 
-    public static final String CSV = "text/csv";
+    public static final String CSV = CsvWriter.MEDIA_TYPE;
     public static final String NDJSON = "application/x-ndjson";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
