@@ -102,12 +102,11 @@ public class CalendarResource {
             content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "one prediction", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A bad filter; errors names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
     @APIResponse(responseCode = "503", description = "Building the calendar took longer than it may; ask again after "
             + "Retry-After seconds",
-            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
             + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class, maxItems = 4))

@@ -1,10 +1,30 @@
 package app.hindsight.domain;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * One page of a list kept in id order, before HTTP gives it a cursor: the items, and the id the next page starts
- * after ({@code null} on the last page).
+ * after ({@code null} on the last page). Services read {@code limit + 1} rows after the cursor's id and cut the
+ * page with {@link #of}.
  */
 public record Paged<T>(List<T> items, Long nextAfter) {
+
+    /**
+     * The page of {@code rows}, read in id order with {@code limit + 1} at most: the first {@code limit}, and when
+     * there were more, the id after which the next page starts.
+     */
+    public static <R> Paged<R> of(List<R> rows, int limit, ToLongFunction<R> id) {
+        if (rows.size() <= limit) {
+            return new Paged<>(rows, null);
+        }
+        List<R> page = rows.subList(0, limit);
+        return new Paged<>(page, id.applyAsLong(page.get(limit - 1)));
+    }
+
+    /** The same page with each item turned into what the API shows. */
+    public <U> Paged<U> map(Function<? super T, ? extends U> view) {
+        return new Paged<>(items.stream().<U> map(view).toList(), nextAfter);
+    }
 }

@@ -36,7 +36,6 @@ import app.hindsight.HindsightConfig;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
-import app.hindsight.web.Problem;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 
@@ -68,10 +67,6 @@ public class JobResource {
     @GET
     @Operation(operationId = "listJobs", summary = "List the scheduled jobs", description = "Each job's schedule and its previous and next fire time.")
     @APIResponse(responseCode = "200", description = "The jobs")
-    @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<JobView> list() {
         return jobs.stream().sorted(Comparator.comparing(Job::name)).map(job -> {
             Trigger trigger = scheduler.getScheduledJob(job.name());
@@ -100,12 +95,7 @@ public class JobResource {
                     examples = @ExampleObject(name = "webhook delivery", value = "{\"id\": 8, \"job\": \"webhook-delivery\", "
                             + "\"state\": \"RUNNING\", \"startedAt\": \"2028-01-01T00:05:00Z\", \"startedBy\": \"admin\", "
                             + "\"finishedAt\": null, \"durationMs\": null, \"result\": null, \"error\": null}")))
-    @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job")
     public Response run(@PathParam("name") String name,
             @Parameter(description = "RFC 7240 preferences: `wait=N` (seconds, at most 60) or `respond-async`",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "wait=30")
@@ -132,12 +122,7 @@ public class JobResource {
             + "or how it ended and what it did. Runs are kept for 7 days after they end.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRunView.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a bad or revoked one",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an admin token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such job, or no such run of it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job, or no such run of it")
     public JobRunView runOf(@PathParam("name") String name, @PathParam("id") String id) {
         job(name);
         return runner.find(name, ApiException.idOf("job run", id))

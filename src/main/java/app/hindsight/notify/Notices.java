@@ -44,9 +44,10 @@ public class Notices {
 
     /**
      * Writes a notice in the caller's transaction. The caller has checked it is new; if another scanner wrote
-     * it meanwhile, the unique key fails the transaction and the caller retries what is left.
+     * it meanwhile, the unique key fails the transaction and the caller retries what is left. The data (a record,
+     * usually) is written by the application's ObjectMapper, as the API writes the same values.
      */
-    public Notice publish(String kind, String predictionKey, String period, Instant at, ObjectNode data) {
+    public Notice publish(String kind, String predictionKey, String period, Instant at, Object data) {
         Notice n = new Notice();
         n.kind = kind;
         n.predictionKey = predictionKey;
@@ -55,7 +56,7 @@ public class Notices {
         ObjectNode payload = json.createObjectNode();
         payload.put("type", kind);
         payload.put("timestamp", at.toString());
-        payload.set("data", data);
+        payload.set("data", json.valueToTree(data));
         n.payload = payload.toString();
         n.persist();
         created.fire(new NoticeCreated(n));

@@ -127,20 +127,17 @@ public class WebhookService {
         if (before > 0) {
             query.setParameter("before", before);
         }
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
+        Paged<Object[]> page = Paged.of(query.getResultList(), limit, row -> (Long) row[0]);
         Map<Long, List<AttemptView>> attempts = new LinkedHashMap<>();
-        page.forEach(row -> attempts.put((Long) row[0], new ArrayList<>()));
+        page.items().forEach(row -> attempts.put((Long) row[0], new ArrayList<>()));
         if (!attempts.isEmpty()) {
             WebhookAttempt.<WebhookAttempt> list("delivery.id in ?1 order by attempt", List.copyOf(attempts.keySet()))
                     .forEach(a -> attempts.get(a.delivery.id)
                             .add(new AttemptView(a.attempt, a.at, a.statusCode, a.durationMs, a.error)));
         }
-        List<DeliveryView> items = page.stream().map(row -> new DeliveryView((Long) row[0],
+        return page.map(row -> new DeliveryView((Long) row[0],
                 WebhookSignature.messageId((Long) row[1]), (String) row[2], (String) row[3], (DeliveryStatus) row[4],
-                (Instant) row[5], (Instant) row[6], (Instant) row[7], attempts.get((Long) row[0]))).toList();
-        return new Paged<>(items, more ? (Long) page.get(page.size() - 1)[0] : null);
+                (Instant) row[5], (Instant) row[6], (Instant) row[7], attempts.get((Long) row[0])));
     }
 
     private static Webhook find(long id) {

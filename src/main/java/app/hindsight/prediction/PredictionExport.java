@@ -12,13 +12,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import app.hindsight.csv.CsvWriter;
 
 /**
  * CSV and NDJSON exports. Matches are read in batches by id, each in its own short transaction, and
@@ -31,10 +26,7 @@ public class PredictionExport {
 
     static final int BATCH = 500;
 
-    private static final CsvMapper CSV = CsvMapper.builder().addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("csv-cells").addSerializer(String.class, new CellSerializer()))
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
+    private static final CsvWriter<Row> CSV = CsvWriter.of(Row.class);
 
     @Inject
     PredictionQueries predictions;
@@ -42,7 +34,7 @@ public class PredictionExport {
     @Inject
     ObjectMapper json;
 
-    /** One flat line of the CSV export; topics are joined with ';'. */
+    /** One flat line of the CSV export; topics are joined with ';'. Text cells are neutralised by CsvWriter. */
     @JsonPropertyOrder({ "key", "statement", "kind", "status", "speaker", "source", "madeOn", "topics",
             "targetDate", "targetPrecision", "targetBasis", "targetLabel", "reviewEvery", "dueAt", "nextReviewOn",
             "quoteText", "quoteLang", "quoteLocator", "resolutionCriteria", "outcome", "resolvedOn" })
@@ -63,40 +55,6 @@ public class PredictionExport {
         }
     }
 
-    /**
-     * A text cell a spreadsheet opens as text. OWASP's advice on CSV injection: a cell that begins with = + - @, a
-     * tab or a carriage return is read as a formula by Excel, LibreOffice or Google Sheets, so it gets a leading
-     * single quote, which they show as text. Control characters (NUL, ESC and the rest, but tab, line feed and
-     * carriage return, which CSV quoting carries) are dropped: they break parsers and drive terminals.
-     */
-    static String cell(String text) {
-        StringBuilder cell = new StringBuilder(text.length() + 1);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
-            if (!control) {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            cell.insert(0, '\'');
-        }
-        return cell.toString();
-    }
-
-    /** Every text cell of the CSV goes through {@link #cell}; the JSON and NDJSON keep the stored text. */
-    private static final class CellSerializer extends StdSerializer<String> {
-
-        CellSerializer() {
-            super(String.class);
-        }
-
-        @Override
-        public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(cell(value));
-        }
-    }
-
     /** An export, written when the response body is: the resource hands it to JAX-RS as a StreamingOutput. */
     @FunctionalInterface
     public interface Export {
@@ -105,12 +63,12 @@ public class PredictionExport {
 
     public Export csv(PredictionFilter filter) {
         return out -> {
-            try (SequenceWriter writer = CSV.writer(SCHEMA).writeValues(out)) {
+            try (CsvWriter.Rows<Row> rows = CSV.open(out)) {
                 forEachBatch(filter, batch -> {
                     for (PredictionView p : batch) {
-                        writer.write(Row.of(p));
+                        rows.write(Row.of(p));
                     }
-                    writer.flush();
+                    rows.flush();
                 });
             }
         };

@@ -39,7 +39,7 @@ import app.hindsight.domain.ExpectedVersion;
 import app.hindsight.json.MergePatch;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
-import app.hindsight.web.Cursor;
+import app.hindsight.csv.CsvWriter;
 import app.hindsight.web.ETags;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
@@ -54,7 +54,7 @@ public class PredictionResource {
     @Inject
     PublicUrl publicUrl;
 
-    public static final String CSV = "text/csv";
+    public static final String CSV = CsvWriter.MEDIA_TYPE;
     public static final String NDJSON = "application/x-ndjson";
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
@@ -97,18 +97,18 @@ public class PredictionResource {
     @Operation(operationId = "listPredictions", summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
     @APIResponse(responseCode = "200", description = LIST_OK)
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @APIResponse(responseCode = "422", description = "Finding the page would examine more predictions than one "
             + "request may (the scan budget): the filters leave too little for an index to narrow, e.g. q alone "
             + "on the embedded database. Narrow them, or ask for text/csv or application/x-ndjson, which stream "
             + "every match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "too costly", value = Examples.TOO_COSTLY)))
     @APIResponse(responseCode = "503", description = "The page took longer than one request may; ask again after "
             + "Retry-After seconds",
             headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "busy", value = Examples.BUSY)))
     @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class, maxItems = 4))
@@ -125,8 +125,8 @@ public class PredictionResource {
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
-        int limit = Cursor.limit(query.getFirst("limit"), 50, 500);
-        return Page.of(queries.list(filter, Cursor.decode(query.getFirst("cursor")), limit)).toResponse(uri, publicUrl);
+        return Page.of(queries.list(filter, Cursor.decode(query.getFirst("cursor")), Page.limit(query.getFirst("limit"))))
+                .toResponse(uri, publicUrl);
     }
 
     @GET
@@ -135,7 +135,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "200", description = LIST_OK,
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
@@ -149,7 +149,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "200", description = LIST_OK,
             content = @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = LIST_BAD_REQUEST,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
@@ -167,12 +167,10 @@ public class PredictionResource {
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid", value = Examples.INVALID)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "413", description = "Body too large")
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewPrediction body) {
         PredictionView created = predictions.create(body, actor.name());
@@ -189,7 +187,7 @@ public class PredictionResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
     @APIResponse(responseCode = "404", description = "No such prediction",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @RolesAllowed(Roles.READER)
     public Response get(@PathParam("key") String key) {
@@ -208,17 +206,14 @@ public class PredictionResource {
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "retag", value = Examples.PATCH)))
     @APIResponse(responseCode = "200", description = "The edited prediction; its new ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PredictionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid patch or result",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such prediction",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid patch or result")
+    @APIResponse(responseCode = "404", description = "No such prediction")
     @APIResponse(responseCode = "412", description = "If-Match is stale, or weak (W/...: If-Match compares strongly)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "stale", value = Examples.PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "missing", value = Examples.PRECONDITION_REQUIRED)))
     @RolesAllowed(Roles.EDITOR)
     public Response patch(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
@@ -230,10 +225,8 @@ public class PredictionResource {
     @Path("{key}")
     @Operation(operationId = "deletePrediction", summary = "Delete a prediction", description = "Its history stays readable and ends with a DELETED event; the key is not reused.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such prediction",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match given and stale, or weak (W/...: If-Match compares strongly)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such prediction")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale, or weak (W/...: If-Match compares strongly)")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         predictions.delete(key, ETags.expected(ifMatch), actor.name());
@@ -302,8 +295,7 @@ public class PredictionResource {
     @Path("{key}/history")
     @Operation(operationId = "getPredictionHistory", summary = "History", description = "Every event, oldest first. Kept after a delete.")
     @APIResponse(responseCode = "200", description = "The events")
-    @APIResponse(responseCode = "404", description = "No prediction ever had this key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No prediction ever had this key")
     @RolesAllowed(Roles.READER)
     public List<EventView> history(@PathParam("key") String key) {
         return history.of(key);

@@ -5,18 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.jobs.Batches;
@@ -42,6 +39,8 @@ import io.quarkus.scheduler.Scheduled;
  * <li>escalates reviews left open: review.overdue after each escalation period, up to a cap, again only the
  * latest reached.</li>
  * </ul>
+ * The rules are {@link FlagPolicy}, {@link ReminderPolicy} and {@link EscalationPolicy}, plain code given the
+ * time; this class runs them over the database a batch per transaction and records what they decide.
  */
 @ApplicationScoped
 public class DueScan implements Job {
@@ -99,10 +98,10 @@ public class DueScan implements Job {
     public Result run() {
         long start = System.nanoTime();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
-        int flagged = flag(now, today);
-        int reminded = remind(now);
-        int escalated = escalate(now);
+        int flagged = flag(now, new FlagPolicy(config.zone()).today(now));
+        int reminded = remind(now, new ReminderPolicy(config.scan().leadTimes(), config.zone()));
+        int escalated = escalate(now,
+                new EscalationPolicy(config.scan().escalateEvery(), config.scan().maxEscalations(), config.zone()));
         long ms = (System.nanoTime() - start) / 1_000_000;
         metrics.counter("hindsight.scan.flagged").increment(flagged);
         metrics.counter("hindsight.scan.reminded").increment(reminded);
@@ -124,13 +123,10 @@ public class DueScan implements Job {
             flagged += Batches.run(ids, batch -> {
                 int n = 0;
                 for (DuePrediction due : predictions.flag(batch, today)) {
-                    // The version at flagging names this occasion: two scanners seeing it agree, a later one differs.
-                    String cycle = due.nextReviewOn() + "/v" + due.version();
+                    String cycle = FlagPolicy.cycle(due.nextReviewOn(), due.version());
                     Review review = reviews.open(due, cycle, now);
-                    ObjectNode data = predictionData(due);
-                    data.put("reason", due.reason().name());
-                    data.put("reviewId", review.id);
-                    notices.publish(Notice.DUE, due.key(), cycle, now, data);
+                    notices.publish(Notice.DUE, due.key(), cycle, now,
+                            new NoticeData.Due(prediction(due), due.reason(), review.id));
                     n++;
                 }
                 return n;
@@ -139,13 +135,11 @@ public class DueScan implements Job {
         }
     }
 
-    private int remind(Instant now) {
-        List<Period> leads = new ArrayList<>(config.scan().leadTimes());
-        if (leads.isEmpty()) {
+    private int remind(Instant now, ReminderPolicy policy) {
+        Instant horizon = policy.horizon(now).orElse(null);
+        if (horizon == null) {
             return 0;
         }
-        leads.sort(Comparator.comparing(p -> plus(now, p)));
-        Instant horizon = plus(now, leads.get(leads.size() - 1));
         int batchSize = config.scan().batchSize();
         int reminded = 0;
         long after = 0;
@@ -160,20 +154,16 @@ public class DueScan implements Job {
                 Set<String> sent = notices.existing(Notice.UPCOMING, batch.stream().map(DuePrediction::key).toList());
                 int n = 0;
                 for (DuePrediction p : batch) {
-                    // The nearest lead time already reached: at 20 days out that is P30D, at 5 days P7D.
-                    Period lead = leads.stream().filter(l -> !now.isBefore(minus(p.dueAt(), l))).findFirst().orElse(null);
-                    if (lead == null) {
+                    ReminderPolicy.Reminder reminder = policy
+                            .reminder(p.dueAt(), now, period -> sent.contains(Notices.id(p.key(), period))).orElse(null);
+                    if (reminder == null) {
                         continue;
                     }
-                    String period = lead + "@" + p.dueAt();
-                    if (sent.contains(Notices.id(p.key(), period))) {
-                        continue;
-                    }
-                    ObjectNode data = predictionData(p);
-                    data.put("leadTime", lead.toString());
-                    notices.publish(Notice.UPCOMING, p.key(), period, now, data);
+                    Period lead = reminder.lead();
+                    String period = reminder.period();
+                    notices.publish(Notice.UPCOMING, p.key(), period, now, new NoticeData.Upcoming(prediction(p), lead));
                     predictions.recordByScheduler(p.key(), EventType.REMINDED, "due within " + lead,
-                            json.createObjectNode().put("leadTime", lead.toString()).put("dueAt", p.dueAt().toString()));
+                            json.valueToTree(new NoticeData.Reminded(lead, p.dueAt())));
                     n++;
                 }
                 return n;
@@ -182,40 +172,34 @@ public class DueScan implements Job {
         }
     }
 
-    private int escalate(Instant now) {
-        Period every = config.scan().escalateEvery();
-        int max = config.scan().maxEscalations();
-        Instant openedBefore = minus(now, every);
+    private int escalate(Instant now, EscalationPolicy policy) {
+        int max = policy.max();
+        Instant openedBefore = policy.openedBefore(now);
         int escalated = 0;
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> Review.getEntityManager()
-                    .createQuery("select r.id from Review r where r.closedAt is null and r.openedAt <= :before "
-                            + "and r.remindersSent < :max and r.id > :after order by r.id", Long.class)
-                    .setParameter("before", openedBefore).setParameter("max", max).setParameter("after", from)
-                    .setMaxResults(config.scan().batchSize()).getResultList());
+            List<Long> ids = QuarkusTransaction.requiringNew()
+                    .call(() -> Review.toEscalate(openedBefore, max, from, config.scan().batchSize()));
             if (ids.isEmpty()) {
                 return escalated;
             }
             escalated += Batches.run(ids, batch -> {
                 int n = 0;
-                for (Review r : Review.<Review> list("id in ?1 and closedAt is null", batch)) {
-                    int reached = periodsReached(r.openedAt, every, now, max);
-                    if (reached <= r.remindersSent) {
+                for (Review r : Review.openAmong(batch)) {
+                    OptionalInt escalation = policy.escalation(r.openedAt, r.closedAt, r.remindersSent, now);
+                    if (escalation.isEmpty()) {
                         continue;
                     }
+                    int reached = escalation.getAsInt();
                     r.remindersSent = reached;
-                    ObjectNode data = json.createObjectNode();
-                    data.put("reviewId", r.id);
-                    link(data.putObject("prediction").put("key", r.predictionKey), r.predictionKey);
-                    data.put("openedAt", r.openedAt.toString());
-                    data.put("escalation", reached);
-                    data.put("assignee", r.assignee);
-                    notices.publish(Notice.OVERDUE, r.predictionKey, "review-" + r.id + "#" + reached, now, data);
+                    String path = path(r.predictionKey);
+                    notices.publish(Notice.OVERDUE, r.predictionKey, EscalationPolicy.period(r.id, reached), now,
+                            new NoticeData.Overdue(r.id, new NoticeData.PredictionLink(r.predictionKey, path, url(path)),
+                                    r.openedAt, reached, r.assignee));
                     predictions.recordByScheduler(r.predictionKey, EventType.ESCALATED,
                             "review open since " + r.openedAt + " (escalation " + reached + " of " + max + ")",
-                            json.createObjectNode().put("reviewId", r.id).put("escalation", reached));
+                            json.valueToTree(new NoticeData.Escalated(r.id, reached)));
                     n++;
                 }
                 return n;
@@ -224,38 +208,18 @@ public class DueScan implements Job {
         }
     }
 
-    /** How many whole periods have passed since {@code from}, at most {@code max}. */
-    private int periodsReached(Instant from, Period every, Instant now, int max) {
-        int k = 0;
-        while (k < max && !plus(from, every.multipliedBy(k + 1)).isAfter(now)) {
-            k++;
-        }
-        return k;
+    private NoticeData.Prediction prediction(DuePrediction p) {
+        String path = path(p.key());
+        return new NoticeData.Prediction(p.key(), p.statement(), p.speaker(), p.targetDate(), p.dueAt(), path, url(path));
     }
 
-    private ObjectNode predictionData(DuePrediction p) {
-        ObjectNode data = json.createObjectNode();
-        ObjectNode prediction = data.putObject("prediction");
-        prediction.put("key", p.key());
-        prediction.put("statement", p.statement());
-        prediction.put("speaker", p.speaker());
-        prediction.put("targetDate", p.targetDate() == null ? null : p.targetDate().toString());
-        prediction.put("dueAt", p.dueAt() == null ? null : p.dueAt().toString());
-        link(prediction, p.key());
-        return data;
+    /** The API path of a prediction. */
+    private static String path(String key) {
+        return "/api/v1/predictions/" + key;
     }
 
-    /** The API path, and the absolute URL a receiver can post as a link. */
-    private void link(ObjectNode prediction, String key) {
-        prediction.put("path", "/api/v1/predictions/" + key);
-        prediction.put("url", publicUrl.of("/api/v1/predictions/" + key).toString());
-    }
-
-    private Instant plus(Instant at, Period period) {
-        return ZonedDateTime.ofInstant(at, config.zone()).plus(period).toInstant();
-    }
-
-    private Instant minus(Instant at, Period period) {
-        return ZonedDateTime.ofInstant(at, config.zone()).minus(period).toInstant();
+    /** The absolute URL of an API path, which a receiver can post as a link. */
+    private String url(String path) {
+        return publicUrl.of(path).toString();
     }
 }

@@ -2,6 +2,7 @@ package app.hindsight.review;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -19,6 +21,7 @@ import org.hibernate.type.SqlTypes;
 
 import app.hindsight.prediction.FlagReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 
 /**
  * One cycle of "this prediction needs a human": opened when it comes due, closed when it is resolved,
@@ -27,6 +30,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "review")
+// Named, so Hibernate checks them at start.
+@NamedQuery(name = "Review.toEscalate", query = "select r.id from Review r where r.closedAt is null "
+        + "and r.openedAt <= :before and r.remindersSent < :max and r.id > :after order by r.id")
+@NamedQuery(name = "Review.openAmong", query = "from Review where id in :ids and closedAt is null")
 public class Review extends PanacheEntityBase {
 
     public enum Closure {
@@ -74,4 +81,18 @@ public class Review extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * The ids of open reviews that may be due an escalation: opened at or before {@code before}, with fewer than
+     * {@code max} escalations, after {@code afterId}, in id order; at most {@code limit}.
+     */
+    static List<Long> toEscalate(Instant before, int max, long afterId, int limit) {
+        return getEntityManager().createNamedQuery("Review.toEscalate", Long.class).setParameter("before", before)
+                .setParameter("max", max).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    /** Those of these reviews that are still open. */
+    static List<Review> openAmong(List<Long> ids) {
+        return find("#Review.openAmong", Parameters.with("ids", ids)).list();
+    }
 }

@@ -25,9 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
 import app.hindsight.web.ApiException;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
-import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/reviews")
@@ -46,8 +44,7 @@ public class ReviewResource {
     @Operation(operationId = "listReviews", summary = "The review queue", description = "Open reviews (default) or closed ones, oldest first, with "
             + "how many days each is overdue. A review closes when its prediction is resolved, deferred or withdrawn.")
     @APIResponse(responseCode = "200", description = "A page of reviews; a Link header points to the next one")
-    @APIResponse(responseCode = "400", description = "A bad state, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad state, limit or cursor")
     public RestResponse<Page<ReviewView>> queue(
             @Parameter(description = "OPEN (default) or CLOSED") @QueryParam("state") String state,
             @Parameter(description = "only reviews assigned to this person") @QueryParam("assignee") String assignee,
@@ -62,9 +59,8 @@ public class ReviewResource {
         } else {
             throw ApiException.badRequest("state", "'" + state + "' must be OPEN or CLOSED");
         }
-        int pageSize = Cursor.limit(limit, 50, 500);
         return Page.of(reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee,
-                Cursor.decode(cursor), pageSize)).toResponse(uri, publicUrl);
+                Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @PUT
@@ -76,12 +72,9 @@ public class ReviewResource {
             examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"alice\"}")))
     @APIResponse(responseCode = "200", description = "The review",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such review",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The review is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "404", description = "No such review")
+    @APIResponse(responseCode = "409", description = "The review is closed")
     public ReviewView assign(@PathParam("id") String id, Assignment body) {
         return reviews.assign(ApiException.idOf("review", id), body);
     }

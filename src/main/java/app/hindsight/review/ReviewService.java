@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,13 +94,8 @@ public class ReviewService {
         if (assignee != null) {
             query.setParameter("assignee", assignee);
         }
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<ReviewView> items = new ArrayList<>();
-        for (Object[] row : more ? rows.subList(0, limit) : rows) {
-            items.add(view((Review) row[0], (String) row[1]));
-        }
-        return new Paged<>(items, more ? items.get(items.size() - 1).id() : null);
+        return Paged.of(query.getResultList(), limit, row -> ((Review) row[0]).id)
+                .map(row -> view((Review) row[0], (String) row[1]));
     }
 
     @Transactional

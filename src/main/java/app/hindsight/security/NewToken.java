@@ -15,5 +15,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NewToken(
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "letters, digits and . _ @ - only")
         @Schema(example = "chat-bridge") String name,
-        @NotEmpty @Size(max = 4) @Schema(example = "[\"editor\", \"reviewer\"]") Set<@NotNull @Pattern(regexp = "reader|editor|reviewer|admin", message = "must be reader, editor, reviewer or admin") String> roles) {
+        @NotEmpty @Size(max = 4) @Schema(example = "[\"editor\", \"reviewer\"]") Set<@NotNull @Pattern(regexp = Roles.ONE_OF, message = Roles.ONE_OF_MESSAGE) String> roles) {
 }

@@ -17,6 +17,12 @@ public final class Roles {
 
     public static final Set<String> ALL = Set.of(READER, EDITOR, REVIEWER, ADMIN);
 
+    /** Every role as a regular expression, for Bean Validation's {@code @Pattern} on a role a request names. */
+    public static final String ONE_OF = READER + "|" + EDITOR + "|" + REVIEWER + "|" + ADMIN;
+
+    /** What a request that names another role hears. */
+    public static final String ONE_OF_MESSAGE = "must be " + READER + ", " + EDITOR + ", " + REVIEWER + " or " + ADMIN;
+
     private Roles() {
     }
 

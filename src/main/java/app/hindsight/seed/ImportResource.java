@@ -55,14 +55,11 @@ public class ImportResource {
                     maxLength = ImportItem.MAX_BODY, description = ImportItem.BOUND)) })
     @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) created, updated and left unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Neither application/json nor application/x-ndjson",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "415", description = "Neither application/json nor application/x-ndjson")
     @APIResponse(responseCode = "422", description = "Some items are invalid; nothing was written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
     @RolesAllowed(Roles.EDITOR)
     public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
-import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
@@ -47,14 +46,13 @@ public class SourceResource {
     @Operation(operationId = "listSources", summary = "List sources", description = "Oldest first, paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "A page of sources; a Link header points to the next one")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        int pageSize = Cursor.limit(limit, 50, 500);
-        return Page.of(sources.list(Cursor.decode(cursor), pageSize)).toResponse(uri, publicUrl);
+        return Page.of(sources.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @POST
@@ -66,12 +64,10 @@ public class SourceResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "invalid", value = Examples.INVALID_SOURCE)))
-    @APIResponse(responseCode = "409", description = "The key is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "413", description = "Body too large")
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewSource source) {
         SourceView created = sources.create(source);
@@ -84,7 +80,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The source",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            content = @Content(mediaType = Problem.MEDIA_TYPE,
                     examples = @ExampleObject(name = "not found", value = Examples.SOURCE_NOT_FOUND)))
     @RolesAllowed(Roles.READER)
     public SourceView get(@PathParam("key") String key) {

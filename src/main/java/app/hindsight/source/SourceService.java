@@ -54,9 +54,7 @@ public class SourceService {
     public Paged<SourceView> list(long after, int limit) {
         List<Source> rows = Source.<Source> find("id > :after order by id", Parameters.with("after", after))
                 .range(0, limit).list();
-        boolean more = rows.size() > limit;
-        List<Source> page = more ? rows.subList(0, limit) : rows;
-        return new Paged<>(page.stream().map(Source::toView).toList(), more ? page.get(page.size() - 1).id : null);
+        return Paged.of(rows, limit, s -> s.id).map(Source::toView);
     }
 
     /** Creates or updates by key, inside the caller's transaction; the input is already valid and keyed. */

@@ -18,7 +18,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Authorized" / "Not Allowed" responses on every {@code @RolesAllowed} operation, so Swagger UI shows a lock
  * on reads that anonymous callers may make. Operations that only need the reader role lose the requirement
  * and the 403 (every token reads); their 401 says when it happens. Elsewhere the 401 and 403 get a real
- * description and the problem document. Responses an operation documents itself are left alone.
+ * description and the problem document. Endpoints do not declare their 401 and 403: this filter writes them from
+ * {@code @RolesAllowed}, the same way everywhere. Responses an operation documents itself are left alone.
  */
 // At startup, on the document the build made: the requirements are added during the build.
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -49,12 +50,18 @@ public class OpenApiAccessFilter implements OASFilter {
                     : "No token, or a bad or revoked one"));
         }
         if (isGenerated(responses.getAPIResponse("403"), GENERATED_403)) {
-            String lacks = roles.size() == 1 ? "The token lacks the " + roles.get(0) + " role"
-                    : "The token has none of the roles " + String.join(", ", roles);
-            responses.addAPIResponse("403", problem(roles.contains(Roles.ADMIN) ? lacks
-                    : lacks + " (an admin token has every role)"));
+            responses.addAPIResponse("403", problem(forbidden(roles)));
         }
         return operation;
+    }
+
+    private static String forbidden(List<String> roles) {
+        if (roles.equals(List.of(Roles.ADMIN))) {
+            return "Not an admin token";
+        }
+        String lacks = roles.size() == 1 ? "The token lacks the " + roles.get(0) + " role"
+                : "The token has none of the roles " + String.join(", ", roles);
+        return roles.contains(Roles.ADMIN) ? lacks : lacks + " (an admin token has every role)";
     }
 
     /** The roles of the operation's one bearer requirement, or null when it has none or several. */

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -29,7 +31,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * are;</li>
  * <li>every API operation may answer 429 (rate limits, with Retry-After), 500 (a problem document, never a
  * stack trace) and 400 (a request the HTTP layer cannot read), and its 2xx and 4xx responses carry the
- * RateLimit-* headers whenever rate limits are on.</li>
+ * RateLimit-* headers whenever rate limits are on;</li>
+ * <li>every error (4xx, 5xx) is a problem document: an endpoint declares its error responses with a description
+ * (and examples, if any), and gets the problem document's media type and schema from here.</li>
  * </ul>
  */
 // Priority 0, below OpenApiAccessFilter's default 1: it runs after it, so the 401 and 403 responses that filter
@@ -134,6 +138,11 @@ public class OpenApiTruthFilter implements OASFilter {
         if (responses == null) {
             return;
         }
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                problemContent(response);
+            }
+        });
         if (!responses.hasAPIResponse("400") && !responses.hasAPIResponse("422")) {
             responses.addAPIResponse("400", problem("The request could not be read (e.g. a malformed "
                     + "percent-encoding in its URL)"));
@@ -263,6 +272,23 @@ public class OpenApiTruthFilter implements OASFilter {
 
     private static Header ref(String name) {
         return OASFactory.createHeader().ref(name);
+    }
+
+    /**
+     * An error response is a problem document: one declared without content gets the problem's media type and
+     * schema; one declared with the media type (for its examples), the schema.
+     */
+    private static void problemContent(APIResponse response) {
+        Content content = response.getContent();
+        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
+            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+            return;
+        }
+        MediaType media = content.getMediaType(Problem.MEDIA_TYPE);
+        if (media != null && media.getSchema() == null) {
+            media.setSchema(OASFactory.createSchema().ref(PROBLEM_REF));
+        }
     }
 
     private static APIResponse problem(String description) {

@@ -2,6 +2,8 @@ package app.hindsight.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,11 +12,25 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.domain.Paged;
 
-/** One page of a list, with the cursor of the next one (null on the last page). */
+/**
+ * One page of a list, with the cursor of the next one (null on the last page), and the paging every list endpoint
+ * shares: the limit a request asks for ({@link #limit}), the domain's page given its cursor ({@link #of}), and the
+ * response with a Link to the next page ({@link #toResponse}). Cursors are opaque keyset positions ({@link Cursor}):
+ * a service reads the rows after {@code Cursor.decode(cursor)}, {@code limit + 1} of them, and cuts them with
+ * {@link Paged#of}.
+ */
 public record Page<T>(
-        // At most 500: every list caps its limit there.
-        @Schema(required = true, maxItems = 500) List<T> items,
+        // At most MAX_LIMIT: every list caps its limit there.
+        @Schema(required = true, maxItems = Page.MAX_LIMIT) List<T> items,
         String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    /** The page size a request's {@code limit} asks for: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} if absent. */
+    public static int limit(String value) {
+        return Cursor.limit(value, DEFAULT_LIMIT, MAX_LIMIT);
+    }
 
     /** The domain's page, with its next id as an opaque cursor. */
     public static <T> Page<T> of(Paged<T> paged) {
