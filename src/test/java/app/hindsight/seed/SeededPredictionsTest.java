@@ -100,13 +100,23 @@ class SeededPredictionsTest {
     }
 
     @Test
-    void closingVisionIsInferredWithItsReason() {
+    void closingVisionIsUndatedWithAYearlyReview() {
+        // Second edition: the closing names no horizon, so no date is invented for it (the first edition had an
+        // INFERRED end of 2030), and a metric is kept only where it has an absolute baseline (speed has none).
         given().get("/api/v1/predictions/openai-model-100x-faster").then().statusCode(200)
                 .body("kind", equalTo("COMMITMENT"))
                 .body("quote.locator", containsString("結語"))
-                .body("target.basis", equalTo("INFERRED"))
-                .body("target.label", containsString("inferred"))
-                .body("metric.target", equalTo(100.0f))
+                .body("target.basis", equalTo("NONE"))
+                .body("target.date", nullValue())
+                .body("reviewEvery", equalTo("P1Y"))
+                .body("dueAt", nullValue())
+                .body("metric", nullValue());
+        given().get("/api/v1/predictions/openai-model-100x-context-length").then().statusCode(200)
+                .body("target.basis", equalTo("NONE"))
+                .body("metric.unit", equalTo("tokens"))
+                .body("metric.baseline.value", equalTo(400000.0f))
+                .body("metric.baseline.on", equalTo("2026-01-27"))
+                .body("metric.target", equalTo(4.0E7f))
                 .body("metric.direction", equalTo("INCREASE"));
     }
 
