@@ -66,9 +66,13 @@ class SeededPredictionsTest {
                 .body("target.basis", equalTo("EXPLICIT"))
                 .body("target.label", equalTo("by the end of 2027"))
                 .body("dueAt", equalTo("2028-01-01T00:00:00Z"))
-                .body("metric.target", equalTo(0.01f))
+                // Second edition: an absolute baseline a reviewer can look up (GPT-5's USD 1.25 / 10 per million
+                // tokens, blended 3:1) instead of a ratio to 1; the target is still a hundredth of it.
+                .body("metric.unit", equalTo("USD per million tokens"))
+                .body("metric.baseline.value", equalTo(3.4375f))
+                .body("metric.baseline.on", equalTo("2026-01-27"))
+                .body("metric.target", equalTo(0.034375f))
                 .body("metric.direction", equalTo("DECREASE"))
-                .body("metric.baseline.value", equalTo(1.0f))
                 .body("resolutionCriteria", notNullValue())
                 .body("status", equalTo("OPEN"));
     }
