@@ -51,7 +51,7 @@ class PostgresApiIT {
         api().get("/predictions/gpt5-level-intelligence-100x-cheaper-by-2027").then().statusCode(200)
                 .body("target.date", equalTo("2027-12-31")).body("quote.text", containsString("到2027年底"));
         assertEquals(1, Postgres.count(database, "select count(*) from qrtz_scheduler_state"));
-        assertEquals(75, Postgres.count(database, "select count(*) from prediction where source_key = ?",
+        assertEquals(74, Postgres.count(database, "select count(*) from prediction where source_key = ?",
                 "altman-town-hall-2026-01-27"));
     }
 

@@ -66,9 +66,13 @@ class SeededPredictionsTest {
                 .body("target.basis", equalTo("EXPLICIT"))
                 .body("target.label", equalTo("by the end of 2027"))
                 .body("dueAt", equalTo("2028-01-01T00:00:00Z"))
-                .body("metric.target", equalTo(0.01f))
+                // Second edition: an absolute baseline a reviewer can look up (GPT-5's USD 1.25 / 10 per million
+                // tokens, blended 3:1) instead of a ratio to 1; the target is still a hundredth of it.
+                .body("metric.unit", equalTo("USD per million tokens"))
+                .body("metric.baseline.value", equalTo(3.4375f))
+                .body("metric.baseline.on", equalTo("2026-01-27"))
+                .body("metric.target", equalTo(0.034375f))
                 .body("metric.direction", equalTo("DECREASE"))
-                .body("metric.baseline.value", equalTo(1.0f))
                 .body("resolutionCriteria", notNullValue())
                 .body("status", equalTo("OPEN"));
     }
@@ -100,13 +104,23 @@ class SeededPredictionsTest {
     }
 
     @Test
-    void closingVisionIsInferredWithItsReason() {
+    void closingVisionIsUndatedWithAYearlyReview() {
+        // Second edition: the closing names no horizon, so no date is invented for it (the first edition had an
+        // INFERRED end of 2030), and a metric is kept only where it has an absolute baseline (speed has none).
         given().get("/api/v1/predictions/openai-model-100x-faster").then().statusCode(200)
                 .body("kind", equalTo("COMMITMENT"))
                 .body("quote.locator", containsString("結語"))
-                .body("target.basis", equalTo("INFERRED"))
-                .body("target.label", containsString("inferred"))
-                .body("metric.target", equalTo(100.0f))
+                .body("target.basis", equalTo("NONE"))
+                .body("target.date", nullValue())
+                .body("reviewEvery", equalTo("P1Y"))
+                .body("dueAt", nullValue())
+                .body("metric", nullValue());
+        given().get("/api/v1/predictions/openai-model-100x-context-length").then().statusCode(200)
+                .body("target.basis", equalTo("NONE"))
+                .body("metric.unit", equalTo("tokens"))
+                .body("metric.baseline.value", equalTo(400000.0f))
+                .body("metric.baseline.on", equalTo("2026-01-27"))
+                .body("metric.target", equalTo(4.0E7f))
                 .body("metric.direction", equalTo("INCREASE"));
     }
 
