@@ -14,8 +14,7 @@ public final class Main {
 
     static final String URI_VALIDATION = "vertx.disableURIValidation";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String... args) {
         if (System.getProperty(URI_VALIDATION) == null) {

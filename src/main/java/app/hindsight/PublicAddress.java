@@ -53,8 +53,11 @@ public class PublicAddress {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("hindsight.public-url is not a URL: " + url, e);
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             throw new IllegalStateException("hindsight.public-url must be an http or https address with a host and "
                     + "no query, fragment or user-info, e.g. https://hindsight.example.org; it is " + url);
         }

@@ -24,7 +24,8 @@ public final class ExpectedLogs implements AutoCloseable {
             if (params != null && params.length > 0 && message != null) {
                 // JBoss Logging records use printf-style (logf) or {0} (MessageFormat) parameters.
                 try {
-                    message = message.contains("%") ? String.format(message, params)
+                    message = message.contains("%")
+                            ? String.format(message, params)
                             : java.text.MessageFormat.format(message, params);
                 } catch (RuntimeException e) {
                     // keep the raw message
@@ -34,12 +35,10 @@ public final class ExpectedLogs implements AutoCloseable {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     private ExpectedLogs(String... categories) {
@@ -57,7 +56,8 @@ public final class ExpectedLogs implements AutoCloseable {
     }
 
     public static ExpectedLogs capture(Class<?>... types) {
-        return new ExpectedLogs(java.util.Arrays.stream(types).map(Class::getName).toArray(String[]::new));
+        return new ExpectedLogs(
+                java.util.Arrays.stream(types).map(Class::getName).toArray(String[]::new));
     }
 
     /** Each record as "LEVEL message". */

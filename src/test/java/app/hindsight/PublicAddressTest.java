@@ -18,8 +18,14 @@ class PublicAddressTest {
 
     @Test
     void anythingButAnHttpAddressIsRefusedWithAnExample() {
-        for (String bad : new String[] { "hindsight.example.org", "ftp://example.org", "https://example.org/?x=1",
-                "https://user:pw@example.org", "https://example.org/#top", "http://exa mple.org" }) {
+        for (String bad : new String[] {
+            "hindsight.example.org",
+            "ftp://example.org",
+            "https://example.org/?x=1",
+            "https://user:pw@example.org",
+            "https://example.org/#top",
+            "http://exa mple.org"
+        }) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> PublicAddress.check(bad), bad);
             assertTrue(e.getMessage().contains("hindsight.public-url"), e.getMessage());
         }

@@ -11,6 +11,13 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.hindsight.prediction.PredictionFilter;
+import app.hindsight.prediction.PredictionQueries;
+import app.hindsight.prediction.PredictionView;
+import app.hindsight.prediction.Quote;
+import app.hindsight.prediction.Status;
+import app.hindsight.prediction.Target;
+import app.hindsight.time.Dates;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.Parameter;
@@ -37,14 +44,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-
-import app.hindsight.prediction.PredictionFilter;
-import app.hindsight.prediction.PredictionQueries;
-import app.hindsight.prediction.PredictionView;
-import app.hindsight.prediction.Quote;
-import app.hindsight.prediction.Status;
-import app.hindsight.prediction.Target;
-import app.hindsight.time.Dates;
 
 /**
  * The iCalendar feed: one all-day event per open or due prediction, on its target date, or for an undated
@@ -107,8 +106,8 @@ public class CalendarFeed {
                 return null;
             }
         }
-        return new PredictionFilter(statuses, f.kind(), f.topic(), f.speaker(), f.source(), f.dueBefore(),
-                f.dueAfter(), f.q());
+        return new PredictionFilter(
+                statuses, f.kind(), f.topic(), f.speaker(), f.source(), f.dueBefore(), f.dueAfter(), f.q());
     }
 
     private static List<Property> calendarProperties() {
@@ -117,9 +116,10 @@ public class CalendarFeed {
         props.add(ImmutableVersion.VERSION_2_0);
         props.add(ImmutableCalScale.GREGORIAN);
         props.add(new XProperty("X-WR-CALNAME", NAME));
-        props.add(new XProperty("X-WR-CALDESC",
+        props.add(new XProperty(
+                "X-WR-CALDESC",
                 "Open and due predictions tracked by Hindsight, each on the day its target window ends"));
-        props.add(new RefreshInterval(new ParameterList(List.<Parameter> of(Value.DURATION)), REFRESH));
+        props.add(new RefreshInterval(new ParameterList(List.<Parameter>of(Value.DURATION)), REFRESH));
         props.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         return props;
     }

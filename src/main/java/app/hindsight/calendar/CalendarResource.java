@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import net.fortuna.ical4j.model.Calendar;
-
 import app.hindsight.HindsightConfig;
 import app.hindsight.prediction.Kind;
 import app.hindsight.prediction.PredictionFilter;
@@ -32,9 +30,12 @@ import app.hindsight.prediction.Status;
 import app.hindsight.security.Roles;
 import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
+import net.fortuna.ical4j.model.Calendar;
 
 @Path("/api/v1/calendar.ics")
-@Tag(name = "Calendar", description = "An iCalendar feed of the predictions coming due, to subscribe to from a calendar app")
+@Tag(
+        name = "Calendar",
+        description = "An iCalendar feed of the predictions coming due, to subscribe to from a calendar app")
 public class CalendarResource {
 
     @Inject
@@ -91,31 +92,57 @@ public class CalendarResource {
 
     @GET
     @Produces(TEXT_CALENDAR)
-    @Operation(operationId = "getCalendar", summary = "Calendar feed of predictions coming due",
+    @Operation(
+            operationId = "getCalendar",
+            summary = "Calendar feed of predictions coming due",
             description = "An iCalendar document (RFC 5545) with one all-day event per OPEN or DUE prediction that "
                     + "matches the filters (the list's filters, without paging): on its target date, or, for a "
                     + "prediction without one, on its next review date with the summary prefixed 'Review: '. "
                     + "UID is <key>@hindsight and never changes; DTSTAMP is the prediction's last change. "
                     + "RESOLVED and WITHDRAWN predictions never appear, whatever the status filter says. "
                     + "Subscribe to this URL (with any filters as query parameters) from a calendar app.")
-    @APIResponse(responseCode = "200", description = "The calendar (UTF-8, CRLF line endings, lines folded at 75 octets); no events when nothing matches",
-            content = @Content(mediaType = TEXT_CALENDAR, schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "one prediction", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A bad filter; errors names it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
-    @APIResponse(responseCode = "503", description = "Building the calendar took longer than it may; ask again after "
-            + "Retry-After seconds",
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "The calendar (UTF-8, CRLF line endings, lines folded at 75 octets); no events when nothing matches",
+            content =
+                    @Content(
+                            mediaType = TEXT_CALENDAR,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "one prediction", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A bad filter; errors names it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Building the calendar took longer than it may; ask again after " + "Retry-After seconds",
             headers = @Header(name = "Retry-After", ref = "#/components/headers/Retry-After"))
-    @Parameter(name = "status", in = ParameterIn.QUERY, description = "OPEN or DUE (both by default); repeat or "
-            + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
+    @Parameter(
+            name = "status",
+            in = ParameterIn.QUERY,
+            description = "OPEN or DUE (both by default); repeat or "
+                    + "comma-separate for several. RESOLVED and WITHDRAWN are accepted but match nothing here",
             schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class, maxItems = 4))
     @Parameter(name = "kind", in = ParameterIn.QUERY, schema = @Schema(implementation = Kind.class))
     @Parameter(name = "topic", in = ParameterIn.QUERY, description = "a topic tag, e.g. cost")
-    @Parameter(name = "speaker", in = ParameterIn.QUERY, description = "speaker name, case-insensitive (e.g. Sam Altman)")
+    @Parameter(
+            name = "speaker",
+            in = ParameterIn.QUERY,
+            description = "speaker name, case-insensitive (e.g. Sam Altman)")
     @Parameter(name = "source", in = ParameterIn.QUERY, description = "source key")
-    @Parameter(name = "dueBefore", in = ParameterIn.QUERY, description = "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out undated predictions")
-    @Parameter(name = "dueAfter", in = ParameterIn.QUERY, description = "dueAt at or after this date or instant; leaves out undated predictions")
+    @Parameter(
+            name = "dueBefore",
+            in = ParameterIn.QUERY,
+            description =
+                    "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out undated predictions")
+    @Parameter(
+            name = "dueAfter",
+            in = ParameterIn.QUERY,
+            description = "dueAt at or after this date or instant; leaves out undated predictions")
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
     @RolesAllowed(Roles.READER)
     public Response calendar(@Context UriInfo uri) {

@@ -21,11 +21,10 @@ final class IcsWriter {
     /** RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. */
     static final int MAX_OCTETS = 75;
 
-    private static final byte[] CRLF = { '\r', '\n' };
-    private static final byte[] FOLD = { '\r', '\n', ' ' };
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] FOLD = {'\r', '\n', ' '};
 
-    private IcsWriter() {
-    }
+    private IcsWriter() {}
 
     static void write(Calendar calendar, OutputStream out) throws IOException {
         line(out, "BEGIN:VCALENDAR");

@@ -25,9 +25,11 @@ public final class CsvWriter<R> {
 
     public static final String MEDIA_TYPE = "text/csv";
 
-    private static final CsvMapper CSV = CsvMapper.builder().addModule(new JavaTimeModule())
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("csv-cells").addSerializer(String.class, new CellSerializer()))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private final ObjectWriter writer;
 

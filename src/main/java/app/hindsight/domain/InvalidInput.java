@@ -8,8 +8,10 @@ public class InvalidInput extends DomainException {
     private final List<FieldError> errors;
 
     public InvalidInput(List<FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid");
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
         this.errors = List.copyOf(errors);
     }
 

@@ -25,6 +25,6 @@ public record Paged<T>(List<T> items, Long nextAfter) {
 
     /** The same page with each item turned into what the API shows. */
     public <U> Paged<U> map(Function<? super T, ? extends U> view) {
-        return new Paged<>(items.stream().<U> map(view).toList(), nextAfter);
+        return new Paged<>(items.stream().<U>map(view).toList(), nextAfter);
     }
 }

@@ -2,5 +2,7 @@ package app.hindsight.domain;
 
 /** What an upsert by key did to one item of an import or a seed file. */
 public enum Upsert {
-    CREATED, UPDATED, UNCHANGED
+    CREATED,
+    UPDATED,
+    UNCHANGED
 }

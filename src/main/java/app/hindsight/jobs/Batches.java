@@ -13,8 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 public final class Batches {
 
-    private Batches() {
-    }
+    private Batches() {}
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -36,8 +36,7 @@ public class JobRunner {
     static final Duration KEPT = Duration.ofDays(7);
 
     /** A run just started, and its end. */
-    public record Started(JobRunView run, CompletableFuture<JobRunView> end) {
-    }
+    public record Started(JobRunView run, CompletableFuture<JobRunView> end) {}
 
     @Inject
     Clock clock;
@@ -79,8 +78,10 @@ public class JobRunner {
     }
 
     public Optional<JobRunView> find(String job, long id) {
-        return QuarkusTransaction.requiringNew().call(() -> JobRun.<JobRun> findByIdOptional(id)
-                .filter(r -> r.job.equals(job)).map(this::view));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> JobRun.<JobRun>findByIdOptional(id)
+                        .filter(r -> r.job.equals(job))
+                        .map(this::view));
     }
 
     private JobRunView execute(Job job, JobRunView running) {
@@ -104,14 +105,20 @@ public class JobRunner {
         String stored = result == null ? null : result.toString();
         String failure = error;
         try {
-            QuarkusTransaction.requiringNew().run(() -> JobRun.update(
-                    "state = ?2, finishedAt = ?3, durationMs = ?4, result = ?5, error = ?6 where id = ?1",
-                    running.id(), state, end, ms, stored, failure));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> JobRun.update(
+                            "state = ?2, finishedAt = ?3, durationMs = ?4, result = ?5, error = ?6 where id = ?1",
+                            running.id(),
+                            state,
+                            end,
+                            ms,
+                            stored,
+                            failure));
         } catch (RuntimeException e) {
             Log.errorf(e, "Run %d of job %s ended %s but could not be recorded", running.id(), job.name(), state);
         }
-        return new JobRunView(running.id(), running.job(), state, running.startedAt(), running.startedBy(), end, ms,
-                result, error);
+        return new JobRunView(
+                running.id(), running.job(), state, running.startedAt(), running.startedBy(), end, ms, result, error);
     }
 
     private JobRunView view(JobRun r) {
@@ -123,8 +130,8 @@ public class JobRunner {
                 throw new IllegalStateException("job_run " + r.id + " holds a result that is not JSON", e);
             }
         }
-        return new JobRunView(r.id, r.job, r.state, r.startedAt, r.startedBy, r.finishedAt, r.durationMs, result,
-                r.error);
+        return new JobRunView(
+                r.id, r.job, r.state, r.startedAt, r.startedBy, r.finishedAt, r.durationMs, result, r.error);
     }
 
     private Instant now() {

@@ -2,5 +2,7 @@ package app.hindsight.jobs;
 
 /** Where an on-demand job run is. */
 public enum RunState {
-    RUNNING, SUCCEEDED, FAILED
+    RUNNING,
+    SUCCEEDED,
+    FAILED
 }

@@ -34,6 +34,9 @@ public class SchedulerReadiness implements HealthCheck {
             up = false;
             state = "unavailable: " + e.getMessage();
         }
-        return HealthCheckResponse.named("Scheduler").status(up).withData("state", state).build();
+        return HealthCheckResponse.named("Scheduler")
+                .status(up)
+                .withData("state", state)
+                .build();
     }
 }

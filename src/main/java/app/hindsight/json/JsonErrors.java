@@ -27,8 +27,7 @@ import app.hindsight.time.Dates;
  */
 public final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     public static InvalidInput describe(JsonProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -60,7 +59,8 @@ public final class JsonErrors {
             return InvalidInput.of("body", "malformed JSON");
         }
         String value = e instanceof InvalidFormatException invalid && invalid.getValue() != null
-                ? "'" + invalid.getValue() + "' " : "";
+                ? "'" + invalid.getValue() + "' "
+                : "";
         return InvalidInput.of(field, value + expected(target));
     }
 
@@ -97,8 +97,10 @@ public final class JsonErrors {
             return "has the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (type == LocalDate.class) {
             return Dates.DATE_RULE;

@@ -13,8 +13,7 @@ import app.hindsight.domain.InvalidInput;
 /** RFC 7386 JSON merge patch: reading one, and applying it to a document. */
 public final class MergePatch {
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /**
      * A merge patch's body, read by the same strict parser as every other body (duplicate fields, trailing
@@ -36,7 +35,8 @@ public final class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode merged = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         patch.fields().forEachRemaining(member -> {
             if (member.getValue().isNull()) {

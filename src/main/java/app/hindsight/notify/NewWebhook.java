@@ -13,12 +13,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A subscription as a client asks for it. The URL's scheme and host are checked by {@link WebhookService}. */
 @Schema(name = "NewWebhook")
 public record NewWebhook(
-        @NotBlank @Size(max = 2000)
-        @Schema(description = "Where notices are POSTed: an http or https URL with a host and no user-info",
-                example = "https://chat.example.org/hooks/hindsight") String url,
+        @NotBlank
+        @Size(max = 2000)
+        @Schema(
+                description = "Where notices are POSTed: an http or https URL with a host and no user-info",
+                example = "https://chat.example.org/hooks/hindsight")
+        String url,
+
         @NotEmpty
-        @Schema(description = "The notice kinds to receive", maxItems = 3, example = "[\"prediction.due\", \"review.overdue\"]")
-        List<@NotNull @Pattern(regexp = "prediction\\.due|prediction\\.upcoming|review\\.overdue",
-                message = "must be one of prediction.due, prediction.upcoming, review.overdue") String> eventTypes,
-        @Size(max = 300) @Schema(example = "Chat bridge, #predictions channel") String description) {
-}
+        @Schema(
+                description = "The notice kinds to receive",
+                maxItems = 3,
+                example = "[\"prediction.due\", \"review.overdue\"]")
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "prediction\\.due|prediction\\.upcoming|review\\.overdue",
+                                message = "must be one of prediction.due, prediction.upcoming, review.overdue")
+                        String>
+                eventTypes,
+
+        @Size(max = 300) @Schema(example = "Chat bridge, #predictions channel")
+        String description) {}

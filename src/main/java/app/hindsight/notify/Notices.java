@@ -30,9 +30,13 @@ public class Notices {
         for (int i = 0; i < keys.size(); i += 500) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + 500));
             Notice.getEntityManager()
-                    .createQuery("select n.predictionKey, n.period from Notice n where n.kind = :kind "
-                            + "and n.predictionKey in :keys", Object[].class)
-                    .setParameter("kind", kind).setParameter("keys", chunk).getResultList()
+                    .createQuery(
+                            "select n.predictionKey, n.period from Notice n where n.kind = :kind "
+                                    + "and n.predictionKey in :keys",
+                            Object[].class)
+                    .setParameter("kind", kind)
+                    .setParameter("keys", chunk)
+                    .getResultList()
                     .forEach(row -> found.add(row[0] + "|" + row[1]));
         }
         return found;

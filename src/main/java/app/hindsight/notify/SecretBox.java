@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,6 +25,7 @@ public final class SecretBox {
     private static final int KEY_BYTES = 32;
     /** Binds a ciphertext to its use: it cannot be passed off as anything else encrypted with the same key. */
     private static final byte[] CONTEXT = "hindsight webhook signing secret".getBytes(StandardCharsets.US_ASCII);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;

@@ -76,7 +76,17 @@ public class Webhook extends PanacheEntityBase {
     }
 
     WebhookView toView(String newSecret) {
-        return new WebhookView(id, url, eventTypeList(), description, enabled, consecutiveFailures, disabledAt,
-                disabledReason, createdAt, createdBy, newSecret);
+        return new WebhookView(
+                id,
+                url,
+                eventTypeList(),
+                description,
+                enabled,
+                consecutiveFailures,
+                disabledAt,
+                disabledReason,
+                createdAt,
+                createdBy,
+                newSecret);
     }
 }

@@ -35,7 +35,9 @@ public class WebhookDelivery implements Job {
         return dispatcher.deliverDue();
     }
 
-    @Scheduled(identity = NAME, every = "{hindsight.webhooks.delivery-every}",
+    @Scheduled(
+            identity = NAME,
+            every = "{hindsight.webhooks.delivery-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         DeliveryRound round = run();

@@ -69,17 +69,25 @@ public class WebhookDispatcher {
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
 
     enum Outcome {
-        DELIVERED, RETRIED, FAILED, SKIPPED
+        DELIVERED,
+        RETRIED,
+        FAILED,
+        SKIPPED
     }
 
     /** An enabled subscription, as sending to it needs it. */
-    record Lane(long webhookId, String url, String secret) {
-    }
+    record Lane(long webhookId, String url, String secret) {}
 
     /** A delivery this node won the right to attempt, with what sending it needs. */
-    record Claim(long deliveryId, long version, int attempt, long webhookId, String url, String secret,
-            long noticeId, String payload) {
-    }
+    record Claim(
+            long deliveryId,
+            long version,
+            int attempt,
+            long webhookId,
+            String url,
+            String secret,
+            long noticeId,
+            String payload) {}
 
     /** What came of one HTTP attempt. */
     record Sent(Claim claim, Instant at, Integer statusCode, long durationMs, String error) {
@@ -104,8 +112,7 @@ public class WebhookDispatcher {
                 case DELIVERED -> delivered++;
                 case RETRIED -> retried++;
                 case FAILED -> failed++;
-                case SKIPPED -> {
-                }
+                case SKIPPED -> {}
             }
         }
 
@@ -135,6 +142,7 @@ public class WebhookDispatcher {
 
     /** Attempts under way on this node, per subscription and in all; guarded by {@code lanes}. */
     private final Map<Long, Integer> lanes = new HashMap<>();
+
     private int underWay;
     /** Which lane is offered room first, so that the node-wide limit favours no subscription. */
     private final AtomicInteger firstLane = new AtomicInteger();
@@ -180,7 +188,9 @@ public class WebhookDispatcher {
                         started = startAttempts(round, drained);
                     } catch (RuntimeException e) {
                         // E.g. a lock wait on a row another replica is claiming: what is left waits for the next round.
-                        Log.warnf("Webhook delivery round stopped claiming: claiming failed (%s)", e.getClass().getSimpleName());
+                        Log.warnf(
+                                "Webhook delivery round stopped claiming: claiming failed (%s)",
+                                e.getClass().getSimpleName());
                         claiming = false;
                     }
                 }
@@ -191,7 +201,8 @@ public class WebhookDispatcher {
                 if (now - deadline >= 0) {
                     break;
                 }
-                Outcome outcome = round.outcomes.poll(Math.max(0, Math.min(deadline - now, recheck - now)), TimeUnit.NANOSECONDS);
+                Outcome outcome =
+                        round.outcomes.poll(Math.max(0, Math.min(deadline - now, recheck - now)), TimeUnit.NANOSECONDS);
                 if (outcome != null) {
                     round.count(outcome);
                     round.countRecorded();
@@ -262,15 +273,20 @@ public class WebhookDispatcher {
     /** The enabled subscriptions. */
     List<Lane> lanes() {
         return Webhook.getEntityManager()
-                .createQuery("select w.id, w.url, w.secret from Webhook w where w.enabled = true order by w.id", Object[].class)
-                .getResultStream().map(r -> new Lane((Long) r[0], (String) r[1], (String) r[2])).toList();
+                .createQuery(
+                        "select w.id, w.url, w.secret from Webhook w where w.enabled = true order by w.id",
+                        Object[].class)
+                .getResultStream()
+                .map(r -> new Lane((Long) r[0], (String) r[1], (String) r[2]))
+                .toList();
     }
 
     /** Takes every free place in this subscription's lane that the node has room for; returns how many. */
     private int reserve(long webhookId) {
         synchronized (lanes) {
             int inLane = lanes.getOrDefault(webhookId, 0);
-            int room = Math.min(config.webhooks().concurrencyPerSubscription() - inLane,
+            int room = Math.min(
+                    config.webhooks().concurrencyPerSubscription() - inLane,
                     config.webhooks().concurrency() - underWay);
             if (room <= 0) {
                 return 0;
@@ -320,10 +336,12 @@ public class WebhookDispatcher {
      */
     List<Claim> claim(Instant now, Lane lane, int max) {
         var em = Delivery.getEntityManager();
-        List<Object[]> due = em.createQuery("select d.id, d.version, d.attempts, n.id, n.payload "
-                + "from Delivery d join d.notice n "
-                + "where d.webhook.id = :webhook and d.status = :pending and d.nextAttemptAt <= :now "
-                + "order by d.webhook.id, d.status, d.nextAttemptAt, d.id", Object[].class)
+        List<Object[]> due = em.createQuery(
+                        "select d.id, d.version, d.attempts, n.id, n.payload "
+                                + "from Delivery d join d.notice n "
+                                + "where d.webhook.id = :webhook and d.status = :pending and d.nextAttemptAt <= :now "
+                                + "order by d.webhook.id, d.status, d.nextAttemptAt, d.id",
+                        Object[].class)
                 .setParameter("webhook", lane.webhookId())
                 .setParameter("pending", DeliveryStatus.PENDING)
                 .setParameter("now", now)
@@ -334,16 +352,24 @@ public class WebhookDispatcher {
         for (Object[] row : due) {
             long id = (Long) row[0];
             long version = (Long) row[1];
-            int won = em.createQuery("update Delivery d set d.attempts = d.attempts + 1, d.nextAttemptAt = :lease, "
-                    + "d.version = d.version + 1 where d.id = :id and d.version = :version and d.status = :pending")
+            int won = em.createQuery(
+                            "update Delivery d set d.attempts = d.attempts + 1, d.nextAttemptAt = :lease, "
+                                    + "d.version = d.version + 1 where d.id = :id and d.version = :version and d.status = :pending")
                     .setParameter("lease", lease)
                     .setParameter("id", id)
                     .setParameter("version", version)
                     .setParameter("pending", DeliveryStatus.PENDING)
                     .executeUpdate();
             if (won == 1) {
-                claims.add(new Claim(id, version + 1, (Integer) row[2] + 1, lane.webhookId(), lane.url(),
-                        lane.secret(), (Long) row[3], (String) row[4]));
+                claims.add(new Claim(
+                        id,
+                        version + 1,
+                        (Integer) row[2] + 1,
+                        lane.webhookId(),
+                        lane.url(),
+                        lane.secret(),
+                        (Long) row[3],
+                        (String) row[4]));
             }
         }
         return claims;
@@ -363,15 +389,20 @@ public class WebhookDispatcher {
                     .header("User-Agent", "Hindsight-Webhooks/1.0")
                     .header("webhook-id", messageId)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(secrets.open(c.secret()), messageId, timestamp,
-                            c.payload()))
+                    .header(
+                            "webhook-signature",
+                            WebhookSignature.sign(secrets.open(c.secret()), messageId, timestamp, c.payload()))
                     .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
                     .build();
             // The request timeout covers waiting for the response headers; this bounds the whole attempt.
             return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .orTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
-                    .handle((response, error) -> new Sent(c, at, response == null ? null : response.statusCode(),
-                            millisSince(start), error == null ? null : describe(error, timeout)));
+                    .handle((response, error) -> new Sent(
+                            c,
+                            at,
+                            response == null ? null : response.statusCode(),
+                            millisSince(start),
+                            error == null ? null : describe(error, timeout)));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new Sent(c, at, null, millisSince(start), describe(e, timeout)));
         }
@@ -384,12 +415,19 @@ public class WebhookDispatcher {
             outcome = QuarkusTransaction.requiringNew().call(() -> apply(sent));
         } catch (RuntimeException e) {
             // E.g. a race lost to another node that claimed the delivery after our lease ran out: it has it now.
-            Log.warnf("Webhook delivery %d: attempt %d could not be recorded (%s)", sent.claim().deliveryId(),
-                    sent.claim().attempt(), e.getClass().getSimpleName());
+            Log.warnf(
+                    "Webhook delivery %d: attempt %d could not be recorded (%s)",
+                    sent.claim().deliveryId(),
+                    sent.claim().attempt(),
+                    e.getClass().getSimpleName());
             return Outcome.SKIPPED;
         }
         if (outcome != Outcome.SKIPPED) {
-            registry.counter("hindsight.webhook.deliveries", "outcome", outcome.name().toLowerCase()).increment();
+            registry.counter(
+                            "hindsight.webhook.deliveries",
+                            "outcome",
+                            outcome.name().toLowerCase())
+                    .increment();
         }
         return outcome;
     }
@@ -409,7 +447,8 @@ public class WebhookDispatcher {
         a.error = sent.error();
         a.persist();
         if (d.version != c.version() || d.status != DeliveryStatus.PENDING) {
-            Log.warnf("Webhook delivery %d was claimed again while attempt %d was under way; leaving it to that claim",
+            Log.warnf(
+                    "Webhook delivery %d was claimed again while attempt %d was under way; leaving it to that claim",
                     d.id, c.attempt());
             return Outcome.SKIPPED;
         }
@@ -418,7 +457,8 @@ public class WebhookDispatcher {
             d.status = DeliveryStatus.DELIVERED;
             d.deliveredAt = now;
             d.nextAttemptAt = null;
-            Webhook.update("consecutiveFailures = 0, version = version + 1 where id = ?1 and consecutiveFailures <> 0",
+            Webhook.update(
+                    "consecutiveFailures = 0, version = version + 1 where id = ?1 and consecutiveFailures <> 0",
                     c.webhookId());
             return Outcome.DELIVERED;
         }
@@ -426,14 +466,16 @@ public class WebhookDispatcher {
         if (c.attempt() <= backoff.size()) {
             Duration wait = backoff.get(c.attempt() - 1);
             d.nextAttemptAt = now.plus(wait.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF : wait);
-            Log.debugf("Webhook delivery %d attempt %d failed (%s); next at %s", d.id, c.attempt(), what(sent),
-                    d.nextAttemptAt);
+            Log.debugf(
+                    "Webhook delivery %d attempt %d failed (%s); next at %s",
+                    d.id, c.attempt(), what(sent), d.nextAttemptAt);
             return Outcome.RETRIED;
         }
         d.status = DeliveryStatus.FAILED;
         d.nextAttemptAt = null;
-        Log.warnf("Webhook delivery %d to webhook %d FAILED after %d attempts (last: %s)", d.id, c.webhookId(),
-                c.attempt(), what(sent));
+        Log.warnf(
+                "Webhook delivery %d to webhook %d FAILED after %d attempts (last: %s)",
+                d.id, c.webhookId(), c.attempt(), what(sent));
         countFailure(c.webhookId(), now, what(sent));
         return Outcome.FAILED;
     }
@@ -443,8 +485,13 @@ public class WebhookDispatcher {
         Webhook.update("consecutiveFailures = consecutiveFailures + 1, version = version + 1 where id = ?1", webhookId);
         int limit = config.webhooks().disableAfter();
         String reason = truncate(limit + " deliveries in a row failed; the last attempt: " + last, 300);
-        int disabled = Webhook.update("enabled = false, disabledAt = ?2, disabledReason = ?3, version = version + 1 "
-                + "where id = ?1 and enabled = true and consecutiveFailures >= ?4", webhookId, now, reason, limit);
+        int disabled = Webhook.update(
+                "enabled = false, disabledAt = ?2, disabledReason = ?3, version = version + 1 "
+                        + "where id = ?1 and enabled = true and consecutiveFailures >= ?4",
+                webhookId,
+                now,
+                reason,
+                limit);
         if (disabled > 0) {
             Log.warnf("Webhook %d disabled: %s", webhookId, reason);
         }
@@ -467,7 +514,8 @@ public class WebhookDispatcher {
             text = "no response within " + timeout.toMillis() + " ms";
         } else if (t instanceof ConnectException) {
             text = "could not connect" + detail(t, ": connection refused");
-        } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException
+        } else if (t instanceof UnknownHostException
+                || t instanceof UnresolvedAddressException
                 || t.getCause() instanceof UnresolvedAddressException) {
             text = "unknown host" + detail(t, "");
         } else if (t instanceof SecretBox.Unavailable) {

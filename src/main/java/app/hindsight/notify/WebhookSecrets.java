@@ -45,14 +45,17 @@ public class WebhookSecrets {
         if (b.hasKey()) {
             int sealed = sealStored();
             if (sealed > 0) {
-                Log.infof("Encrypted %d webhook signing secrets stored before hindsight.webhooks.secret-key was set",
+                Log.infof(
+                        "Encrypted %d webhook signing secrets stored before hindsight.webhooks.secret-key was set",
                         sealed);
             }
         } else {
             long sealed = Webhook.count("secret like ?1", SecretBox.SEALED + "%");
             if (sealed > 0) {
-                Log.errorf("%d webhook signing secrets are encrypted, but hindsight.webhooks.secret-key is not set: "
-                        + "their deliveries fail until it is", sealed);
+                Log.errorf(
+                        "%d webhook signing secrets are encrypted, but hindsight.webhooks.secret-key is not set: "
+                                + "their deliveries fail until it is",
+                        sealed);
             }
         }
     }
@@ -65,12 +68,13 @@ public class WebhookSecrets {
     public int sealStored() {
         List<Object[]> plain = Webhook.getEntityManager()
                 .createQuery("select w.id, w.secret from Webhook w where w.secret like :plain", Object[].class)
-                .setParameter("plain", WebhookSignature.SECRET_PREFIX + "%").getResultList();
+                .setParameter("plain", WebhookSignature.SECRET_PREFIX + "%")
+                .getResultList();
         int sealed = 0;
         for (Object[] row : plain) {
             String secret = (String) row[1];
-            sealed += Webhook.update("secret = ?1, version = version + 1 where id = ?2 and secret = ?3", seal(secret),
-                    row[0], secret);
+            sealed += Webhook.update(
+                    "secret = ?1, version = version + 1 where id = ?2 and secret = ?3", seal(secret), row[0], secret);
         }
         return sealed;
     }

@@ -60,8 +60,9 @@ public class WebhookService {
         w.createdBy = actor;
         w.persistAndFlush();
         // The host only: chat services put their own secret in the path of webhook URLs.
-        Log.infof("Webhook %d created by %s for host %s, events %s", w.id, actor, URI.create(w.url).getHost(),
-                w.eventTypes);
+        Log.infof(
+                "Webhook %d created by %s for host %s, events %s",
+                w.id, actor, URI.create(w.url).getHost(), w.eventTypes);
         return w.toView(secret);
     }
 
@@ -92,7 +93,9 @@ public class WebhookService {
 
     @Transactional
     public List<WebhookView> list() {
-        return Webhook.<Webhook> list("order by id").stream().map(w -> w.toView(null)).toList();
+        return Webhook.<Webhook>list("order by id").stream()
+                .map(w -> w.toView(null))
+                .toList();
     }
 
     @Transactional
@@ -118,7 +121,8 @@ public class WebhookService {
                 + (status == null ? "" : " and d.status = :status")
                 + (before > 0 ? " and d.id < :before" : "")
                 + " order by d.id desc";
-        var query = Delivery.getEntityManager().createQuery(jpql, Object[].class)
+        var query = Delivery.getEntityManager()
+                .createQuery(jpql, Object[].class)
                 .setParameter("webhook", webhookId)
                 .setMaxResults(limit + 1);
         if (status != null) {
@@ -131,17 +135,24 @@ public class WebhookService {
         Map<Long, List<AttemptView>> attempts = new LinkedHashMap<>();
         page.items().forEach(row -> attempts.put((Long) row[0], new ArrayList<>()));
         if (!attempts.isEmpty()) {
-            WebhookAttempt.<WebhookAttempt> list("delivery.id in ?1 order by attempt", List.copyOf(attempts.keySet()))
+            WebhookAttempt.<WebhookAttempt>list("delivery.id in ?1 order by attempt", List.copyOf(attempts.keySet()))
                     .forEach(a -> attempts.get(a.delivery.id)
                             .add(new AttemptView(a.attempt, a.at, a.statusCode, a.durationMs, a.error)));
         }
-        return page.map(row -> new DeliveryView((Long) row[0],
-                WebhookSignature.messageId((Long) row[1]), (String) row[2], (String) row[3], (DeliveryStatus) row[4],
-                (Instant) row[5], (Instant) row[6], (Instant) row[7], attempts.get((Long) row[0])));
+        return page.map(row -> new DeliveryView(
+                (Long) row[0],
+                WebhookSignature.messageId((Long) row[1]),
+                (String) row[2],
+                (String) row[3],
+                (DeliveryStatus) row[4],
+                (Instant) row[5],
+                (Instant) row[6],
+                (Instant) row[7],
+                attempts.get((Long) row[0])));
     }
 
     private static Webhook find(long id) {
-        return Webhook.<Webhook> findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return Webhook.<Webhook>findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     static NotFound notFound(Object id) {

@@ -11,12 +11,11 @@ import app.hindsight.domain.Validation;
  * command, find the prediction, check the version, {@link #applyTo apply} it, append its {@link HistoryEntry} and
  * fire {@link PredictionTransitioned}. A new transition is a new record here, not a copy of the pipeline.
  */
-public sealed interface Command permits Command.Resolve, Command.Reopen, Command.Defer, Command.Withdraw,
-        Command.Restore {
+public sealed interface Command
+        permits Command.Resolve, Command.Reopen, Command.Defer, Command.Withdraw, Command.Restore {
 
     /** Bean Validation of the command's body, before anything is read; none by default. */
-    default void validate(Validation validation) {
-    }
+    default void validate(Validation validation) {}
 
     /**
      * Checks the input against today (a 400 when it fails), then makes the transition, which the status machine may
@@ -38,7 +37,9 @@ public sealed interface Command permits Command.Resolve, Command.Reopen, Command
                 throw InvalidInput.of("resolvedOn", "must not be in the future");
             }
             p.resolve(resolution, today, actor);
-            return new HistoryEntry(EventType.RESOLVED, resolution.note(),
+            return new HistoryEntry(
+                    EventType.RESOLVED,
+                    resolution.note(),
                     new HistoryEntry.Verdict(p.outcome, p.resolvedOn, p.resolutionEvidence));
         }
     }

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Snooze a due prediction until a later date; its target stays as it was. */
-public record Deferral(@NotNull LocalDate until,
-        @Size(max = 4000) @Schema(example = "Q4 price lists not out yet") String note) {
-}
+public record Deferral(
+        @NotNull LocalDate until,
+
+        @Size(max = 4000) @Schema(example = "Q4 price lists not out yet")
+        String note) {}

@@ -2,5 +2,6 @@ package app.hindsight.prediction;
 
 /** Which way a metric must move for the prediction to come true. */
 public enum Direction {
-    INCREASE, DECREASE
+    INCREASE,
+    DECREASE
 }

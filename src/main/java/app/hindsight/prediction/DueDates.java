@@ -13,8 +13,7 @@ import java.time.temporal.TemporalAdjusters;
  */
 public final class DueDates {
 
-    private DueDates() {
-    }
+    private DueDates() {}
 
     /**
      * The last day of the window of this precision that contains {@code date}: a target date must be one (the
@@ -39,7 +38,9 @@ public final class DueDates {
 
     /** The start of the day after the target date, in the configured zone; none for an undated prediction. */
     public static Instant dueAt(LocalDate targetDate, ZoneId zone) {
-        return targetDate == null ? null : dueDate(targetDate).atStartOfDay(zone).toInstant();
+        return targetDate == null
+                ? null
+                : dueDate(targetDate).atStartOfDay(zone).toInstant();
     }
 
     /**
@@ -68,8 +69,8 @@ public final class DueDates {
      * The next review of a prediction taken up again (reopened, restored): its due date when dueAt has passed (it
      * goes straight to DUE), else counted afresh from today.
      */
-    public static LocalDate resumedReviewOn(LocalDate targetDate, Period reviewEvery, Instant dueAt, Instant now,
-            LocalDate today) {
+    public static LocalDate resumedReviewOn(
+            LocalDate targetDate, Period reviewEvery, Instant dueAt, Instant now, LocalDate today) {
         return duePassed(dueAt, now) ? dueDate(targetDate) : nextReviewOn(targetDate, reviewEvery, today);
     }
 
@@ -79,7 +80,8 @@ public final class DueDates {
      */
     public static FlagReason reason(LocalDate targetDate, LocalDate nextReviewOn) {
         LocalDate due = dueDate(targetDate);
-        return due != null && nextReviewOn != null && !nextReviewOn.isBefore(due) ? FlagReason.TARGET_REACHED
+        return due != null && nextReviewOn != null && !nextReviewOn.isBefore(due)
+                ? FlagReason.TARGET_REACHED
                 : FlagReason.PERIODIC_REVIEW;
     }
 }

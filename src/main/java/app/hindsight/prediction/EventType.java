@@ -2,5 +2,15 @@ package app.hindsight.prediction;
 
 /** What happened to a prediction; see its history. */
 public enum EventType {
-    CREATED, UPDATED, FLAGGED_DUE, REMINDED, ESCALATED, RESOLVED, REOPENED, DEFERRED, WITHDRAWN, RESTORED, DELETED
+    CREATED,
+    UPDATED,
+    FLAGGED_DUE,
+    REMINDED,
+    ESCALATED,
+    RESOLVED,
+    REOPENED,
+    DEFERRED,
+    WITHDRAWN,
+    RESTORED,
+    DELETED
 }

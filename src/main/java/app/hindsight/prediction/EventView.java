@@ -2,14 +2,26 @@ package app.hindsight.prediction;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 /** A history entry as the API shows it. */
-@Schema(name = "Event", requiredProperties = { "id", "type", "at", "actor" })
+@Schema(
+        name = "Event",
+        requiredProperties = {"id", "type", "at", "actor"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EventView(long id, EventType type, Instant at, String actor, String note, String reason,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT, implementation = Object.class, description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}") JsonNode details) {
-}
+public record EventView(
+        long id,
+        EventType type,
+        Instant at,
+        String actor,
+        String note,
+        String reason,
+
+        @Schema(
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                implementation = Object.class,
+                description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}")
+        JsonNode details) {}

@@ -8,7 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A document a reviewer relied on. */
 public record Evidence(
-        @NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
-        @Schema(example = "https://example.org/pricing-2027") String url,
-        @Size(max = 300) @Schema(example = "Pricing page, December 2027") String title) {
-}
+        @NotBlank
+        @Size(max = 2000)
+        @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
+        @Schema(example = "https://example.org/pricing-2027")
+        String url,
+
+        @Size(max = 300) @Schema(example = "Pricing page, December 2027")
+        String title) {}

@@ -14,8 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EvidenceConverter implements AttributeConverter<List<Evidence>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Evidence>> LIST = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Evidence>> LIST = new TypeReference<>() {};
 
     @Override
     public String convertToDatabaseColumn(List<Evidence> evidence) {

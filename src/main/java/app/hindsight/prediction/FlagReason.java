@@ -2,5 +2,6 @@ package app.hindsight.prediction;
 
 /** Why the scheduler flagged a prediction as due. */
 public enum FlagReason {
-    TARGET_REACHED, PERIODIC_REVIEW
+    TARGET_REACHED,
+    PERIODIC_REVIEW
 }

@@ -10,14 +10,11 @@ import java.util.List;
 public record HistoryEntry(EventType type, String note, Object details) {
 
     /** RESOLVED's details: the verdict. */
-    public record Verdict(Outcome outcome, LocalDate resolvedOn, List<Evidence> evidence) {
-    }
+    public record Verdict(Outcome outcome, LocalDate resolvedOn, List<Evidence> evidence) {}
 
     /** DEFERRED's details: the day of the next review. */
-    public record Deferred(LocalDate until) {
-    }
+    public record Deferred(LocalDate until) {}
 
     /** REOPENED's and RESTORED's details: where the prediction landed, OPEN or DUE. */
-    public record Resumed(Status status) {
-    }
+    public record Resumed(Status status) {}
 }

@@ -14,11 +14,11 @@ public final class Keys {
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
     public static final String SLUG_MESSAGE = "must be lower-case letters, digits and single hyphens";
 
-    private static final Set<String> SMALL_WORDS = Set.of("a", "an", "the", "of", "to", "in", "on", "at", "and",
-            "or", "for", "by", "be", "is", "are", "will", "with", "that", "than", "its", "it");
+    private static final Set<String> SMALL_WORDS = Set.of(
+            "a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "for", "by", "be", "is", "are", "will", "with",
+            "that", "than", "its", "it");
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /**
      * The base of a generated key: "By the end of 2027, GPT-5-level intelligence..." becomes
@@ -37,7 +37,8 @@ public final class Keys {
     }
 
     private static String slug(String text, String prefix) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
         StringBuilder slug = new StringBuilder();
         for (String word : ascii.split("[^a-z0-9]+")) {

@@ -20,13 +20,16 @@ import org.hibernate.type.SqlTypes;
  */
 @Embeddable
 public record Metric(
-        @NotBlank @Size(max = 200) @Schema(example = "price relative to early 2026") String name,
+        @NotBlank @Size(max = 200) @Schema(example = "price relative to early 2026")
+        String name,
+
         @Size(max = 50) @Schema(example = "ratio") String unit,
         @Valid Baseline baseline,
         @NotNull @Schema(example = "0.01") Double target,
-        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull Direction direction) {
+
+        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull
+        Direction direction) {
 
     @Embeddable
-    public record Baseline(@NotNull Double value, LocalDate on) {
-    }
+    public record Baseline(@NotNull Double value, LocalDate on) {}
 }

@@ -18,34 +18,71 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "NewPrediction", description = "A prediction as a client writes it")
 public record NewPrediction(
-        @Size(min = 3, max = 80) @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
-        @Schema(description = "Slug used in URLs; generated from the statement when absent; immutable", example = "gpt5-level-intelligence-100x-cheaper-by-2027")
+        @Size(min = 3, max = 80)
+        @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
+        @Schema(
+                description = "Slug used in URLs; generated from the statement when absent; immutable",
+                example = "gpt5-level-intelligence-100x-cheaper-by-2027")
         String key,
-        @NotBlank @Size(max = 1000)
-        @Schema(description = "The claim in English, one checkable sentence",
-                example = "By the end of 2027 OpenAI will offer GPT-5-level intelligence at least 100 times cheaper than in early 2026.")
+
+        @NotBlank
+        @Size(max = 1000)
+        @Schema(
+                description = "The claim in English, one checkable sentence",
+                example =
+                        "By the end of 2027 OpenAI will offer GPT-5-level intelligence at least 100 times cheaper than in early 2026.")
         String statement,
+
         @NotNull Kind kind,
-        @Size(max = 200)
-        @Schema(description = "Who said it; defaults to the source's speaker", example = "Sam Altman")
+
+        @Size(max = 200) @Schema(description = "Who said it; defaults to the source's speaker", example = "Sam Altman")
         String speaker,
-        @Size(max = 80) @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
+
+        @Size(max = 80)
+        @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
         @Schema(description = "Key of the source it comes from", example = "altman-town-hall-2026-01-27")
         String source,
+
         @Schema(description = "When it was said; defaults to the source's date")
         LocalDate madeOn,
+
         @Valid Quote quote,
-        @Size(max = 20) @Schema(example = "[\"cost\", \"models\"]") List<@NotNull @Size(max = 50) @Pattern(regexp = Keys.SLUG, message = "must be a lower-case tag like k12-education") String> topics,
+
+        @Size(max = 20) @Schema(example = "[\"cost\", \"models\"]")
+        List<
+                        @NotNull @Size(max = 50)
+                        @Pattern(regexp = Keys.SLUG, message = "must be a lower-case tag like k12-education") String>
+                topics,
+
         @NotNull @Valid Target target,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "P6M", description = "ISO-8601 period of periodic review; required when target.basis is NONE")
+
+        @Schema(
+                type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                example = "P6M",
+                description = "ISO-8601 period of periodic review; required when target.basis is NONE")
         Period reviewEvery,
+
         @Size(max = 4000)
-        @Schema(example = "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.")
+        @Schema(
+                example =
+                        "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.")
         String resolutionCriteria,
+
         @Valid Metric metric) {
 
     public NewPrediction withKey(String newKey) {
-        return new NewPrediction(newKey, statement, kind, speaker, source, madeOn, quote, topics, target, reviewEvery,
-                resolutionCriteria, metric);
+        return new NewPrediction(
+                newKey,
+                statement,
+                kind,
+                speaker,
+                source,
+                madeOn,
+                quote,
+                topics,
+                target,
+                reviewEvery,
+                resolutionCriteria,
+                metric);
     }
 }

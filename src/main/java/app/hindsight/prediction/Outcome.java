@@ -2,5 +2,8 @@ package app.hindsight.prediction;
 
 /** How a resolved prediction turned out. */
 public enum Outcome {
-    CORRECT, INCORRECT, PARTIALLY_CORRECT, UNVERIFIABLE
+    CORRECT,
+    INCORRECT,
+    PARTIALLY_CORRECT,
+    UNVERIFIABLE
 }

@@ -2,5 +2,8 @@ package app.hindsight.prediction;
 
 /** How exactly the speaker named the target window. */
 public enum Precision {
-    DAY, MONTH, QUARTER, YEAR
+    DAY,
+    MONTH,
+    QUARTER,
+    YEAR
 }

@@ -118,13 +118,17 @@ public class Prediction extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     public Outcome outcome;
+
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
+
     @Column(name = "resolution_note")
     public String resolutionNote;
+
     @Convert(converter = EvidenceConverter.class)
     @Column(name = "resolution_evidence")
     public List<Evidence> resolutionEvidence;
+
     @Column(name = "resolved_by")
     public String resolvedBy;
 
@@ -139,7 +143,8 @@ public class Prediction extends PanacheEntityBase {
 
     /** Copies the client-settable fields and recomputes the dates that follow from them. */
     void apply(NewPrediction in, ZoneId zone, LocalDate today) {
-        boolean rescheduled = id == null || !java.util.Objects.equals(targetDate(), in.target().date())
+        boolean rescheduled = id == null
+                || !java.util.Objects.equals(targetDate(), in.target().date())
                 || !java.util.Objects.equals(reviewEvery, in.reviewEvery());
         statement = in.statement().strip();
         kind = in.kind();
@@ -177,8 +182,19 @@ public class Prediction extends PanacheEntityBase {
 
     /** The client-settable fields as they stand: what a merge patch is applied to. */
     NewPrediction toInput() {
-        return new NewPrediction(key, statement, kind, speaker, source, madeOn, quote, List.copyOf(topics), target,
-                reviewEvery, resolutionCriteria, metric);
+        return new NewPrediction(
+                key,
+                statement,
+                kind,
+                speaker,
+                source,
+                madeOn,
+                quote,
+                List.copyOf(topics),
+                target,
+                reviewEvery,
+                resolutionCriteria,
+                metric);
     }
 
     /** Whether storing {@code in} would change nothing. Topics are a set: their order and repeats do not count. */
@@ -187,19 +203,52 @@ public class Prediction extends PanacheEntityBase {
     }
 
     private static NewPrediction comparable(NewPrediction p) {
-        List<String> topics = p.topics() == null ? List.of() : p.topics().stream().distinct().sorted().toList();
-        return new NewPrediction(p.key(), p.statement() == null ? null : p.statement().strip(), p.kind(), p.speaker(),
-                p.source(), p.madeOn(), p.quote(), topics, p.target(), p.reviewEvery(), p.resolutionCriteria(),
+        List<String> topics = p.topics() == null
+                ? List.of()
+                : p.topics().stream().distinct().sorted().toList();
+        return new NewPrediction(
+                p.key(),
+                p.statement() == null ? null : p.statement().strip(),
+                p.kind(),
+                p.speaker(),
+                p.source(),
+                p.madeOn(),
+                p.quote(),
+                topics,
+                p.target(),
+                p.reviewEvery(),
+                p.resolutionCriteria(),
                 p.metric());
     }
 
     PredictionView toView() {
-        return new PredictionView(key, statement, kind, speaker, source, madeOn, quote, List.copyOf(topics), target,
-                reviewEvery, dueAt, nextReviewOn, resolutionCriteria, metric, status,
-                outcome == null ? null
-                        : new PredictionView.ResolutionView(outcome, resolvedOn, resolutionNote,
-                                resolutionEvidence == null ? List.of() : resolutionEvidence, resolvedBy),
-                createdAt, updatedAt, version);
+        return new PredictionView(
+                key,
+                statement,
+                kind,
+                speaker,
+                source,
+                madeOn,
+                quote,
+                List.copyOf(topics),
+                target,
+                reviewEvery,
+                dueAt,
+                nextReviewOn,
+                resolutionCriteria,
+                metric,
+                status,
+                outcome == null
+                        ? null
+                        : new PredictionView.ResolutionView(
+                                outcome,
+                                resolvedOn,
+                                resolutionNote,
+                                resolutionEvidence == null ? List.of() : resolutionEvidence,
+                                resolvedBy),
+                createdAt,
+                updatedAt,
+                version);
     }
 
     /** What the scheduler needs to know of it, flagged for {@code reason} or (null) only reminded about. */

@@ -25,8 +25,7 @@ import app.hindsight.HindsightConfig;
 public class PredictionCache {
 
     /** A prediction as GET returns it. */
-    public record Entry(byte[] json, long version) {
-    }
+    public record Entry(byte[] json, long version) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
@@ -72,8 +71,7 @@ public class PredictionCache {
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {

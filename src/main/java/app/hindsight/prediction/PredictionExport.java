@@ -35,22 +35,74 @@ public class PredictionExport {
     ObjectMapper json;
 
     /** One flat line of the CSV export; topics are joined with ';'. Text cells are neutralised by CsvWriter. */
-    @JsonPropertyOrder({ "key", "statement", "kind", "status", "speaker", "source", "madeOn", "topics",
-            "targetDate", "targetPrecision", "targetBasis", "targetLabel", "reviewEvery", "dueAt", "nextReviewOn",
-            "quoteText", "quoteLang", "quoteLocator", "resolutionCriteria", "outcome", "resolvedOn" })
-    record Row(String key, String statement, Kind kind, Status status, String speaker, String source,
-            LocalDate madeOn, String topics, LocalDate targetDate, Precision targetPrecision, Basis targetBasis,
-            String targetLabel, String reviewEvery, Instant dueAt, LocalDate nextReviewOn, String quoteText,
-            String quoteLang, String quoteLocator, String resolutionCriteria, Outcome outcome,
+    @JsonPropertyOrder({
+        "key",
+        "statement",
+        "kind",
+        "status",
+        "speaker",
+        "source",
+        "madeOn",
+        "topics",
+        "targetDate",
+        "targetPrecision",
+        "targetBasis",
+        "targetLabel",
+        "reviewEvery",
+        "dueAt",
+        "nextReviewOn",
+        "quoteText",
+        "quoteLang",
+        "quoteLocator",
+        "resolutionCriteria",
+        "outcome",
+        "resolvedOn"
+    })
+    record Row(
+            String key,
+            String statement,
+            Kind kind,
+            Status status,
+            String speaker,
+            String source,
+            LocalDate madeOn,
+            String topics,
+            LocalDate targetDate,
+            Precision targetPrecision,
+            Basis targetBasis,
+            String targetLabel,
+            String reviewEvery,
+            Instant dueAt,
+            LocalDate nextReviewOn,
+            String quoteText,
+            String quoteLang,
+            String quoteLocator,
+            String resolutionCriteria,
+            Outcome outcome,
             LocalDate resolvedOn) {
 
         static Row of(PredictionView p) {
-            return new Row(p.key(), p.statement(), p.kind(), p.status(), p.speaker(), p.source(), p.madeOn(),
-                    String.join(";", p.topics()), p.target().date(), p.target().precision(), p.target().basis(),
-                    p.target().label(), p.reviewEvery() == null ? null : p.reviewEvery().toString(), p.dueAt(),
-                    p.nextReviewOn(), p.quote() == null ? null : p.quote().text(),
-                    p.quote() == null ? null : p.quote().lang(), p.quote() == null ? null : p.quote().locator(),
-                    p.resolutionCriteria(), p.resolution() == null ? null : p.resolution().outcome(),
+            return new Row(
+                    p.key(),
+                    p.statement(),
+                    p.kind(),
+                    p.status(),
+                    p.speaker(),
+                    p.source(),
+                    p.madeOn(),
+                    String.join(";", p.topics()),
+                    p.target().date(),
+                    p.target().precision(),
+                    p.target().basis(),
+                    p.target().label(),
+                    p.reviewEvery() == null ? null : p.reviewEvery().toString(),
+                    p.dueAt(),
+                    p.nextReviewOn(),
+                    p.quote() == null ? null : p.quote().text(),
+                    p.quote() == null ? null : p.quote().lang(),
+                    p.quote() == null ? null : p.quote().locator(),
+                    p.resolutionCriteria(),
+                    p.resolution() == null ? null : p.resolution().outcome(),
                     p.resolution() == null ? null : p.resolution().resolvedOn());
         }
     }
@@ -104,5 +156,4 @@ public class PredictionExport {
             after = batch.resumeAfter();
         }
     }
-
 }

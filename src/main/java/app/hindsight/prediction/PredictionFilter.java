@@ -16,8 +16,15 @@ import app.hindsight.time.Dates;
  * The list's filters, parsed from query parameters by hand so that a bad value is a 400 naming the
  * parameter rather than JAX-RS's 404. {@link PredictionScan} finds their matches.
  */
-public record PredictionFilter(List<Status> statuses, Kind kind, String topic, String speaker, String source,
-        Instant dueBefore, Instant dueAfter, String q) {
+public record PredictionFilter(
+        List<Status> statuses,
+        Kind kind,
+        String topic,
+        String speaker,
+        String source,
+        Instant dueBefore,
+        Instant dueAfter,
+        String q) {
 
     /** From the query parameters, each name with its values; an {@link InvalidInput} naming each bad one. */
     public static PredictionFilter parse(Map<String, List<String>> query, ZoneId zone) {
@@ -36,13 +43,20 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
         Instant dueAfter = instant("dueAfter", first(query, "dueAfter"), zone, errors);
         String topic = blankToNull(first(query, "topic"));
         if (topic != null && !topic.toLowerCase(Locale.ROOT).matches(Keys.SLUG)) {
-            errors.add(new FieldError("topic", "'" + topic + "' is not a topic tag (lower-case letters, digits, hyphens)"));
+            errors.add(new FieldError(
+                    "topic", "'" + topic + "' is not a topic tag (lower-case letters, digits, hyphens)"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new PredictionFilter(statuses, kind, topic,
-                blankToNull(first(query, "speaker")), blankToNull(first(query, "source")), dueBefore, dueAfter,
+        return new PredictionFilter(
+                statuses,
+                kind,
+                topic,
+                blankToNull(first(query, "speaker")),
+                blankToNull(first(query, "source")),
+                dueBefore,
+                dueAfter,
                 blankToNull(first(query, "q")));
     }
 
@@ -56,7 +70,10 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
         if (q == null) {
             return null;
         }
-        String needle = q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        String needle = q.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
         return "%" + needle + "%";
     }
 
@@ -65,8 +82,7 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
         return topic == null ? null : topic.toLowerCase(Locale.ROOT);
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value,
-            List<FieldError> errors) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -91,8 +107,9 @@ public record PredictionFilter(List<Status> statuses, Kind kind, String topic, S
                 ? Dates.date(value).map(date -> date.atStartOfDay(zone).toInstant())
                 : Dates.instant(value);
         if (instant.isEmpty()) {
-            errors.add(new FieldError(field, "'" + value + "' " + Dates.DATE_RULE + ", or " + Dates.INSTANT_RULE
-                    .replaceFirst("^must be ", "")));
+            errors.add(new FieldError(
+                    field,
+                    "'" + value + "' " + Dates.DATE_RULE + ", or " + Dates.INSTANT_RULE.replaceFirst("^must be ", "")));
         }
         return instant.orElse(null);
     }

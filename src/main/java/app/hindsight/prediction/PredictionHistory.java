@@ -25,8 +25,8 @@ public class PredictionHistory {
     ObjectMapper json;
 
     /** Appends an event in the caller's transaction; {@code details} is written as JSON (a record, a node, null). */
-    public void append(String key, EventType type, Instant at, String actor, String note, String reason,
-            Object details) {
+    public void append(
+            String key, EventType type, Instant at, String actor, String note, String reason, Object details) {
         PredictionEvent e = PredictionEvent.of(key, type, at, actor, note);
         e.reason = reason;
         e.details = details == null ? null : json.valueToTree(details).toString();
@@ -45,8 +45,8 @@ public class PredictionHistory {
 
     private EventView view(PredictionEvent e) {
         try {
-            return new EventView(e.id, e.type, e.at, e.actor, e.note, e.reason,
-                    e.details == null ? null : json.readTree(e.details));
+            return new EventView(
+                    e.id, e.type, e.at, e.actor, e.note, e.reason, e.details == null ? null : json.readTree(e.details));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("unreadable event details " + e.id, ex);
         }

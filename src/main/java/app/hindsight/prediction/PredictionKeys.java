@@ -33,7 +33,7 @@ public class PredictionKeys {
      * the write runs again, finding the next free key. A write that named its keys is not repeated: its 409 stands.
      */
     public <T> T writeGeneratingKeys(boolean generatesKeys, Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException e) {
@@ -97,9 +97,13 @@ public class PredictionKeys {
         var em = Prediction.getEntityManager();
         for (List<String> chunk : chunks(keys)) {
             used.addAll(em.createQuery("select p.key from Prediction p where p.key in :keys", String.class)
-                    .setParameter("keys", chunk).getResultList());
-            used.addAll(em.createQuery("select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys",
-                    String.class).setParameter("keys", chunk).getResultList());
+                    .setParameter("keys", chunk)
+                    .getResultList());
+            used.addAll(em.createQuery(
+                            "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys",
+                            String.class)
+                    .setParameter("keys", chunk)
+                    .getResultList());
         }
         return used;
     }
@@ -113,10 +117,13 @@ public class PredictionKeys {
     public Set<String> retiredKeys(Collection<String> keys) {
         Set<String> retired = new HashSet<>();
         for (List<String> chunk : chunks(keys)) {
-            retired.addAll(PredictionEvent.getEntityManager().createQuery(
-                    "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys "
-                            + "and not exists (select 1 from Prediction p where p.key = e.predictionKey)",
-                    String.class).setParameter("keys", chunk).getResultList());
+            retired.addAll(PredictionEvent.getEntityManager()
+                    .createQuery(
+                            "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys "
+                                    + "and not exists (select 1 from Prediction p where p.key = e.predictionKey)",
+                            String.class)
+                    .setParameter("keys", chunk)
+                    .getResultList());
         }
         return retired;
     }

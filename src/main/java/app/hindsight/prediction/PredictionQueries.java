@@ -67,7 +67,8 @@ public class PredictionQueries {
                 .createQuery("select p from Prediction p left join fetch p.topics where p.key = :key", Prediction.class)
                 .setParameter("key", key)
                 .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
-                .getResultStream().findFirst()
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new NotFound("prediction", key))
                 .toView();
     }
@@ -95,8 +96,7 @@ public class PredictionQueries {
     }
 
     /** One batch of an export: matches, the id to resume after, and whether it is the last batch. */
-    public record Batch(List<PredictionView> items, long resumeAfter, boolean last) {
-    }
+    public record Batch(List<PredictionView> items, long resumeAfter, boolean last) {}
 
     /**
      * The next batch of an export or the calendar, in its own transaction: at most {@code size} matches after
@@ -106,7 +106,7 @@ public class PredictionQueries {
     @Transactional
     public Batch batch(PredictionFilter filter, long afterId, int size) {
         PredictionScan.Slice slice = scan.scan(filter, afterId, size);
-        return new Batch(slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(),
-                slice.complete());
+        return new Batch(
+                slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(), slice.complete());
     }
 }

@@ -10,8 +10,7 @@ import app.hindsight.time.Dates;
 /** The checks that span several fields, which Bean Validation annotations cannot express. */
 final class PredictionRules {
 
-    private PredictionRules() {
-    }
+    private PredictionRules() {}
 
     static List<FieldError> check(NewPrediction in) {
         List<FieldError> errors = new ArrayList<>();
@@ -40,18 +39,23 @@ final class PredictionRules {
                 if (t.precision() == null) {
                     errors.add(new FieldError("target.precision", "required when target.basis is " + t.basis()));
                 }
-                if (t.basis() == Basis.INFERRED && (t.label() == null || t.label().isBlank())) {
+                if (t.basis() == Basis.INFERRED
+                        && (t.label() == null || t.label().isBlank())) {
                     errors.add(new FieldError("target.label", "say why the curator chose this date"));
                 }
                 if (t.date() != null && !t.date().isBefore(Dates.MAX)) {
-                    errors.add(new FieldError("target.date", "must be at most " + Dates.MAX.minusDays(1)
-                            + ": the prediction comes due the day after, which must be a date too"));
+                    errors.add(new FieldError(
+                            "target.date",
+                            "must be at most " + Dates.MAX.minusDays(1)
+                                    + ": the prediction comes due the day after, which must be a date too"));
                 }
                 if (t.date() != null && t.precision() != null) {
                     LocalDate end = DueDates.windowEnd(t.date(), t.precision());
                     if (!end.equals(t.date())) {
-                        errors.add(new FieldError("target.date", "must be the last day of its "
-                                + t.precision().name().toLowerCase() + " window, here " + end));
+                        errors.add(new FieldError(
+                                "target.date",
+                                "must be the last day of its "
+                                        + t.precision().name().toLowerCase() + " window, here " + end));
                     }
                 }
             }

@@ -58,13 +58,12 @@ class PredictionScan {
      * nothing can follow (the driver ran out). When it is not complete and holds fewer matches than asked for,
      * the budget ran out.
      */
-    record Slice(List<Prediction> matches, long resumeAfter, boolean complete) {
-    }
+    record Slice(List<Prediction> matches, long resumeAfter, boolean complete) {}
 
     /** The first {@code count} matches after {@code after}, within the budget, in the caller's transaction. */
     Slice scan(PredictionFilter filter, long after, int count) {
-        Allowance allowance = new Allowance(config.list().scanBudget(), config.list().timeout().toNanos(),
-                System::nanoTime);
+        Allowance allowance = new Allowance(
+                config.list().scanBudget(), config.list().timeout().toNanos(), System::nanoTime);
         EntityManager em = Prediction.getEntityManager();
         // Never more candidates than the budget, so a scan stops within it (a budget under a page is the operator's
         // choice: such pages are refused).
@@ -102,8 +101,7 @@ class PredictionScan {
 
     // --- choosing the driver ---------------------------------------------------------------------------
 
-    private record Candidates(Driver driver, Chunk chunk) {
-    }
+    private record Candidates(Driver driver, Chunk chunk) {}
 
     private Candidates choose(EntityManager em, PredictionFilter f, long after, int n, Allowance allowance) {
         List<Driver> drivers = drivers(em, f, allowance);
@@ -135,19 +133,21 @@ class PredictionScan {
             drivers.add(new StatusIds(EnumSet.copyOf(f.statuses())));
         }
         if (f.kind() != null) {
-            drivers.add(new IndexIds("select id from Prediction where kind = :v and id > :after order by kind, id",
-                    f.kind()));
+            drivers.add(new IndexIds(
+                    "select id from Prediction where kind = :v and id > :after order by kind, id", f.kind()));
         }
         if (f.topic() != null) {
             drivers.add(new TopicIds(f.topicTag()));
         }
         if (f.speaker() != null) {
-            drivers.add(new IndexIds("select id from Prediction where speakerLower = :v and id > :after "
-                    + "order by speakerLower, id", Prediction.lowerSpeaker(f.speaker())));
+            drivers.add(new IndexIds(
+                    "select id from Prediction where speakerLower = :v and id > :after " + "order by speakerLower, id",
+                    Prediction.lowerSpeaker(f.speaker())));
         }
         if (f.source() != null) {
-            drivers.add(new IndexIds("select id from Prediction where source = :v and id > :after "
-                    + "order by source, id", f.source()));
+            drivers.add(new IndexIds(
+                    "select id from Prediction where source = :v and id > :after " + "order by source, id",
+                    f.source()));
         }
         if (f.q() != null && textIndexed(f.q())) {
             drivers.add(new TextIds(f.likePattern()));
@@ -174,15 +174,17 @@ class PredictionScan {
      * indexed column in the same query, H2 may use that column's index instead and read every row it holds.
      * q has no index on H2, so it is checked in the query (on PostgreSQL its trigram index may serve it).
      */
-    private static List<Prediction> load(EntityManager em, PredictionFilter f, Chunk c, boolean topicChecked,
-            int max, Allowance allowance) {
+    private static List<Prediction> load(
+            EntityManager em, PredictionFilter f, Chunk c, boolean topicChecked, int max, Allowance allowance) {
         if (c.isEmpty()) {
             return List.of();
         }
         String jpql = "select p.id, p.status, p.kind, p.speakerLower, p.source, p.dueAt from Prediction p where "
                 + (c.ids() != null ? "p.id in :ids" : "p.id > :from and p.id <= :upTo")
-                + (f.q() != null ? " and (lower(p.statement) like :q escape '\\' or lower(p.quote.text) like :q "
-                        + "escape '\\')" : "")
+                + (f.q() != null
+                        ? " and (lower(p.statement) like :q escape '\\' or lower(p.quote.text) like :q "
+                                + "escape '\\')"
+                        : "")
                 + " order by p.id";
         TypedQuery<Object[]> query = bounded(em.createQuery(jpql, Object[].class), allowance);
         if (c.ids() != null) {
@@ -196,8 +198,8 @@ class PredictionScan {
         String speaker = Prediction.lowerSpeaker(f.speaker());
         List<Long> passed = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            if (admits(f, speaker, (Status) row[1], (Kind) row[2], (String) row[3], (String) row[4],
-                    (Instant) row[5])) {
+            if (admits(
+                    f, speaker, (Status) row[1], (Kind) row[2], (String) row[3], (String) row[4], (Instant) row[5])) {
                 passed.add((Long) row[0]);
             }
         }
@@ -208,13 +210,22 @@ class PredictionScan {
         if (passed.isEmpty()) {
             return List.of();
         }
-        return bounded(em.createQuery("select p from Prediction p where p.id in :ids order by p.id",
-                Prediction.class), allowance).setParameter("ids", passed.subList(0, Math.min(max, passed.size())))
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        return bounded(
+                        em.createQuery("select p from Prediction p where p.id in :ids order by p.id", Prediction.class),
+                        allowance)
+                .setParameter("ids", passed.subList(0, Math.min(max, passed.size())))
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
     }
 
-    private static boolean admits(PredictionFilter f, String speaker, Status status, Kind kind, String speakerLower,
-            String source, Instant dueAt) {
+    private static boolean admits(
+            PredictionFilter f,
+            String speaker,
+            Status status,
+            Kind kind,
+            String speakerLower,
+            String source,
+            Instant dueAt) {
         return (f.statuses().isEmpty() || f.statuses().contains(status))
                 && (f.kind() == null || f.kind() == kind)
                 && (speaker == null || speaker.equals(speakerLower))
@@ -226,10 +237,11 @@ class PredictionScan {
     /** Which of these predictions have the topic: all their topics, read by the primary key (prediction_id, topic). */
     private static Set<Long> tagged(EntityManager em, List<Long> ids, String topic, Allowance allowance) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select prediction_id, topic from prediction_topic "
-                + "where prediction_id in (:ids)")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select prediction_id, topic from prediction_topic " + "where prediction_id in (:ids)")
                 .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis())
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", ids)
+                .getResultList();
         Set<Long> tagged = new HashSet<>();
         for (Object[] row : rows) {
             if (topic.equals(row[1])) {
@@ -252,8 +264,7 @@ class PredictionScan {
     private record Chunk(long from, long upTo, List<Long> ids, int examined, boolean last) {
 
         static Chunk of(long from, List<Long> ids, int asked) {
-            return new Chunk(from, ids.isEmpty() ? from : ids.get(ids.size() - 1), ids, ids.size(),
-                    ids.size() < asked);
+            return new Chunk(from, ids.isEmpty() ? from : ids.get(ids.size() - 1), ids, ids.size(), ids.size() < asked);
         }
 
         boolean isEmpty() {
@@ -274,8 +285,14 @@ class PredictionScan {
     private record IndexIds(String jpql, Object value) implements Driver {
         @Override
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            return Chunk.of(after, bounded(em.createQuery(jpql, Long.class), allowance).setParameter("v", value)
-                    .setParameter("after", after).setMaxResults(n).getResultList(), n);
+            return Chunk.of(
+                    after,
+                    bounded(em.createQuery(jpql, Long.class), allowance)
+                            .setParameter("v", value)
+                            .setParameter("after", after)
+                            .setMaxResults(n)
+                            .getResultList(),
+                    n);
         }
     }
 
@@ -285,9 +302,15 @@ class PredictionScan {
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
             TreeSet<Long> merged = new TreeSet<>();
             for (Status status : statuses) {
-                merged.addAll(bounded(em.createQuery("select id from Prediction where status = :status "
-                        + "and id > :after order by status, id", Long.class), allowance)
-                        .setParameter("status", status).setParameter("after", after).setMaxResults(n)
+                merged.addAll(bounded(
+                                em.createQuery(
+                                        "select id from Prediction where status = :status "
+                                                + "and id > :after order by status, id",
+                                        Long.class),
+                                allowance)
+                        .setParameter("status", status)
+                        .setParameter("after", after)
+                        .setMaxResults(n)
                         .getResultList());
             }
             List<Long> ids = merged.stream().limit(n).toList();
@@ -302,9 +325,12 @@ class PredictionScan {
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
             @SuppressWarnings("unchecked")
             List<Number> rows = em.createNativeQuery("select prediction_id from prediction_topic "
-                    + "where topic = ?1 and prediction_id > ?2 order by topic, prediction_id")
+                            + "where topic = ?1 and prediction_id > ?2 order by topic, prediction_id")
                     .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis())
-                    .setParameter(1, topic).setParameter(2, after).setMaxResults(n).getResultList();
+                    .setParameter(1, topic)
+                    .setParameter(2, after)
+                    .setMaxResults(n)
+                    .getResultList();
             return Chunk.of(after, rows.stream().map(Number::longValue).toList(), n);
         }
     }
@@ -313,10 +339,19 @@ class PredictionScan {
     private record TextIds(String pattern) implements Driver {
         @Override
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            return Chunk.of(after, bounded(em.createQuery("select id from Prediction where (lower(statement) like :q "
-                    + "escape '\\' or lower(quote.text) like :q escape '\\') and id > :after order by id", Long.class),
-                    allowance).setParameter("q", pattern).setParameter("after", after).setMaxResults(n)
-                    .getResultList(), n);
+            return Chunk.of(
+                    after,
+                    bounded(
+                                    em.createQuery(
+                                            "select id from Prediction where (lower(statement) like :q "
+                                                    + "escape '\\' or lower(quote.text) like :q escape '\\') and id > :after order by id",
+                                            Long.class),
+                                    allowance)
+                            .setParameter("q", pattern)
+                            .setParameter("after", after)
+                            .setMaxResults(n)
+                            .getResultList(),
+                    n);
         }
     }
 
@@ -330,9 +365,13 @@ class PredictionScan {
         static RangeIds of(EntityManager em, PredictionFilter f, Allowance allowance) {
             // A lower bound even without dueAfter: H2's index puts the undated (null) predictions first, and
             // "dueAt < x" alone would read through all of them.
-            Instant from = f.dueAfter() != null ? f.dueAfter()
+            Instant from = f.dueAfter() != null
+                    ? f.dueAfter()
                     : bounded(em.createQuery("select min(dueAt) from Prediction", Instant.class), allowance)
-                            .getResultStream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                            .getResultStream()
+                            .filter(java.util.Objects::nonNull)
+                            .findFirst()
+                            .orElse(null);
             if (from == null) {
                 return new RangeIds(List.of());
             }
@@ -340,13 +379,16 @@ class PredictionScan {
             if (f.dueBefore() != null) {
                 jpql.append(" and dueAt < :before");
             }
-            TypedQuery<Long> query = bounded(em.createQuery(jpql.append(" order by dueAt").toString(), Long.class),
-                    allowance).setParameter("from", from);
+            TypedQuery<Long> query = bounded(
+                            em.createQuery(jpql.append(" order by dueAt").toString(), Long.class), allowance)
+                    .setParameter("from", from);
             if (f.dueBefore() != null) {
                 query.setParameter("before", f.dueBefore());
             }
             List<Long> ids = query.setMaxResults(RANGE_DRIVER_MAX + 1).getResultList();
-            return ids.size() > RANGE_DRIVER_MAX ? null : new RangeIds(ids.stream().sorted().toList());
+            return ids.size() > RANGE_DRIVER_MAX
+                    ? null
+                    : new RangeIds(ids.stream().sorted().toList());
         }
 
         @Override
@@ -369,10 +411,17 @@ class PredictionScan {
         public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
             if (maxId == null) {
                 maxId = bounded(em.createQuery("select max(id) from Prediction", Long.class), allowance)
-                        .getResultStream().filter(java.util.Objects::nonNull).findFirst().orElse(0L);
+                        .getResultStream()
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(0L);
             }
-            List<Long> first = bounded(em.createQuery("select id from Prediction where id > :after order by id",
-                    Long.class), allowance).setParameter("after", after).setMaxResults(1).getResultList();
+            List<Long> first = bounded(
+                            em.createQuery("select id from Prediction where id > :after order by id", Long.class),
+                            allowance)
+                    .setParameter("after", after)
+                    .setMaxResults(1)
+                    .getResultList();
             if (first.isEmpty() || first.get(0) > maxId) {
                 return new Chunk(after, after, null, 0, true);
             }

@@ -87,8 +87,10 @@ public class PredictionService {
             throw new Conflict("duplicate-key", "the key '" + complete.key() + "' is already used by a prediction");
         }
         // A generated key taken since freeKeys looked fails the insert on the unique key, and the create runs again.
-        String key = complete.key() != null ? complete.key()
-                : keys.freeKeys(List.of(Keys.fromStatement(complete.statement())), Set.of()).get(0);
+        String key = complete.key() != null
+                ? complete.key()
+                : keys.freeKeys(List.of(Keys.fromStatement(complete.statement())), Set.of())
+                        .get(0);
         Prediction p = insert(complete.withKey(key), actor, null, now(), today());
         return flushed(p, null);
     }
@@ -188,7 +190,7 @@ public class PredictionService {
     }
 
     private Prediction find(String key) {
-        Prediction p = Prediction.<Prediction> find("key", key).firstResult();
+        Prediction p = Prediction.<Prediction>find("key", key).firstResult();
         if (p == null) {
             throw new NotFound("prediction", key);
         }

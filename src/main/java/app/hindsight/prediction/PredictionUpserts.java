@@ -33,16 +33,22 @@ public class PredictionUpserts {
      * that exists or existed is touched: a user's edit, resolution, withdrawal or deletion wins. Keys of deleted
      * predictions must have been refused by the caller otherwise (see {@link PredictionKeys#retiredKeys}).
      */
-    public List<Upsert> upsertAll(List<NewPrediction> items, String actor, String note, boolean createOnly,
-            boolean dryRun) {
-        List<String> named = items.stream().map(NewPrediction::key).filter(Objects::nonNull).toList();
+    public List<Upsert> upsertAll(
+            List<NewPrediction> items, String actor, String note, boolean createOnly, boolean dryRun) {
+        List<String> named =
+                items.stream().map(NewPrediction::key).filter(Objects::nonNull).toList();
         Map<String, Prediction> existing = new HashMap<>();
         for (List<String> chunk : PredictionKeys.chunks(named)) {
-            Prediction.<Prediction> list("key in ?1", chunk).forEach(p -> existing.put(p.key, p));
+            Prediction.<Prediction>list("key in ?1", chunk).forEach(p -> existing.put(p.key, p));
         }
         Set<String> retired = createOnly ? keys.retiredKeys(named) : Set.of();
-        Iterator<String> generated = keys.freeKeys(items.stream().filter(in -> in.key() == null)
-                .map(in -> Keys.fromStatement(in.statement())).toList(), Set.copyOf(named)).iterator();
+        Iterator<String> generated = keys.freeKeys(
+                        items.stream()
+                                .filter(in -> in.key() == null)
+                                .map(in -> Keys.fromStatement(in.statement()))
+                                .toList(),
+                        Set.copyOf(named))
+                .iterator();
         List<Upsert> outcomes = new ArrayList<>(items.size());
         Instant now = predictions.now();
         LocalDate today = predictions.today();

@@ -57,9 +57,18 @@ public class PredictionValidation {
     }
 
     private static NewPrediction withSourceDefaults(NewPrediction in, SourceView source) {
-        return new NewPrediction(in.key(), in.statement(), in.kind(),
-                in.speaker() != null ? in.speaker() : source.speaker(), in.source(),
-                in.madeOn() != null ? in.madeOn() : source.date(), in.quote(), in.topics(), in.target(),
-                in.reviewEvery(), in.resolutionCriteria(), in.metric());
+        return new NewPrediction(
+                in.key(),
+                in.statement(),
+                in.kind(),
+                in.speaker() != null ? in.speaker() : source.speaker(),
+                in.source(),
+                in.madeOn() != null ? in.madeOn() : source.date(),
+                in.quote(),
+                in.topics(),
+                in.target(),
+                in.reviewEvery(),
+                in.resolutionCriteria(),
+                in.metric());
     }
 }

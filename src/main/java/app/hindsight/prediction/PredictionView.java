@@ -10,8 +10,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A prediction as the API shows it. */
 // Required: always present, never null. Any other property may be null (web.OpenApiTruthFilter says so).
-@Schema(name = "Prediction", requiredProperties = { "key", "statement", "kind", "topics", "target", "status",
-        "createdAt", "updatedAt", "version" })
+@Schema(
+        name = "Prediction",
+        requiredProperties = {
+            "key",
+            "statement",
+            "kind",
+            "topics",
+            "target",
+            "status",
+            "createdAt",
+            "updatedAt",
+            "version"
+        })
 public record PredictionView(
         String key,
         String statement,
@@ -23,8 +34,15 @@ public record PredictionView(
         List<String> topics,
         Target target,
         @Schema(type = SchemaType.STRING, example = "P6M") Period reviewEvery,
-        @Schema(description = "Start of the day after target.date in the configured zone") Instant dueAt,
-        @Schema(description = "Date of the next review: the earlier of the due date and the next periodic review, or a deferral's date") LocalDate nextReviewOn,
+
+        @Schema(description = "Start of the day after target.date in the configured zone")
+        Instant dueAt,
+
+        @Schema(
+                description =
+                        "Date of the next review: the earlier of the due date and the next periodic review, or a deferral's date")
+        LocalDate nextReviewOn,
+
         String resolutionCriteria,
         Metric metric,
         Status status,
@@ -33,8 +51,9 @@ public record PredictionView(
         Instant updatedAt,
         long version) {
 
-    @Schema(name = "ResolutionState", requiredProperties = { "outcome", "resolvedOn", "evidence" })
-    public record ResolutionView(Outcome outcome, LocalDate resolvedOn, String note, List<Evidence> evidence,
-            String by) {
-    }
+    @Schema(
+            name = "ResolutionState",
+            requiredProperties = {"outcome", "resolvedOn", "evidence"})
+    public record ResolutionView(
+            Outcome outcome, LocalDate resolvedOn, String note, List<Evidence> evidence, String by) {}
 }

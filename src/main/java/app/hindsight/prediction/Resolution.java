@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A reviewer's verdict. {@code resolvedOn} defaults to today. */
 public record Resolution(
         @NotNull Outcome outcome,
-        @NotBlank @Size(max = 4000) @Schema(example = "The price list of December 2027 shows a 120x drop.") String note,
+
+        @NotBlank @Size(max = 4000) @Schema(example = "The price list of December 2027 shows a 120x drop.")
+        String note,
+
         @Size(max = 50) List<@NotNull @Valid Evidence> evidence,
-        LocalDate resolvedOn) {
-}
+        LocalDate resolvedOn) {}

@@ -6,7 +6,10 @@ import java.time.Duration;
 public class ScanTimedOut extends RuntimeException {
 
     public ScanTimedOut(Duration timeout) {
-        super("finding this page took longer than " + timeout.toMillis() / 1000.0 + " s; the service is busy", null,
-                false, false);
+        super(
+                "finding this page took longer than " + timeout.toMillis() / 1000.0 + " s; the service is busy",
+                null,
+                false,
+                false);
     }
 }

@@ -2,5 +2,8 @@ package app.hindsight.prediction;
 
 /** Where a prediction stands; see the transitions in {@link Prediction}. */
 public enum Status {
-    OPEN, DUE, RESOLVED, WITHDRAWN
+    OPEN,
+    DUE,
+    RESOLVED,
+    WITHDRAWN
 }

@@ -28,8 +28,7 @@ public final class StatusMachine {
             Transition.WITHDRAW, EnumSet.of(Status.OPEN, Status.DUE),
             Transition.RESTORE, EnumSet.of(Status.WITHDRAWN)));
 
-    private StatusMachine() {
-    }
+    private StatusMachine() {}
 
     public static boolean allows(Status from, Transition transition) {
         return FROM.get(transition).contains(from);

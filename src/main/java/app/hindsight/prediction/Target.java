@@ -20,9 +20,15 @@ import org.hibernate.type.SqlTypes;
 @Embeddable
 public record Target(
         LocalDate date,
-        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) Precision precision,
-        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull Basis basis,
-        @Size(max = 300) @Schema(example = "by the end of 2027") String label) {
+
+        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR)
+        Precision precision,
+
+        @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull
+        Basis basis,
+
+        @Size(max = 300) @Schema(example = "by the end of 2027")
+        String label) {
 
     public static Target none() {
         return new Target(null, null, Basis.NONE, null);

@@ -6,5 +6,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Why a prediction is taken out of tracking (e.g. a mis-extraction). */
 public record Withdrawal(
-        @Size(max = 4000) @Schema(example = "Mis-extraction: the speaker was quoting a critic") String note) {
-}
+        @Size(max = 4000) @Schema(example = "Mis-extraction: the speaker was quoting a critic")
+        String note) {}

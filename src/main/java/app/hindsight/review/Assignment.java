@@ -5,5 +5,5 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who reviews; null or blank unassigns. */
-public record Assignment(@Size(max = 200) @Schema(example = "alice") String assignee) {
-}
+public record Assignment(
+        @Size(max = 200) @Schema(example = "alice") String assignee) {}

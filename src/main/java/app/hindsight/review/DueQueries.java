@@ -34,10 +34,16 @@ public class DueQueries {
 
     /** Ids of OPEN predictions whose review date has come, after {@code afterId}, in id order. */
     public List<Long> dueIds(LocalDate today, long afterId, int limit) {
-        return Prediction.getEntityManager().createQuery("select p.id from Prediction p where p.status = :open "
-                + "and p.nextReviewOn <= :today and p.id > :after order by p.id", Long.class)
-                .setParameter("open", Status.OPEN).setParameter("today", today).setParameter("after", afterId)
-                .setMaxResults(limit).getResultList();
+        return Prediction.getEntityManager()
+                .createQuery(
+                        "select p.id from Prediction p where p.status = :open "
+                                + "and p.nextReviewOn <= :today and p.id > :after order by p.id",
+                        Long.class)
+                .setParameter("open", Status.OPEN)
+                .setParameter("today", today)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /**
@@ -46,15 +52,20 @@ public class DueQueries {
      */
     public List<DuePrediction> flag(List<Long> ids, LocalDate today) {
         List<DuePrediction> flagged = new ArrayList<>();
-        for (Prediction p : Prediction.<Prediction> list("id in ?1 order by id", ids)) {
+        for (Prediction p : Prediction.<Prediction>list("id in ?1 order by id", ids)) {
             if (!p.reviewDue(today)) {
                 continue;
             }
             FlagReason reason = p.flagDue();
             p.updatedAt = now();
-            history.append(p.key, EventType.FLAGGED_DUE, now(), SCHEDULER,
+            history.append(
+                    p.key,
+                    EventType.FLAGGED_DUE,
+                    now(),
+                    SCHEDULER,
                     reason == FlagReason.TARGET_REACHED ? "target date reached" : "periodic review due",
-                    reason.name(), null);
+                    reason.name(),
+                    null);
             flagged.add(p.toDue(reason));
         }
         return flagged;
@@ -62,9 +73,17 @@ public class DueQueries {
 
     /** OPEN predictions whose dueAt lies in (from, until], after {@code afterId}, in id order. */
     public List<DuePrediction> dueBetween(Instant from, Instant until, long afterId, int limit) {
-        return Prediction.<Prediction> find("status = ?1 and dueAt > ?2 and dueAt <= ?3 and id > ?4 order by id",
-                Status.OPEN, from, until, afterId).range(0, limit - 1).list().stream()
-                .map(p -> p.toDue(null)).toList();
+        return Prediction.<Prediction>find(
+                        "status = ?1 and dueAt > ?2 and dueAt <= ?3 and id > ?4 order by id",
+                        Status.OPEN,
+                        from,
+                        until,
+                        afterId)
+                .range(0, limit - 1)
+                .list()
+                .stream()
+                .map(p -> p.toDue(null))
+                .toList();
     }
 
     /** An event the scheduler records: REMINDED or ESCALATED. */

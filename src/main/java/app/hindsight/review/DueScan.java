@@ -48,8 +48,7 @@ public class DueScan implements Job {
     public static final String NAME = "due-scan";
 
     /** What one scan did. */
-    public record Result(int flagged, int reminded, int escalated, long durationMs) {
-    }
+    public record Result(int flagged, int reminded, int escalated, long durationMs) {}
 
     @Inject
     Clock clock;
@@ -75,12 +74,16 @@ public class DueScan implements Job {
     @Inject
     MeterRegistry metrics;
 
-    @Scheduled(identity = NAME, cron = "{hindsight.scan.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = NAME,
+            cron = "{hindsight.scan.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Result result = run();
         if (result.flagged() + result.reminded() + result.escalated() > 0) {
-            Log.infof("Due scan: %d flagged, %d reminded, %d escalated in %d ms", result.flagged(),
-                    result.reminded(), result.escalated(), result.durationMs());
+            Log.infof(
+                    "Due scan: %d flagged, %d reminded, %d escalated in %d ms",
+                    result.flagged(), result.reminded(), result.escalated(), result.durationMs());
         }
     }
 
@@ -100,8 +103,10 @@ public class DueScan implements Job {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         int flagged = flag(now, new FlagPolicy(config.zone()).today(now));
         int reminded = remind(now, new ReminderPolicy(config.scan().leadTimes(), config.zone()));
-        int escalated = escalate(now,
-                new EscalationPolicy(config.scan().escalateEvery(), config.scan().maxEscalations(), config.zone()));
+        int escalated = escalate(
+                now,
+                new EscalationPolicy(
+                        config.scan().escalateEvery(), config.scan().maxEscalations(), config.zone()));
         long ms = (System.nanoTime() - start) / 1_000_000;
         metrics.counter("hindsight.scan.flagged").increment(flagged);
         metrics.counter("hindsight.scan.reminded").increment(reminded);
@@ -125,7 +130,11 @@ public class DueScan implements Job {
                 for (DuePrediction due : predictions.flag(batch, today)) {
                     String cycle = FlagPolicy.cycle(due.nextReviewOn(), due.version());
                     Review review = reviews.open(due, cycle, now);
-                    notices.publish(Notice.DUE, due.key(), cycle, now,
+                    notices.publish(
+                            Notice.DUE,
+                            due.key(),
+                            cycle,
+                            now,
                             new NoticeData.Due(prediction(due), due.reason(), review.id));
                     n++;
                 }
@@ -145,24 +154,30 @@ public class DueScan implements Job {
         long after = 0;
         while (true) {
             long from = after;
-            List<DuePrediction> coming = QuarkusTransaction.requiringNew()
-                    .call(() -> predictions.dueBetween(now, horizon, from, batchSize));
+            List<DuePrediction> coming =
+                    QuarkusTransaction.requiringNew().call(() -> predictions.dueBetween(now, horizon, from, batchSize));
             if (coming.isEmpty()) {
                 return reminded;
             }
             reminded += Batches.run(coming, batch -> {
-                Set<String> sent = notices.existing(Notice.UPCOMING, batch.stream().map(DuePrediction::key).toList());
+                Set<String> sent = notices.existing(
+                        Notice.UPCOMING, batch.stream().map(DuePrediction::key).toList());
                 int n = 0;
                 for (DuePrediction p : batch) {
-                    ReminderPolicy.Reminder reminder = policy
-                            .reminder(p.dueAt(), now, period -> sent.contains(Notices.id(p.key(), period))).orElse(null);
+                    ReminderPolicy.Reminder reminder = policy.reminder(
+                                    p.dueAt(), now, period -> sent.contains(Notices.id(p.key(), period)))
+                            .orElse(null);
                     if (reminder == null) {
                         continue;
                     }
                     Period lead = reminder.lead();
                     String period = reminder.period();
-                    notices.publish(Notice.UPCOMING, p.key(), period, now, new NoticeData.Upcoming(prediction(p), lead));
-                    predictions.recordByScheduler(p.key(), EventType.REMINDED, "due within " + lead,
+                    notices.publish(
+                            Notice.UPCOMING, p.key(), period, now, new NoticeData.Upcoming(prediction(p), lead));
+                    predictions.recordByScheduler(
+                            p.key(),
+                            EventType.REMINDED,
+                            "due within " + lead,
                             json.valueToTree(new NoticeData.Reminded(lead, p.dueAt())));
                     n++;
                 }
@@ -180,7 +195,8 @@ public class DueScan implements Job {
         while (true) {
             long from = after;
             List<Long> ids = QuarkusTransaction.requiringNew()
-                    .call(() -> Review.toEscalate(openedBefore, max, from, config.scan().batchSize()));
+                    .call(() -> Review.toEscalate(
+                            openedBefore, max, from, config.scan().batchSize()));
             if (ids.isEmpty()) {
                 return escalated;
             }
@@ -194,10 +210,20 @@ public class DueScan implements Job {
                     int reached = escalation.getAsInt();
                     r.remindersSent = reached;
                     String path = path(r.predictionKey);
-                    notices.publish(Notice.OVERDUE, r.predictionKey, EscalationPolicy.period(r.id, reached), now,
-                            new NoticeData.Overdue(r.id, new NoticeData.PredictionLink(r.predictionKey, path, url(path)),
-                                    r.openedAt, reached, r.assignee));
-                    predictions.recordByScheduler(r.predictionKey, EventType.ESCALATED,
+                    notices.publish(
+                            Notice.OVERDUE,
+                            r.predictionKey,
+                            EscalationPolicy.period(r.id, reached),
+                            now,
+                            new NoticeData.Overdue(
+                                    r.id,
+                                    new NoticeData.PredictionLink(r.predictionKey, path, url(path)),
+                                    r.openedAt,
+                                    reached,
+                                    r.assignee));
+                    predictions.recordByScheduler(
+                            r.predictionKey,
+                            EventType.ESCALATED,
                             "review open since " + r.openedAt + " (escalation " + reached + " of " + max + ")",
                             json.valueToTree(new NoticeData.Escalated(r.id, reached)));
                     n++;
@@ -210,7 +236,8 @@ public class DueScan implements Job {
 
     private NoticeData.Prediction prediction(DuePrediction p) {
         String path = path(p.key());
-        return new NoticeData.Prediction(p.key(), p.statement(), p.speaker(), p.targetDate(), p.dueAt(), path, url(path));
+        return new NoticeData.Prediction(
+                p.key(), p.statement(), p.speaker(), p.targetDate(), p.dueAt(), path, url(path));
     }
 
     /** The API path of a prediction. */

@@ -53,7 +53,11 @@ public final class EscalationPolicy {
     /** How many whole periods have passed since {@code from}, at most the cap. */
     private int periodsReached(Instant from, Instant now) {
         int k = 0;
-        while (k < max && !ZonedDateTime.ofInstant(from, zone).plus(every.multipliedBy(k + 1)).toInstant().isAfter(now)) {
+        while (k < max
+                && !ZonedDateTime.ofInstant(from, zone)
+                        .plus(every.multipliedBy(k + 1))
+                        .toInstant()
+                        .isAfter(now)) {
             k++;
         }
         return k;

@@ -13,35 +13,33 @@ import app.hindsight.prediction.FlagReason;
  */
 final class NoticeData {
 
-    private NoticeData() {
-    }
+    private NoticeData() {}
 
     /** The prediction a prediction.due or prediction.upcoming notice is about, with its API path and URL. */
-    record Prediction(String key, String statement, String speaker, LocalDate targetDate, Instant dueAt, String path,
-            String url) {
-    }
+    record Prediction(
+            String key,
+            String statement,
+            String speaker,
+            LocalDate targetDate,
+            Instant dueAt,
+            String path,
+            String url) {}
 
     /** The prediction a review.overdue notice is about: enough to link it. */
-    record PredictionLink(String key, String path, String url) {
-    }
+    record PredictionLink(String key, String path, String url) {}
 
     /** prediction.due */
-    record Due(Prediction prediction, FlagReason reason, long reviewId) {
-    }
+    record Due(Prediction prediction, FlagReason reason, long reviewId) {}
 
     /** prediction.upcoming */
-    record Upcoming(Prediction prediction, Period leadTime) {
-    }
+    record Upcoming(Prediction prediction, Period leadTime) {}
 
     /** review.overdue */
-    record Overdue(long reviewId, PredictionLink prediction, Instant openedAt, int escalation, String assignee) {
-    }
+    record Overdue(long reviewId, PredictionLink prediction, Instant openedAt, int escalation, String assignee) {}
 
     /** The REMINDED event's details. */
-    record Reminded(Period leadTime, Instant dueAt) {
-    }
+    record Reminded(Period leadTime, Instant dueAt) {}
 
     /** The ESCALATED event's details. */
-    record Escalated(long reviewId, int escalation) {
-    }
+    record Escalated(long reviewId, int escalation) {}
 }

@@ -19,8 +19,7 @@ import java.util.function.Predicate;
 public final class ReminderPolicy {
 
     /** A reminder to send: the lead time reached, and the notice period that makes it happen once. */
-    public record Reminder(Period lead, String period) {
-    }
+    public record Reminder(Period lead, String period) {}
 
     private final List<Period> leads;
     private final ZoneId zone;
@@ -46,7 +45,8 @@ public final class ReminderPolicy {
         if (dueAt == null || !dueAt.isAfter(now) || horizon.isEmpty() || dueAt.isAfter(horizon.get())) {
             return Optional.empty();
         }
-        Optional<Period> lead = sorted(now).stream().filter(l -> !now.isBefore(minus(dueAt, l))).findFirst();
+        Optional<Period> lead =
+                sorted(now).stream().filter(l -> !now.isBefore(minus(dueAt, l))).findFirst();
         return lead.map(l -> new Reminder(l, period(l, dueAt))).filter(r -> !sent.test(r.period()));
     }
 

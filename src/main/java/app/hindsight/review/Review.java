@@ -31,13 +31,17 @@ import io.quarkus.panache.common.Parameters;
 @Entity
 @Table(name = "review")
 // Named, so Hibernate checks them at start.
-@NamedQuery(name = "Review.toEscalate", query = "select r.id from Review r where r.closedAt is null "
-        + "and r.openedAt <= :before and r.remindersSent < :max and r.id > :after order by r.id")
+@NamedQuery(
+        name = "Review.toEscalate",
+        query = "select r.id from Review r where r.closedAt is null "
+                + "and r.openedAt <= :before and r.remindersSent < :max and r.id > :after order by r.id")
 @NamedQuery(name = "Review.openAmong", query = "from Review where id in :ids and closedAt is null")
 public class Review extends PanacheEntityBase {
 
     public enum Closure {
-        RESOLVED, DEFERRED, WITHDRAWN
+        RESOLVED,
+        DEFERRED,
+        WITHDRAWN
     }
 
     @Id
@@ -87,8 +91,13 @@ public class Review extends PanacheEntityBase {
      * {@code max} escalations, after {@code afterId}, in id order; at most {@code limit}.
      */
     static List<Long> toEscalate(Instant before, int max, long afterId, int limit) {
-        return getEntityManager().createNamedQuery("Review.toEscalate", Long.class).setParameter("before", before)
-                .setParameter("max", max).setParameter("after", afterId).setMaxResults(limit).getResultList();
+        return getEntityManager()
+                .createNamedQuery("Review.toEscalate", Long.class)
+                .setParameter("before", before)
+                .setParameter("max", max)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Those of these reviews that are still open. */

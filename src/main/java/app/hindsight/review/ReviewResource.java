@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
 import app.hindsight.web.ApiException;
+import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import app.hindsight.web.PublicUrl;
 
@@ -41,8 +42,12 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(operationId = "listReviews", summary = "The review queue", description = "Open reviews (default) or closed ones, oldest first, with "
-            + "how many days each is overdue. A review closes when its prediction is resolved, deferred or withdrawn.")
+    @Operation(
+            operationId = "listReviews",
+            summary = "The review queue",
+            description =
+                    "Open reviews (default) or closed ones, oldest first, with "
+                            + "how many days each is overdue. A review closes when its prediction is resolved, deferred or withdrawn.")
     @APIResponse(responseCode = "200", description = "A page of reviews; a Link header points to the next one")
     @APIResponse(responseCode = "400", description = "A bad state, limit or cursor")
     public RestResponse<Page<ReviewView>> queue(
@@ -59,19 +64,35 @@ public class ReviewResource {
         } else {
             throw ApiException.badRequest("state", "'" + state + "' must be OPEN or CLOSED");
         }
-        return Page.of(reviews.queue(open, assignee == null || assignee.isBlank() ? null : assignee,
-                Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
+        return Page.of(reviews.queue(
+                        open,
+                        assignee == null || assignee.isBlank() ? null : assignee,
+                        Cursor.decode(cursor),
+                        Page.limit(limit)))
+                .toResponse(uri, publicUrl);
     }
 
     @PUT
     @Path("{id}/assignee")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REVIEWER)
-    @Operation(operationId = "assignReview", summary = "Assign a review", description = "Sets who reviews; {\"assignee\": null} unassigns.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Assignment.class),
-            examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"alice\"}")))
-    @APIResponse(responseCode = "200", description = "The review",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @Operation(
+            operationId = "assignReview",
+            summary = "Assign a review",
+            description = "Sets who reviews; {\"assignee\": null} unassigns.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = Assignment.class),
+                            examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"alice\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The review",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such review")
     @APIResponse(responseCode = "409", description = "The review is closed")

@@ -69,14 +69,18 @@ public class ReviewService {
     void onTransition(@Observes PredictionTransitioned t) {
         Review.Closure closure = CLOSURES.get(t.type());
         if (closure != null) {
-            for (Review r : Review.<Review> list("predictionKey = ?1 and closedAt is null", t.key())) {
+            for (Review r : Review.<Review>list("predictionKey = ?1 and closedAt is null", t.key())) {
                 r.closedAt = t.at();
                 r.closedBy = t.actor();
                 r.closure = closure;
             }
         } else if (t.status() == Status.DUE && (t.type() == EventType.REOPENED || t.type() == EventType.RESTORED)) {
             PredictionView p = predictions.view(t.key());
-            open(t.key(), FlagReason.TARGET_REACHED, p.nextReviewOn(), t.type().name().toLowerCase() + "/v" + t.version(),
+            open(
+                    t.key(),
+                    FlagReason.TARGET_REACHED,
+                    p.nextReviewOn(),
+                    t.type().name().toLowerCase() + "/v" + t.version(),
                     t.at());
         }
     }
@@ -84,13 +88,15 @@ public class ReviewService {
     @Transactional
     public Paged<ReviewView> queue(boolean open, String assignee, long after, int limit) {
         StringBuilder jpql = new StringBuilder("select r, p.statement from Review r, Prediction p "
-                + "where p.key = r.predictionKey and r.id > :after and r.closedAt is ")
+                        + "where p.key = r.predictionKey and r.id > :after and r.closedAt is ")
                 .append(open ? "null" : "not null");
         if (assignee != null) {
             jpql.append(" and r.assignee = :assignee");
         }
-        var query = Review.getEntityManager().createQuery(jpql.append(" order by r.id").toString(), Object[].class)
-                .setParameter("after", after).setMaxResults(limit + 1);
+        var query = Review.getEntityManager()
+                .createQuery(jpql.append(" order by r.id").toString(), Object[].class)
+                .setParameter("after", after)
+                .setMaxResults(limit + 1);
         if (assignee != null) {
             query.setParameter("assignee", assignee);
         }
@@ -101,8 +107,7 @@ public class ReviewService {
     @Transactional
     public ReviewView assign(long id, Assignment assignment) {
         validation.require(assignment);
-        Review r = Review.<Review> findByIdOptional(id)
-                .orElseThrow(() -> new NotFound("review", String.valueOf(id)));
+        Review r = Review.<Review>findByIdOptional(id).orElseThrow(() -> new NotFound("review", String.valueOf(id)));
         if (r.closedAt != null) {
             throw new Conflict("review-closed", "review " + id + " is closed (" + r.closure + ")");
         }
@@ -112,9 +117,21 @@ public class ReviewService {
     }
 
     ReviewView view(Review r, String statement) {
-        Long overdue = r.closedAt != null ? null
+        Long overdue = r.closedAt != null
+                ? null
                 : Math.max(0, ChronoUnit.DAYS.between(r.dueOn, LocalDate.ofInstant(Instant.now(clock), config.zone())));
-        return new ReviewView(r.id, r.predictionKey, statement, r.reason, r.dueOn, r.openedAt, overdue, r.assignee,
-                r.closedAt, r.closedBy, r.closure, r.remindersSent);
+        return new ReviewView(
+                r.id,
+                r.predictionKey,
+                statement,
+                r.reason,
+                r.dueOn,
+                r.openedAt,
+                overdue,
+                r.assignee,
+                r.closedAt,
+                r.closedBy,
+                r.closure,
+                r.remindersSent);
     }
 }

@@ -7,10 +7,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.prediction.FlagReason;
 
-@Schema(name = "Review", requiredProperties = { "id", "prediction", "reason", "openedAt", "remindersSent" })
-public record ReviewView(long id, String prediction, String statement, FlagReason reason, LocalDate dueOn,
+@Schema(
+        name = "Review",
+        requiredProperties = {"id", "prediction", "reason", "openedAt", "remindersSent"})
+public record ReviewView(
+        long id,
+        String prediction,
+        String statement,
+        FlagReason reason,
+        LocalDate dueOn,
         Instant openedAt,
-        @Schema(description = "Whole days since dueOn, for open reviews") Long daysOverdue,
-        String assignee, Instant closedAt, String closedBy, Review.Closure closure,
-        @Schema(description = "Escalations (review.overdue notices) sent") int remindersSent) {
-}
+
+        @Schema(description = "Whole days since dueOn, for open reviews")
+        Long daysOverdue,
+
+        String assignee,
+        Instant closedAt,
+        String closedBy,
+        Review.Closure closure,
+
+        @Schema(description = "Escalations (review.overdue notices) sent")
+        int remindersSent) {}

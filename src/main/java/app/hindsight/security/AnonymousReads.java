@@ -1,7 +1,6 @@
 package app.hindsight.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
@@ -24,7 +23,10 @@ public class AnonymousReads implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (config.auth().anonymousRead() && identity.isAnonymous()) {
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity).addRole(Roles.READER).build());
+            return Uni.createFrom()
+                    .item(QuarkusSecurityIdentity.builder(identity)
+                            .addRole(Roles.READER)
+                            .build());
         }
         return Uni.createFrom().item(identity);
     }

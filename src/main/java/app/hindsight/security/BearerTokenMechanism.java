@@ -40,7 +40,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || header.substring(BEARER.length()).isBlank()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer token"));
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(
@@ -61,7 +62,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
         context.response().putHeader("WWW-Authenticate", CHALLENGE);
-        problems.send(context, 401, "unauthorized", "Unauthorized", "send an API token: Authorization: Bearer <token>",
+        problems.send(
+                context,
+                401,
+                "unauthorized",
+                "Unauthorized",
+                "send an API token: Authorization: Bearer <token>",
                 false);
         return Uni.createFrom().item(true);
     }

@@ -37,7 +37,8 @@ public class DataFolder {
     void onStart(@Observes @Priority(1) StartupEvent start) {
         Path folder = config.dataDir();
         if (Files.isDirectory(folder) && restrict(folder)) {
-            Log.infof("Made the data folder %s and its files readable by their owner only",
+            Log.infof(
+                    "Made the data folder %s and its files readable by their owner only",
                     folder.toAbsolutePath().normalize());
         }
     }
@@ -70,8 +71,9 @@ public class DataFolder {
             // Not a POSIX file system: its own access control applies.
             return false;
         } catch (IOException e) {
-            Log.warnf("Could not make the data folder %s owner-only: %s", folder.toAbsolutePath().normalize(),
-                    e.getMessage());
+            Log.warnf(
+                    "Could not make the data folder %s owner-only: %s",
+                    folder.toAbsolutePath().normalize(), e.getMessage());
             return false;
         }
     }

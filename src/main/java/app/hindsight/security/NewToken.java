@@ -13,7 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A token to create: its name is what history records as the actor. */
 @Schema(name = "NewToken")
 public record NewToken(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "letters, digits and . _ @ - only")
-        @Schema(example = "chat-bridge") String name,
-        @NotEmpty @Size(max = 4) @Schema(example = "[\"editor\", \"reviewer\"]") Set<@NotNull @Pattern(regexp = Roles.ONE_OF, message = Roles.ONE_OF_MESSAGE) String> roles) {
-}
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "letters, digits and . _ @ - only")
+        @Schema(example = "chat-bridge")
+        String name,
+
+        @NotEmpty @Size(max = 4) @Schema(example = "[\"editor\", \"reviewer\"]")
+        Set<@NotNull @Pattern(regexp = Roles.ONE_OF, message = Roles.ONE_OF_MESSAGE) String> roles) {}

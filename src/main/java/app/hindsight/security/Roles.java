@@ -23,8 +23,7 @@ public final class Roles {
     /** What a request that names another role hears. */
     public static final String ONE_OF_MESSAGE = "must be " + READER + ", " + EDITOR + ", " + REVIEWER + " or " + ADMIN;
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** The roles a token with these granted roles holds once implications are applied. */
     public static Set<String> effective(Set<String> granted) {

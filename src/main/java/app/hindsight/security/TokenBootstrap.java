@@ -19,7 +19,9 @@ public class TokenBootstrap {
             tokens.bootstrap();
         } catch (RuntimeException e) {
             // Replicas starting together race to register the same token; the loser finds it there.
-            Log.infof("Admin token bootstrap raced with another replica (%s); checking again", e.getClass().getSimpleName());
+            Log.infof(
+                    "Admin token bootstrap raced with another replica (%s); checking again",
+                    e.getClass().getSimpleName());
             tokens.bootstrap();
         }
     }

@@ -22,10 +22,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             ApiToken token = QuarkusTransaction.requiringNew()
-                    .call(() -> ApiToken.findActive(request.getToken().getToken()).orElse(null));
+                    .call(() ->
+                            ApiToken.findActive(request.getToken().getToken()).orElse(null));
             if (token == null) {
                 throw new AuthenticationFailedException("unknown or revoked token");
             }

@@ -42,7 +42,10 @@ public class TokenResource {
     Actor actor;
 
     @GET
-    @Operation(operationId = "listTokens", summary = "List tokens", description = "Every token, revoked ones included; never the secrets.")
+    @Operation(
+            operationId = "listTokens",
+            summary = "List tokens",
+            description = "Every token, revoked ones included; never the secrets.")
     @APIResponse(responseCode = "200", description = "The tokens")
     public List<TokenView> list() {
         return tokens.list();
@@ -50,21 +53,41 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createToken", summary = "Create a token", description = "The secret is in the response's token field, and only there: it is stored as a hash.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewToken.class),
-            examples = @ExampleObject(name = "reviewer", value = "{\"name\": \"alice\", \"roles\": [\"reviewer\"]}")))
-    @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenView.class)))
+    @Operation(
+            operationId = "createToken",
+            summary = "Create a token",
+            description = "The secret is in the response's token field, and only there: it is stored as a hash.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NewToken.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "reviewer",
+                                            value = "{\"name\": \"alice\", \"roles\": [\"reviewer\"]}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; the secret is shown this once",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenView.class)))
     @APIResponse(responseCode = "400", description = "Invalid name or roles")
     @APIResponse(responseCode = "409", description = "The name is taken")
     public Response create(NewToken body) {
         TokenView created = tokens.create(body, actor.name());
-        return Response.created(publicUrl.of("/api/v1/tokens/" + created.id())).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/tokens/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "revokeToken", summary = "Revoke a token", description = "Effective immediately. The token stays listed, with revokedAt.")
+    @Operation(
+            operationId = "revokeToken",
+            summary = "Revoke a token",
+            description = "Effective immediately. The token stays listed, with revokedAt.")
     @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @APIResponse(responseCode = "404", description = "No such token")
     public Response revoke(@PathParam("id") String id) {

@@ -47,20 +47,22 @@ public class TokenService {
         String secret = ApiToken.newSecret();
         ApiToken token = store(in.name(), secret, new TreeSet<>(in.roles()), actor);
         TokenView view = token.toView();
-        return new TokenView(view.id(), view.name(), view.roles(), view.createdAt(), view.createdBy(), null, null,
-                secret);
+        return new TokenView(
+                view.id(), view.name(), view.roles(), view.createdAt(), view.createdBy(), null, null, secret);
     }
 
     @Transactional
     public List<TokenView> list() {
-        return ApiToken.<ApiToken> list("order by id").stream().map(ApiToken::toView).toList();
+        return ApiToken.<ApiToken>list("order by id").stream()
+                .map(ApiToken::toView)
+                .toList();
     }
 
     /** Revoked at once: every request looks its token up, so the next one with it is refused. */
     @Transactional
     public void revoke(long id, String actor) {
-        ApiToken token = ApiToken.<ApiToken> findByIdOptional(id)
-                .orElseThrow(() -> new NotFound("token", String.valueOf(id)));
+        ApiToken token =
+                ApiToken.<ApiToken>findByIdOptional(id).orElseThrow(() -> new NotFound("token", String.valueOf(id)));
         if (token.revokedAt == null) {
             token.revokedAt = now();
             token.revokedBy = actor;
@@ -83,7 +85,7 @@ public class TokenService {
             }
             return;
         }
-        boolean anyAdmin = ApiToken.<ApiToken> list("revokedAt is null").stream()
+        boolean anyAdmin = ApiToken.<ApiToken>list("revokedAt is null").stream()
                 .anyMatch(t -> t.grantedRoles().contains(Roles.ADMIN));
         if (anyAdmin) {
             return;
@@ -92,7 +94,9 @@ public class TokenService {
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
         writeOwnerOnly(file, secret + "\n");
         store(freeName("admin"), secret, new TreeSet<>(List.of(Roles.ADMIN)), "bootstrap");
-        Log.infof("Generated the first admin token; it is in %s (readable only by its owner)", file.toAbsolutePath().normalize());
+        Log.infof(
+                "Generated the first admin token; it is in %s (readable only by its owner)",
+                file.toAbsolutePath().normalize());
     }
 
     private ApiToken store(String name, String secret, TreeSet<String> roles, String actor) {
@@ -120,7 +124,8 @@ public class TokenService {
             Files.deleteIfExists(file);
             // Created with owner-only permissions, so the secret is never readable by others, even briefly.
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             } catch (FileAlreadyExistsException e) {

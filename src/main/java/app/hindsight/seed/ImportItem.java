@@ -9,8 +9,11 @@ import app.hindsight.source.NewSource;
  * One item of an import, for the API description only: the import reads items as JSON trees and tells them apart
  * by their "type" field.
  */
-@Schema(name = "ImportItem", description = "A source (NewSource with \"type\": \"source\") or a prediction "
-        + "(NewPrediction, \"type\": \"prediction\" optional)", anyOf = { NewSource.class, NewPrediction.class })
+@Schema(
+        name = "ImportItem",
+        description = "A source (NewSource with \"type\": \"source\") or a prediction "
+                + "(NewPrediction, \"type\": \"prediction\" optional)",
+        anyOf = {NewSource.class, NewPrediction.class})
 interface ImportItem {
 
     /** The default hindsight.http.max-import-body-size: what bounds an import is its size in bytes. */

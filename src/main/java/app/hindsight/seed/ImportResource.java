@@ -39,31 +39,59 @@ public class ImportResource {
     Actor actor;
 
     @POST
-    @Consumes({ MediaType.APPLICATION_JSON, PredictionResource.NDJSON })
-    @Operation(operationId = "importItems", summary = "Import sources and predictions", description = "A JSON array, or NDJSON (one item a line). "
-            + "An item with \"type\": \"source\" is a source (NewSource); any other item is a prediction "
-            + "(NewPrediction, \"type\": \"prediction\" optional). Upsert by key: absent items are created, "
-            + "different ones updated (an UPDATED event records the change), equal ones left alone. A prediction "
-            + "without a key is always created, under a key generated from its statement and made free with a suffix "
-            + "(-2, -3, ...); only an item that names its key updates. Sources are written first. All or nothing: any invalid "
-            + "item means 422, every bad item listed with its index and field, and nothing written.")
-    @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = ImportItem.class, maxItems = ImportItem.MAX_ITEMS, description = ImportItem.BOUND),
-                    examples = @ExampleObject(name = "source and prediction", value = Examples.IMPORT)),
-            @Content(mediaType = PredictionResource.NDJSON, schema = @Schema(type = SchemaType.STRING,
-                    maxLength = ImportItem.MAX_BODY, description = ImportItem.BOUND)) })
-    @APIResponse(responseCode = "200", description = "What was (or, with dryRun, would be) created, updated and left unchanged",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @Consumes({MediaType.APPLICATION_JSON, PredictionResource.NDJSON})
+    @Operation(
+            operationId = "importItems",
+            summary = "Import sources and predictions",
+            description = "A JSON array, or NDJSON (one item a line). "
+                    + "An item with \"type\": \"source\" is a source (NewSource); any other item is a prediction "
+                    + "(NewPrediction, \"type\": \"prediction\" optional). Upsert by key: absent items are created, "
+                    + "different ones updated (an UPDATED event records the change), equal ones left alone. A prediction "
+                    + "without a key is always created, under a key generated from its statement and made free with a suffix "
+                    + "(-2, -3, ...); only an item that names its key updates. Sources are written first. All or nothing: any invalid "
+                    + "item means 422, every bad item listed with its index and field, and nothing written.")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.ARRAY,
+                                        implementation = ImportItem.class,
+                                        maxItems = ImportItem.MAX_ITEMS,
+                                        description = ImportItem.BOUND),
+                        examples = @ExampleObject(name = "source and prediction", value = Examples.IMPORT)),
+                @Content(
+                        mediaType = PredictionResource.NDJSON,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        maxLength = ImportItem.MAX_BODY,
+                                        description = ImportItem.BOUND))
+            })
+    @APIResponse(
+            responseCode = "200",
+            description = "What was (or, with dryRun, would be) created, updated and left unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Neither application/json nor application/x-ndjson")
-    @APIResponse(responseCode = "422", description = "Some items are invalid; nothing was written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Some items are invalid; nothing was written",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "bad items", value = Examples.INVALID_IMPORT)))
     @RolesAllowed(Roles.EDITOR)
-    public ImportResult importItems(@Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
-            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public ImportResult importItems(
+            @Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
+            @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
         return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
     }

@@ -81,8 +81,8 @@ public class ImportService {
                     try {
                         items.add(json.readTree(body, start, end - start));
                     } catch (IOException e) {
-                        errors.add(new FieldError(items.size(), "body",
-                                "line " + (line + 1) + " is not valid JSON" + JsonErrors.why(e)));
+                        errors.add(new FieldError(
+                                items.size(), "body", "line " + (line + 1) + " is not valid JSON" + JsonErrors.why(e)));
                         items.add(null);
                     }
                 }
@@ -123,8 +123,11 @@ public class ImportService {
      * the import runs again (see PredictionKeys#writeGeneratingKeys).
      */
     public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
-        boolean generatesKeys = items.stream().anyMatch(item -> item != null && item.isObject()
-                && !"source".equals(item.path("type").asText()) && !item.hasNonNull("key"));
+        boolean generatesKeys = items.stream()
+                .anyMatch(item -> item != null
+                        && item.isObject()
+                        && !"source".equals(item.path("type").asText())
+                        && !item.hasNonNull("key"));
         return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
     }
 
@@ -161,7 +164,8 @@ public class ImportService {
                     if (invalid.isEmpty()) {
                         NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromTitle(s.title()));
                         if (!keys.add("source:" + keyed.key())) {
-                            errors.add(new FieldError(i, "key", "a source with this key appears earlier in the import"));
+                            errors.add(
+                                    new FieldError(i, "key", "a source with this key appears earlier in the import"));
                         }
                         newSources.add(keyed);
                     }
@@ -179,8 +183,19 @@ public class ImportService {
         // Predictions may name a source of this import or one already stored.
         Map<String, SourceView> importedSources = new HashMap<>();
         for (NewSource s : newSources) {
-            importedSources.put(s.key(), new SourceView(s.key(), s.title(), s.speaker(), s.date(), s.url(),
-                    s.language(), s.description(), null, null, 0));
+            importedSources.put(
+                    s.key(),
+                    new SourceView(
+                            s.key(),
+                            s.title(),
+                            s.speaker(),
+                            s.date(),
+                            s.url(),
+                            s.language(),
+                            s.description(),
+                            null,
+                            null,
+                            0));
         }
         Map<String, Optional<SourceView>> lookedUp = new HashMap<>();
         List<NewPrediction> newPredictions = new ArrayList<>();
@@ -188,14 +203,17 @@ public class ImportService {
         for (int n = 0; n < rawPredictions.size(); n++) {
             int index = predictionIndexes.get(n);
             try {
-                NewPrediction p = predictionValidation.validate(rawPredictions.get(n), key -> importedSources.containsKey(key)
-                        ? Optional.of(importedSources.get(key))
-                        : lookedUp.computeIfAbsent(key, sources::find));
+                NewPrediction p = predictionValidation.validate(
+                        rawPredictions.get(n),
+                        key -> importedSources.containsKey(key)
+                                ? Optional.of(importedSources.get(key))
+                                : lookedUp.computeIfAbsent(key, sources::find));
                 if (p.key() == null && createOnly) {
                     // Seeds load on every start: a key generated each time would create the prediction each time.
                     errors.add(new FieldError(index, "key", "required in a seed file, which is loaded on every start"));
                 } else if (p.key() != null && !keys.add("prediction:" + p.key())) {
-                    errors.add(new FieldError(index, "key", "a prediction with this key appears earlier in the import"));
+                    errors.add(
+                            new FieldError(index, "key", "a prediction with this key appears earlier in the import"));
                 }
                 newPredictions.add(p);
                 indexes.add(index);
@@ -204,11 +222,15 @@ public class ImportService {
             }
         }
         if (!createOnly) {
-            Set<String> retired = predictionKeys.retiredKeys(newPredictions.stream().map(NewPrediction::key)
-                    .filter(java.util.Objects::nonNull).toList());
+            Set<String> retired = predictionKeys.retiredKeys(newPredictions.stream()
+                    .map(NewPrediction::key)
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
             for (int n = 0; n < newPredictions.size(); n++) {
-                if (newPredictions.get(n).key() != null && retired.contains(newPredictions.get(n).key())) {
-                    errors.add(new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
+                if (newPredictions.get(n).key() != null
+                        && retired.contains(newPredictions.get(n).key())) {
+                    errors.add(
+                            new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
                 }
             }
         }
@@ -228,8 +250,11 @@ public class ImportService {
         }
         // Inside the method, so a concurrent import of the same keys surfaces as a 409, not at commit.
         Prediction.flush();
-        return new ImportResult(counts.getOrDefault("CREATED", 0), counts.getOrDefault("UPDATED", 0),
-                counts.getOrDefault("UNCHANGED", 0), dryRun);
+        return new ImportResult(
+                counts.getOrDefault("CREATED", 0),
+                counts.getOrDefault("UPDATED", 0),
+                counts.getOrDefault("UNCHANGED", 0),
+                dryRun);
     }
 
     private static InvalidImport invalidItems(List<FieldError> errors) {
@@ -239,5 +264,4 @@ public class ImportService {
     private static NewSource withKey(NewSource s, String key) {
         return new NewSource(key, s.title(), s.speaker(), s.date(), s.url(), s.language(), s.description());
     }
-
 }

@@ -11,8 +11,7 @@ public class InvalidImport extends DomainException {
     private final List<FieldError> errors;
 
     public InvalidImport(List<FieldError> errors) {
-        super(errors.stream().map(FieldError::index).distinct().count()
-                + " item(s) are invalid; nothing was imported");
+        super(errors.stream().map(FieldError::index).distinct().count() + " item(s) are invalid; nothing was imported");
         this.errors = List.copyOf(errors);
     }
 

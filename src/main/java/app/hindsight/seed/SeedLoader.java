@@ -57,12 +57,14 @@ public class SeedLoader {
                 throw e;
             } catch (RuntimeException e) {
                 // Replicas starting together seed at once; the loser's second pass finds everything there.
-                Log.infof("Seeding %s raced with another replica (%s); trying again", file.getFileName(),
-                        e.getClass().getSimpleName());
+                Log.infof(
+                        "Seeding %s raced with another replica (%s); trying again",
+                        file.getFileName(), e.getClass().getSimpleName());
                 result = imports.seed(imports.parse(body, ndjson));
             }
-            Log.infof("Seeds %s: %d created, %d already present", file.getFileName(), result.created(),
-                    result.unchanged());
+            Log.infof(
+                    "Seeds %s: %d created, %d already present",
+                    file.getFileName(), result.created(), result.unchanged());
             return result;
         } catch (InvalidInput e) {
             Log.errorf("Seed file %s not loaded: %s %s", file, e.getMessage(), e.errors());
@@ -76,7 +78,8 @@ public class SeedLoader {
 
     private static List<Path> files(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".ndjson"))
+            return files.filter(
+                            f -> f.toString().endsWith(".json") || f.toString().endsWith(".ndjson"))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package app.hindsight.source;
 
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.security.Roles;
+import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
@@ -43,13 +43,21 @@ public class SourceResource {
     SourceService sources;
 
     @GET
-    @Operation(operationId = "listSources", summary = "List sources", description = "Oldest first, paged with an opaque cursor.")
+    @Operation(
+            operationId = "listSources",
+            summary = "List sources",
+            description = "Oldest first, paged with an opaque cursor.")
     @APIResponse(responseCode = "200", description = "A page of sources; a Link header points to the next one")
-    @APIResponse(responseCode = "400", description = "Bad limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad limit or cursor",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @RolesAllowed(Roles.READER)
-    public RestResponse<Page<SourceView>> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
+    public RestResponse<Page<SourceView>> list(
+            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         return Page.of(sources.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
@@ -57,31 +65,57 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createSource", summary = "Create a source", description = "The key is generated from "
-            + "the title when absent. Predictions name their source by key.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NewSource.class),
-            examples = @ExampleObject(name = "keynote", value = Examples.NEW_SOURCE)))
-    @APIResponse(responseCode = "201", description = "Created; Location names it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors name each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "invalid", value = Examples.INVALID_SOURCE)))
+    @Operation(
+            operationId = "createSource",
+            summary = "Create a source",
+            description = "The key is generated from " + "the title when absent. Predictions name their source by key.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            schema = @Schema(implementation = NewSource.class),
+                            examples = @ExampleObject(name = "keynote", value = Examples.NEW_SOURCE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid body; errors name each field",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "invalid", value = Examples.INVALID_SOURCE)))
     @APIResponse(responseCode = "409", description = "The key is taken")
     @APIResponse(responseCode = "413", description = "Body too large")
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewSource source) {
         SourceView created = sources.create(source);
-        return Response.created(publicUrl.of("/api/v1/sources/" + created.key())).entity(created).build();
+        return Response.created(publicUrl.of("/api/v1/sources/" + created.key()))
+                .entity(created)
+                .build();
     }
 
     @GET
     @Path("{key}")
     @Operation(operationId = "getSource", summary = "Get a source", description = "The source with its key.")
-    @APIResponse(responseCode = "200", description = "The source",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(responseCode = "404", description = "No such source",
-            content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    examples = @ExampleObject(name = "not found", value = Examples.SOURCE_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The source",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such source",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "not found", value = Examples.SOURCE_NOT_FOUND)))
     @RolesAllowed(Roles.READER)
     public SourceView get(@PathParam("key") String key) {
         return sources.get(key);

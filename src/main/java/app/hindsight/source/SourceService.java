@@ -43,7 +43,9 @@ public class SourceService {
 
     @Transactional
     public SourceView get(String key) {
-        return Source.findByKey(key).orElseThrow(() -> new NotFound("source", key)).toView();
+        return Source.findByKey(key)
+                .orElseThrow(() -> new NotFound("source", key))
+                .toView();
     }
 
     public java.util.Optional<SourceView> find(String key) {
@@ -52,8 +54,9 @@ public class SourceService {
 
     @Transactional
     public Paged<SourceView> list(long after, int limit) {
-        List<Source> rows = Source.<Source> find("id > :after order by id", Parameters.with("after", after))
-                .range(0, limit).list();
+        List<Source> rows = Source.<Source>find("id > :after order by id", Parameters.with("after", after))
+                .range(0, limit)
+                .list();
         return Paged.of(rows, limit, s -> s.id).map(Source::toView);
     }
 

@@ -22,18 +22,18 @@ public final class Dates {
     public static final Period LONGEST = Period.ofYears(100);
 
     public static final String DATE_RULE = "must be a date like 2027-12-31, from " + MIN + " to " + MAX;
-    public static final String INSTANT_RULE = "must be an instant like 2028-01-01T00:00:00Z, from " + MIN
-            + "T00:00:00Z to " + MAX + "T23:59:59Z";
+    public static final String INSTANT_RULE =
+            "must be an instant like 2028-01-01T00:00:00Z, from " + MIN + "T00:00:00Z to " + MAX + "T23:59:59Z";
     public static final String PERIOD_RULE = "must be an ISO-8601 period like P6M, from P1D to P100Y";
 
     /** Four-digit years only: no sign, no spaces, no time of day. */
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     private static final Pattern PERIOD = Pattern.compile("P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?");
     /** Periods are measured from here: P100Y, P1200M and P36525D are all a century long from 2000-01-01. */
     private static final LocalDate REFERENCE = LocalDate.of(2000, 1, 1);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date this text is, when it is a plain ISO date in range; empty otherwise. */
     public static Optional<LocalDate> date(String text) {
@@ -59,7 +59,8 @@ public final class Dates {
         try {
             Instant instant = Instant.parse(text);
             boolean inRange = !instant.isBefore(MIN.atStartOfDay(ZoneOffset.UTC).toInstant())
-                    && instant.isBefore(MAX.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                    && instant.isBefore(
+                            MAX.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             return inRange ? Optional.of(instant) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
@@ -74,7 +75,10 @@ public final class Dates {
         try {
             Period period = Period.parse(text);
             // Each part on its own first, so that adding the period to a date cannot overflow.
-            if (period.isZero() || period.getYears() > 100 || period.getMonths() > 1200 || period.getDays() > 36525
+            if (period.isZero()
+                    || period.getYears() > 100
+                    || period.getMonths() > 1200
+                    || period.getDays() > 36525
                     || REFERENCE.plus(period).isAfter(REFERENCE.plus(LONGEST))) {
                 return Optional.empty();
             }

@@ -17,8 +17,8 @@ public class ApiException extends RuntimeException {
     private final List<FieldError> errors;
     private final String currentStatus;
 
-    public ApiException(int status, String type, String title, String detail, List<FieldError> errors,
-            String currentStatus) {
+    public ApiException(
+            int status, String type, String title, String detail, List<FieldError> errors, String currentStatus) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -32,7 +32,8 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         return new ApiException(400, "invalid-request", "The request is not valid", detail, errors, null);
     }
@@ -51,8 +52,13 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException preconditionRequired() {
-        return new ApiException(428, "precondition-required", "If-Match required",
-                "send the ETag from a GET of this prediction in an If-Match header", null, null);
+        return new ApiException(
+                428,
+                "precondition-required",
+                "If-Match required",
+                "send the ETag from a GET of this prediction in an If-Match header",
+                null,
+                null);
     }
 
     public int status() {

@@ -24,7 +24,9 @@ public class BodyLimit {
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
         String method = request.getMethod();
-        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
+        if (method.equals("GET")
+                || method.equals("HEAD")
+                || method.equals("OPTIONS")
                 || request.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null) {
             // No body to bound, or its length was checked already; wrapping the entity stream would cost every read.
             return;
@@ -39,8 +41,13 @@ public class BodyLimit {
     }
 
     static ApiException tooLarge(String what, long max) {
-        return new ApiException(413, "body-too-large", "Request body too large",
-                what + "; at most " + max + " bytes are accepted here", null, null);
+        return new ApiException(
+                413,
+                "body-too-large",
+                "Request body too large",
+                what + "; at most " + max + " bytes are accepted here",
+                null,
+                null);
     }
 
     /** Fails the read as soon as more than {@code max} bytes have come. */

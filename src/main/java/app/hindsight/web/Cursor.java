@@ -11,11 +11,11 @@ public final class Cursor {
 
     private static final String PREFIX = "after:";
 
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String after(long id) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((PREFIX + id).getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -35,7 +35,8 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             // falls through to the problem below
         }
-        throw ApiException.badRequest("cursor", "not a cursor this service issued; use nextCursor from a previous page");
+        throw ApiException.badRequest(
+                "cursor", "not a cursor this service issued; use nextCursor from a previous page");
     }
 
     public static int limit(String value, int defaultLimit, int max) {

@@ -13,8 +13,7 @@ public final class ETags {
     /** The tags this service issues: a version, quoted, as {@link #of} writes it. */
     private static final Pattern ISSUED = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

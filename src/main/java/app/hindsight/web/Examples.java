@@ -3,8 +3,7 @@ package app.hindsight.web;
 /** Example documents for the OpenAPI description, kept in one place. */
 public final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     // Try it out runs against a seeded database: the request examples name no seeded key, so they succeed.
     // The source of the import example is this one, field for field: importing after creating it changes nothing.

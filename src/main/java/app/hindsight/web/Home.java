@@ -19,6 +19,8 @@ public class Home {
     @Operation(hidden = true)
     public Response home() {
         // Relative (RFC 9110 allows it): JAX-RS would make URI.create(...) absolute with the request's Host.
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/q/swagger-ui").build();
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", "/q/swagger-ui")
+                .build();
     }
 }

@@ -44,10 +44,13 @@ public class OpenApiAccessFilter implements OASFilter {
             }
         }
         if (isGenerated(responses.getAPIResponse("401"), GENERATED_401)) {
-            responses.addAPIResponse("401", problem(readOnly
-                    ? "A bad or revoked token; or no token while the server does not allow anonymous reads "
-                            + "(hindsight.auth.anonymous-read=false)"
-                    : "No token, or a bad or revoked one"));
+            responses.addAPIResponse(
+                    "401",
+                    problem(
+                            readOnly
+                                    ? "A bad or revoked token; or no token while the server does not allow anonymous reads "
+                                            + "(hindsight.auth.anonymous-read=false)"
+                                    : "No token, or a bad or revoked one"));
         }
         if (isGenerated(responses.getAPIResponse("403"), GENERATED_403)) {
             responses.addAPIResponse("403", problem(forbidden(roles)));
@@ -59,7 +62,8 @@ public class OpenApiAccessFilter implements OASFilter {
         if (roles.equals(List.of(Roles.ADMIN))) {
             return "Not an admin token";
         }
-        String lacks = roles.size() == 1 ? "The token lacks the " + roles.get(0) + " role"
+        String lacks = roles.size() == 1
+                ? "The token lacks the " + roles.get(0) + " role"
                 : "The token has none of the roles " + String.join(", ", roles);
         return roles.contains(Roles.ADMIN) ? lacks : lacks + " (an admin token has every role)";
     }
@@ -79,8 +83,12 @@ public class OpenApiAccessFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
     }
 }

@@ -42,8 +42,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 public class OpenApiTruthFilter implements OASFilter {
 
     static final String PROBLEM_REF = "Problem";
-    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining",
-            "RateLimit-Reset");
+    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
     // Longer values than the stored ones can match nothing, so these bounds lose a client nothing.
     // A key, as prediction.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
@@ -59,21 +58,37 @@ public class OpenApiTruthFilter implements OASFilter {
             Map.entry("assignee", string(200, null)),
             Map.entry("note", string(4000, null)),
             Map.entry("cursor", string(64, "^[A-Za-z0-9_-]*$")),
-            Map.entry("limit", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
-                    .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(500))
-                    .defaultValue(50)),
-            Map.entry("dryRun", OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
-            Map.entry("state", OASFactory.createSchema().addType(SchemaType.STRING)
-                    .enumeration(List.of("OPEN", "CLOSED")).defaultValue("OPEN")));
+            Map.entry(
+                    "limit",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.INTEGER)
+                            .format("int32")
+                            .minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(500))
+                            .defaultValue(50)),
+            Map.entry(
+                    "dryRun",
+                    OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
+            Map.entry(
+                    "state",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.STRING)
+                            .enumeration(List.of("OPEN", "CLOSED"))
+                            .defaultValue("OPEN")));
 
     // Words of letters, digits, hyphens and escaped dots, separated by |.
-    private static final String LITERALS = "[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*(\\|[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*)+";
+    private static final String LITERALS =
+            "[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*(\\|[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*)+";
 
     private static final Map<String, Schema> PATH = Map.of(
             "key", string(80, SLUG),
             // Ids are the numbers the API shows as id; anything else is a 404.
-            "id", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
-                    .minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE)),
+            "id",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.INTEGER)
+                            .format("int64")
+                            .minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE)),
             "name", string(80, SLUG));
 
     private static final Map<String, Schema> HEADER = Map.of(
@@ -106,8 +121,10 @@ public class OpenApiTruthFilter implements OASFilter {
         bound(components.getSchemas().get("Period"), 40);
         components.getSchemas().values().forEach(OpenApiTruthFilter::refine);
         components.addHeader("Retry-After", seconds("Seconds to wait before the next request will be allowed"));
-        components.addHeader("RateLimit-Limit", seconds("Requests a minute this caller (its token, or its address "
-                + "for calls without one) may make; sent while rate limits are on"));
+        components.addHeader(
+                "RateLimit-Limit",
+                seconds("Requests a minute this caller (its token, or its address "
+                        + "for calls without one) may make; sent while rate limits are on"));
         components.addHeader("RateLimit-Remaining", seconds("Requests left now"));
         components.addHeader("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
         if (api.getPaths() == null) {
@@ -128,8 +145,8 @@ public class OpenApiTruthFilter implements OASFilter {
         if (operation.getResponses() != null) {
             operation.getResponses().getAPIResponses().values().stream()
                     .filter(response -> response.getContent() != null)
-                    .forEach(response -> response.getContent().getMediaTypes().values()
-                            .forEach(m -> refine(m.getSchema())));
+                    .forEach(response ->
+                            response.getContent().getMediaTypes().values().forEach(m -> refine(m.getSchema())));
         }
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(OpenApiTruthFilter::parameter);
@@ -144,17 +161,22 @@ public class OpenApiTruthFilter implements OASFilter {
             }
         });
         if (!responses.hasAPIResponse("400") && !responses.hasAPIResponse("422")) {
-            responses.addAPIResponse("400", problem("The request could not be read (e.g. a malformed "
-                    + "percent-encoding in its URL)"));
+            responses.addAPIResponse(
+                    "400",
+                    problem("The request could not be read (e.g. a malformed " + "percent-encoding in its URL)"));
         }
         if (!responses.hasAPIResponse("429")) {
-            responses.addAPIResponse("429", problem("Too many requests from this token (or, without one, this "
-                    + "address); Retry-After says when to try again")
-                    .addHeader("Retry-After", ref("Retry-After")));
+            responses.addAPIResponse(
+                    "429",
+                    problem("Too many requests from this token (or, without one, this "
+                                    + "address); Retry-After says when to try again")
+                            .addHeader("Retry-After", ref("Retry-After")));
         }
         if (!responses.hasAPIResponse("500")) {
-            responses.addAPIResponse("500", problem("An unexpected failure; the problem document says no more, the "
-                    + "server's log has the details"));
+            responses.addAPIResponse(
+                    "500",
+                    problem("An unexpected failure; the problem document says no more, the "
+                            + "server's log has the details"));
         }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("2") || status.startsWith("4")) {
@@ -182,9 +204,13 @@ public class OpenApiTruthFilter implements OASFilter {
     }
 
     private static boolean isBare(Schema schema) {
-        return schema == null || (schema.getRef() == null && schema.getEnumeration() == null
-                && schema.getItems() == null && schema.getMaxLength() == null && schema.getMaximum() == null
-                && schema.getPattern() == null);
+        return schema == null
+                || (schema.getRef() == null
+                        && schema.getEnumeration() == null
+                        && schema.getItems() == null
+                        && schema.getMaxLength() == null
+                        && schema.getMaximum() == null
+                        && schema.getPattern() == null);
     }
 
     /**
@@ -237,7 +263,8 @@ public class OpenApiTruthFilter implements OASFilter {
     private static Schema orNull(Schema property) {
         if (property.getRef() != null) {
             Schema either = OASFactory.createSchema()
-                    .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                    .anyOf(List.of(
+                            OASFactory.createSchema().ref(property.getRef()),
                             OASFactory.createSchema().addType(SchemaType.NULL)))
                     .description(property.getDescription());
             if (property.getExamples() != null) {
@@ -245,7 +272,8 @@ public class OpenApiTruthFilter implements OASFilter {
             }
             return either;
         }
-        if (property.getType() != null && !property.getType().isEmpty()
+        if (property.getType() != null
+                && !property.getType().isEmpty()
                 && !property.getType().contains(SchemaType.NULL)) {
             property.addType(SchemaType.NULL);
             if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
@@ -261,13 +289,17 @@ public class OpenApiTruthFilter implements OASFilter {
     }
 
     private static Schema dateOrInstant() {
-        return string(35, "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$").description("A date (2027-12-31) or an instant "
-                + "(2028-01-01T00:00:00Z)");
+        return string(35, "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$")
+                .description("A date (2027-12-31) or an instant " + "(2028-01-01T00:00:00Z)");
     }
 
     private static Header seconds(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
-                .addType(SchemaType.INTEGER).format("int64").minimum(java.math.BigDecimal.ZERO));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema()
+                        .addType(SchemaType.INTEGER)
+                        .format("int64")
+                        .minimum(java.math.BigDecimal.ZERO));
     }
 
     private static Header ref(String name) {
@@ -280,9 +312,14 @@ public class OpenApiTruthFilter implements OASFilter {
      */
     private static void problemContent(APIResponse response) {
         Content content = response.getContent();
-        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        if (content == null
+                || content.getMediaTypes() == null
+                || content.getMediaTypes().isEmpty()) {
+            response.setContent(OASFactory.createContent()
+                    .addMediaType(
+                            Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
             return;
         }
         MediaType media = content.getMediaType(Problem.MEDIA_TYPE);
@@ -292,8 +329,12 @@ public class OpenApiTruthFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
     }
 }

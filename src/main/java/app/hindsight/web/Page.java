@@ -2,8 +2,6 @@ package app.hindsight.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -21,8 +19,7 @@ import app.hindsight.domain.Paged;
  */
 public record Page<T>(
         // At most MAX_LIMIT: every list caps its limit there.
-        @Schema(required = true, maxItems = Page.MAX_LIMIT) List<T> items,
-        String nextCursor) {
+        @Schema(required = true, maxItems = Page.MAX_LIMIT) List<T> items, String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
@@ -44,7 +41,9 @@ public record Page<T>(
     public RestResponse<Page<T>> toResponse(UriInfo uri, PublicUrl publicUrl) {
         RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(this);
         if (nextCursor != null) {
-            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor).build();
+            URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", nextCursor)
+                    .build();
             ok.link(publicUrl.of(uri, next.getRawQuery()), "next");
         }
         return ok.build();

@@ -11,7 +11,13 @@ import app.hindsight.domain.FieldError;
  * An RFC 9457 problem document. {@code errors} lists the fields at fault for validation problems.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors,
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        URI instance,
+        List<FieldError> errors,
         String currentStatus) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -41,8 +41,9 @@ public class ProblemMapper {
 
     /** Seconds a client should wait before asking again for a page that ran out of time. */
     static final int SCAN_RETRY_AFTER = 5;
-    private static final String QUERY_TIMED_OUT = "the database took too long to answer; retry shortly, or narrow the "
-            + "filters";
+
+    private static final String QUERY_TIMED_OUT =
+            "the database took too long to answer; retry shortly, or narrow the " + "filters";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -69,7 +70,13 @@ public class ProblemMapper {
     /** The problem names the current status, so a client can tell what it may do instead. */
     @ServerExceptionMapper
     public Response transitionRefused(TransitionRefused e, UriInfo uri) {
-        return problem(409, "invalid-transition", "Transition not allowed", e.getMessage(), uri, List.of(),
+        return problem(
+                409,
+                "invalid-transition",
+                "Transition not allowed",
+                e.getMessage(),
+                uri,
+                List.of(),
                 e.current().name());
     }
 
@@ -80,21 +87,40 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response staleVersion(StaleVersion e, UriInfo uri) {
         if (e.weakTag() != null) {
-            return problem(412, "weak-etag", "Weak ETag", "If-Match compares entity tags strongly (RFC 9110), so the "
-                    + "weak tag " + e.weakTag() + " never matches; send the ETag exactly as a GET returned it, "
-                    + "without W/", uri, List.of(), null);
+            return problem(
+                    412,
+                    "weak-etag",
+                    "Weak ETag",
+                    "If-Match compares entity tags strongly (RFC 9110), so the "
+                            + "weak tag " + e.weakTag() + " never matches; send the ETag exactly as a GET returned it, "
+                            + "without W/",
+                    uri,
+                    List.of(),
+                    null);
         }
-        return problem(412, "precondition-failed", "Stale ETag",
-                "the prediction was changed since your copy; its current ETag is " + ETags.of(e.current()), uri,
-                List.of(), null);
+        return problem(
+                412,
+                "precondition-failed",
+                "Stale ETag",
+                "the prediction was changed since your copy; its current ETag is " + ETags.of(e.current()),
+                uri,
+                List.of(),
+                null);
     }
 
     /** A client that sent no ETag cannot be told its ETag is stale: it hears of a conflict, and to retry. */
     @ServerExceptionMapper
     public Response concurrentChange(ConcurrentChange e, UriInfo uri) {
         if (e.versionExpected()) {
-            return problem(412, "precondition-failed", "Stale ETag", "the prediction was changed by another "
-                    + "request while this one ran; GET it again for its current ETag", uri, List.of(), null);
+            return problem(
+                    412,
+                    "precondition-failed",
+                    "Stale ETag",
+                    "the prediction was changed by another "
+                            + "request while this one ran; GET it again for its current ETag",
+                    uri,
+                    List.of(),
+                    null);
         }
         return concurrentChange(uri);
     }
@@ -138,8 +164,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, SimpleResourceInfo resource) {
-        return problem(403, "forbidden", "Forbidden", "this operation needs a token with the role "
-                + neededRoles(resource) + "; this token does not have it", uri, List.of(), null);
+        return problem(
+                403,
+                "forbidden",
+                "Forbidden",
+                "this operation needs a token with the role " + neededRoles(resource) + "; this token does not have it",
+                uri,
+                List.of(),
+                null);
     }
 
     /** The roles of the endpoint's {@code @RolesAllowed}, e.g. "editor" or "editor or reviewer". */
@@ -162,7 +194,9 @@ public class ProblemMapper {
 
     private static Response unauthenticated(UriInfo uri, String detail) {
         Response problem = problem(401, "unauthorized", "Unauthorized", detail, uri, List.of(), null);
-        return Response.fromResponse(problem).header("WWW-Authenticate", "Bearer realm=\"hindsight\"").build();
+        return Response.fromResponse(problem)
+                .header("WWW-Authenticate", "Bearer realm=\"hindsight\"")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -178,8 +212,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response uniqueKey(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
         // The database's unique keys are the last line of defence against concurrent creates.
-        return problem(409, "duplicate", "Conflict",
-                "a concurrent request created the same record; retry to see it", uri, List.of(), null);
+        return problem(
+                409,
+                "duplicate",
+                "Conflict",
+                "a concurrent request created the same record; retry to see it",
+                uri,
+                List.of(),
+                null);
     }
 
     /** Not the client's mistake, but nothing a retry changes either: it says how to ask for less. */
@@ -214,7 +254,8 @@ public class ProblemMapper {
         if (cause instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Request refused"
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Request refused"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "no resource at " + uri.getPath();
@@ -237,7 +278,8 @@ public class ProblemMapper {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentChange(uri);
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getMessage() != null
                     && sql.getMessage().contains("acquisition timeout")) {
                 // Every database connection is busy: the client may retry, nothing is wrong with its request.
                 Log.warnf("No database connection free for %s", uri.getPath());
@@ -252,27 +294,45 @@ public class ProblemMapper {
             }
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
-        return problem(500, "internal-error", "Internal error",
-                "the server failed to handle this request; it has been logged", uri, List.of(), null);
+        return problem(
+                500,
+                "internal-error",
+                "Internal error",
+                "the server failed to handle this request; it has been logged",
+                uri,
+                List.of(),
+                null);
     }
 
     /** 503: the client may retry after this many seconds; nothing is wrong with its request. */
     private static Response busy(UriInfo uri, String detail, int retryAfterSeconds) {
         return Response.fromResponse(problem(503, "overloaded", "Service busy", detail, uri, List.of(), null))
-                .header("Retry-After", String.valueOf(retryAfterSeconds)).build();
+                .header("Retry-After", String.valueOf(retryAfterSeconds))
+                .build();
     }
 
     private static Response concurrentChange(UriInfo uri) {
-        return problem(409, "concurrent-modification", "Conflict",
-                "the record was changed by another request at the same time; read it again and retry", uri, List.of(),
+        return problem(
+                409,
+                "concurrent-modification",
+                "Conflict",
+                "the record was changed by another request at the same time; read it again and retry",
+                uri,
+                List.of(),
                 null);
     }
 
-    static Response problem(int status, String type, String title, String detail, UriInfo uri,
-            List<FieldError> errors, String currentStatus) {
+    static Response problem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<FieldError> errors,
+            String currentStatus) {
         URI instance = uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
-        Problem body = new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors,
-                currentStatus);
+        Problem body =
+                new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors, currentStatus);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

@@ -47,7 +47,9 @@ public class RateLimits {
 
     /** One bucket per caller; idle ones are forgotten (a full bucket is what a new caller gets anyway). */
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
 
     /** Bucket4j measures time with the application's clock, so tests can move it. */
     private final TimeMeter time = new TimeMeter() {
@@ -62,8 +64,7 @@ public class RateLimits {
         }
     };
 
-    record Decision(long limit, ConsumptionProbe probe) {
-    }
+    record Decision(long limit, ConsumptionProbe probe) {}
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
@@ -76,19 +77,27 @@ public class RateLimits {
         // A token's bucket is keyed by its hash: the limiter holds no secret.
         String caller = token ? "token:" + sha256(authorization.strip()) : "address:" + address(http);
         long perMinute = token ? settings.tokenPerMinute() : settings.anonymousPerMinute();
-        Bucket bucket = buckets.get(caller + "/" + perMinute, key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, MINUTE))
-                .withCustomTimePrecision(time).build());
+        Bucket bucket = buckets.get(
+                caller + "/" + perMinute,
+                key -> Bucket.builder()
+                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, MINUTE))
+                        .withCustomTimePrecision(time)
+                        .build());
         Decision decision = new Decision(perMinute, bucket.tryConsumeAndReturnRemaining(1));
         request.setProperty(DECISION, decision);
         if (decision.probe().isConsumed()) {
             return null;
         }
         long retryAfter = seconds(decision.probe().getNanosToWaitForRefill());
-        Response problem = ProblemMapper.problem(429, "rate-limited", "Too many requests",
+        Response problem = ProblemMapper.problem(
+                429,
+                "rate-limited",
+                "Too many requests",
                 "more than " + perMinute + " requests a minute " + (token ? "with this token" : "from this address")
                         + "; retry in " + retryAfter + " s",
-                request.getUriInfo(), List.of(), null);
+                request.getUriInfo(),
+                List.of(),
+                null);
         Response.ResponseBuilder response = Response.fromResponse(problem).header("Retry-After", retryAfter);
         headers(decision).forEach(response::header);
         return response.build();
@@ -96,15 +105,20 @@ public class RateLimits {
 
     @ServerResponseFilter
     public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof Decision decision && decision.probe().isConsumed()) {
+        if (request.getProperty(DECISION) instanceof Decision decision
+                && decision.probe().isConsumed()) {
             headers(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }
     }
 
     private static java.util.Map<String, Object> headers(Decision decision) {
-        return java.util.Map.of("RateLimit-Limit", decision.limit(),
-                "RateLimit-Remaining", decision.probe().getRemainingTokens(),
-                "RateLimit-Reset", seconds(decision.probe().getNanosToWaitForReset()));
+        return java.util.Map.of(
+                "RateLimit-Limit",
+                decision.limit(),
+                "RateLimit-Remaining",
+                decision.probe().getRemainingTokens(),
+                "RateLimit-Reset",
+                seconds(decision.probe().getNanosToWaitForReset()));
     }
 
     /**
@@ -121,8 +135,8 @@ public class RateLimits {
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -57,8 +57,13 @@ public class RequestGuard {
         HindsightConfig.Http limits = config.http();
         String target = request.uri();
         if (target.length() > limits.maxUriLength()) {
-            refuse(ctx, 414, "uri-too-long", "URI too long", "the request target has " + target.length()
-                    + " characters; at most " + limits.maxUriLength() + " are accepted");
+            refuse(
+                    ctx,
+                    414,
+                    "uri-too-long",
+                    "URI too long",
+                    "the request target has " + target.length() + " characters; at most " + limits.maxUriLength()
+                            + " are accepted");
             return;
         }
         String problem = targetProblem(target);
@@ -71,8 +76,13 @@ public class RequestGuard {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerBytes > limits.maxHeaderSize()) {
-            refuse(ctx, 431, "headers-too-large", "Request header fields too large", "the request's headers have "
-                    + headerBytes + " bytes; at most " + limits.maxHeaderSize() + " are accepted");
+            refuse(
+                    ctx,
+                    431,
+                    "headers-too-large",
+                    "Request header fields too large",
+                    "the request's headers have " + headerBytes + " bytes; at most " + limits.maxHeaderSize()
+                            + " are accepted");
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -89,7 +99,11 @@ public class RequestGuard {
                 return;
             }
             if (size > max) {
-                refuse(ctx, 413, "body-too-large", "Request body too large",
+                refuse(
+                        ctx,
+                        413,
+                        "body-too-large",
+                        "Request body too large",
                         "the body has " + size + " bytes; at most " + max + " bytes are accepted here");
                 return;
             }
@@ -124,8 +138,14 @@ public class RequestGuard {
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
         if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"hindsight\"");
-            problems.send(ctx, 401, "unauthorized", "Unauthorized", failure instanceof AuthenticationFailedException
-                    ? "the bearer token is unknown or revoked" : "send an API token: Authorization: Bearer <token>",
+            problems.send(
+                    ctx,
+                    401,
+                    "unauthorized",
+                    "Unauthorized",
+                    failure instanceof AuthenticationFailedException
+                            ? "the bearer token is unknown or revoked"
+                            : "send an API token: Authorization: Bearer <token>",
                     false);
             return;
         }
@@ -138,11 +158,17 @@ public class RequestGuard {
         }
         if (status >= 500) {
             Log.errorf(failure, "Unexpected error on %s", ctx.normalizedPath());
-            problems.send(ctx, 500, "internal-error", "Internal error",
-                    "the server failed to handle this request; it has been logged", false);
+            problems.send(
+                    ctx,
+                    500,
+                    "internal-error",
+                    "Internal error",
+                    "the server failed to handle this request; it has been logged",
+                    false);
             return;
         }
-        String title = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+        String title =
+                io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
         String detail = switch (status) {
             case 400 -> ctx.request().host() == null ? "the request has no Host header" : "the request is malformed";
             case 404 -> "no resource at " + ctx.normalizedPath();
@@ -151,7 +177,12 @@ public class RequestGuard {
             default -> title;
         };
         // A request that failed before it was read through (malformed, too large) leaves its body unread.
-        problems.send(ctx, status, title.toLowerCase().replaceAll("[^a-z0-9]+", "-"), title, detail,
+        problems.send(
+                ctx,
+                status,
+                title.toLowerCase().replaceAll("[^a-z0-9]+", "-"),
+                title,
+                detail,
                 status == 400 || status == 413);
     }
 

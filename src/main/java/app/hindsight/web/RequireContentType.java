@@ -21,8 +21,13 @@ public class RequireContentType {
         if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null || !hasBody(request)) {
             return;
         }
-        throw new ApiException(415, "unsupported-media-type", "Unsupported Media Type",
-                "the request has a body but no Content-Type; send Content-Type: " + consumed(resource), null, null);
+        throw new ApiException(
+                415,
+                "unsupported-media-type",
+                "Unsupported Media Type",
+                "the request has a body but no Content-Type; send Content-Type: " + consumed(resource),
+                null,
+                null);
     }
 
     private static boolean hasBody(ContainerRequestContext request) {
@@ -38,7 +43,8 @@ public class RequireContentType {
         Consumes consumes = null;
         if (resource != null && resource.getResourceClass() != null) {
             try {
-                Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+                Method method =
+                        resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
                 consumes = method.getAnnotation(Consumes.class);
             } catch (NoSuchMethodException e) {
                 // the class's annotation, or the default below

@@ -36,7 +36,8 @@ public class RouteProblems {
         // The path only when it is plain ASCII: refused bytes are not echoed back as if they were text.
         String path = ctx.request().path();
         URI instance = path != null && RequestGuard.targetProblem(path) == null ? URI.create(path) : null;
-        Problem problem = new Problem(URI.create("/problems/" + type), title, status, detail, instance, List.of(), null);
+        Problem problem =
+                new Problem(URI.create("/problems/" + type), title, status, detail, instance, List.of(), null);
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

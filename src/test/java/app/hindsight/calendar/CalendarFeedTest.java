@@ -32,6 +32,11 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.AdminTokenByDefault;
+import app.hindsight.TestClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
@@ -39,18 +44,12 @@ import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
-import app.hindsight.AdminTokenByDefault;
-import app.hindsight.TestClock;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-
 @QuarkusTest
 class CalendarFeedTest {
 
     private static final String FEED = "/api/v1/calendar.ics";
-    private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     @Test
     void openAndDuePredictionsAreEventsOnTheirTargetDate() throws Exception {
@@ -76,9 +75,15 @@ class CalendarFeedTest {
 
         VEvent openEvent = events.get(open + "@hindsight");
         assertAllDay(openEvent, "20301231", "20310101");
-        Map<String, Object> stored = predictions().get("{key}", open).then().statusCode(200).extract().path("");
+        Map<String, Object> stored = predictions()
+                .get("{key}", open)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("");
         assertEquals(stored.get("statement"), value(openEvent, Property.SUMMARY));
-        assertEquals(UTC_STAMP.format(Instant.parse((String) stored.get("updatedAt"))), value(openEvent, Property.DTSTAMP));
+        assertEquals(
+                UTC_STAMP.format(Instant.parse((String) stored.get("updatedAt"))), value(openEvent, Property.DTSTAMP));
         assertEquals("CONFIRMED", value(openEvent, Property.STATUS));
         assertEquals(topic, value(openEvent, Property.CATEGORIES));
         String description = value(openEvent, Property.DESCRIPTION);
@@ -99,10 +104,20 @@ class CalendarFeedTest {
         String open = create(withTopic(prediction(key("cal-keep")), topic));
         String resolved = create(withTopic(prediction(key("cal-resolved")), topic));
         String withdrawn = create(withTopic(prediction(key("cal-withdrawn")), topic));
-        predictions().contentType("application/json").body(Map.of("outcome", "CORRECT", "note", "n"))
-                .post("{key}/resolution", resolved).then().statusCode(200).body("status", equalTo("RESOLVED"));
-        predictions().contentType("application/json").body("{}")
-                .post("{key}/withdrawal", withdrawn).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        predictions()
+                .contentType("application/json")
+                .body(Map.of("outcome", "CORRECT", "note", "n"))
+                .post("{key}/resolution", resolved)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+        predictions()
+                .contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", withdrawn)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
 
         assertEquals(Set.of(open + "@hindsight"), uids(feed("topic", topic)));
         // A status filter is cut down to OPEN and DUE, never widened.
@@ -123,17 +138,24 @@ class CalendarFeedTest {
 
         byte[] first = feedBytes("topic", topic);
         byte[] second = feedBytes("topic", topic);
-        assertEquals(new String(first, StandardCharsets.UTF_8), new String(second, StandardCharsets.UTF_8),
+        assertEquals(
+                new String(first, StandardCharsets.UTF_8),
+                new String(second, StandardCharsets.UTF_8),
                 "the same data gives the same feed");
         VEvent before = only(parse(first));
         assertEquals(key + "@hindsight", value(before, Property.UID));
         assertEquals("20260301T090000Z", value(before, Property.DTSTAMP));
 
         clock.advance(Duration.ofHours(5));
-        String etag = predictions().get("{key}", key).then().statusCode(200).extract().header("ETag");
-        predictions().contentType("application/merge-patch+json").header("If-Match", etag)
+        String etag =
+                predictions().get("{key}", key).then().statusCode(200).extract().header("ETag");
+        predictions()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
                 .body(Map.of("statement", "Edited: by the end of 2030 " + key + " will come true."))
-                .patch("{key}", key).then().statusCode(200);
+                .patch("{key}", key)
+                .then()
+                .statusCode(200);
 
         VEvent after = only(feed("topic", topic));
         assertEquals(key + "@hindsight", value(after, Property.UID));
@@ -184,8 +206,13 @@ class CalendarFeedTest {
         body.put("kind", "STANCE");
         body.put("target", Map.of("basis", "NONE"));
         body.put("reviewEvery", "P6M");
-        ExtractableResponse<Response> created = predictions().contentType("application/json").body(body).post()
-                .then().statusCode(201).extract();
+        ExtractableResponse<Response> created = predictions()
+                .contentType("application/json")
+                .body(body)
+                .post()
+                .then()
+                .statusCode(201)
+                .extract();
         assertEquals("2026-08-01", created.path("nextReviewOn"));
 
         VEvent event = only(feed("topic", topic));
@@ -213,12 +240,18 @@ class CalendarFeedTest {
 
     @Test
     void badFilterIsAProblemDocument() {
-        given().queryParam("status", "SOON").get(FEED)
-                .then().statusCode(400).contentType(startsWith(PROBLEM_JSON))
+        given().queryParam("status", "SOON")
+                .get(FEED)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM_JSON))
                 .body("status", equalTo(400))
                 .body("errors[0].field", equalTo("status"));
-        given().queryParam("dueBefore", "tomorrow").get(FEED)
-                .then().statusCode(400).contentType(startsWith(PROBLEM_JSON))
+        given().queryParam("dueBefore", "tomorrow")
+                .get(FEED)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM_JSON))
                 .body("errors[0].field", equalTo("dueBefore"));
     }
 
@@ -248,8 +281,13 @@ class CalendarFeedTest {
         for (int i = 0; i < query.length; i += 2) {
             params.put(query[i], query[i + 1]);
         }
-        return given().queryParams(params).get(FEED).then().statusCode(200)
-                .contentType(startsWith("text/calendar")).extract().asByteArray();
+        return given().queryParams(params)
+                .get(FEED)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/calendar"))
+                .extract()
+                .asByteArray();
     }
 
     private static Calendar feed(String... query) throws IOException, ParserException {
@@ -262,7 +300,7 @@ class CalendarFeedTest {
 
     private static Map<String, VEvent> byUid(Calendar calendar) {
         Map<String, VEvent> events = new LinkedHashMap<>();
-        for (VEvent e : calendar.<VEvent> getComponents(VEvent.VEVENT)) {
+        for (VEvent e : calendar.<VEvent>getComponents(VEvent.VEVENT)) {
             events.put(value(e, Property.UID), e);
         }
         assertEquals(calendar.getComponents().size(), events.size(), "one event per UID, nothing else");
@@ -284,15 +322,23 @@ class CalendarFeedTest {
         Property dtEnd = event.getProperty(Property.DTEND).orElseThrow();
         assertEquals(start, dtStart.getValue());
         assertEquals(end, dtEnd.getValue());
-        assertEquals("DATE", dtStart.<Parameter> getParameter(Parameter.VALUE).orElseThrow().getValue());
-        assertEquals("DATE", dtEnd.<Parameter> getParameter(Parameter.VALUE).orElseThrow().getValue());
+        assertEquals(
+                "DATE",
+                dtStart.<Parameter>getParameter(Parameter.VALUE).orElseThrow().getValue());
+        assertEquals(
+                "DATE",
+                dtEnd.<Parameter>getParameter(Parameter.VALUE).orElseThrow().getValue());
     }
 
     private static String value(VEvent event, String name) {
-        return event.getProperty(name).orElseThrow(() -> new AssertionError("no " + name)).getValue();
+        return event.getProperty(name)
+                .orElseThrow(() -> new AssertionError("no " + name))
+                .getValue();
     }
 
     private static String value(Calendar calendar, String name) {
-        return calendar.getProperty(name).orElseThrow(() -> new AssertionError("no " + name)).getValue();
+        return calendar.getProperty(name)
+                .orElseThrow(() -> new AssertionError("no " + name))
+                .getValue();
     }
 }

@@ -63,23 +63,79 @@ class IcsWriterTest {
 
     @Test
     void predictionWithoutAnyDateHasNoEvent() {
-        PredictionView undated = new PredictionView("no-date", "A statement.", Kind.STANCE, null, null, null, null,
-                List.of(), Target.none(), Period.ofMonths(6), null, null, null, null, Status.DUE, null,
-                Instant.EPOCH, Instant.EPOCH, 0);
+        PredictionView undated = new PredictionView(
+                "no-date",
+                "A statement.",
+                Kind.STANCE,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Target.none(),
+                Period.ofMonths(6),
+                null,
+                null,
+                null,
+                null,
+                Status.DUE,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0);
         assertNull(CalendarFeed.event(undated, null));
-        PredictionView reviewed = new PredictionView("reviewed", "A statement.", Kind.STANCE, null, null, null,
-                null, List.of(), Target.none(), Period.ofMonths(6), null, LocalDate.of(2026, 8, 1), null, null,
-                Status.OPEN, null, Instant.EPOCH, Instant.EPOCH, 0);
-        assertEquals("Review: A statement.", CalendarFeed.event(reviewed, null).getProperty("SUMMARY").orElseThrow().getValue());
+        PredictionView reviewed = new PredictionView(
+                "reviewed",
+                "A statement.",
+                Kind.STANCE,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Target.none(),
+                Period.ofMonths(6),
+                null,
+                LocalDate.of(2026, 8, 1),
+                null,
+                null,
+                Status.OPEN,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0);
+        assertEquals(
+                "Review: A statement.",
+                CalendarFeed.event(reviewed, null)
+                        .getProperty("SUMMARY")
+                        .orElseThrow()
+                        .getValue());
         assertEquals(Basis.NONE, reviewed.target().basis());
     }
 
     @Test
     void reviewOnTheLastDayOfYear9999EndsWithoutAFiveDigitYear() {
         // 9999-12-31 is the last date Hindsight accepts (a deferral's until); the day after has five digits.
-        PredictionView deferred = new PredictionView("last-day", "A statement.", Kind.STANCE, null, null, null,
-                null, List.of(), Target.none(), Period.ofMonths(6), null, LocalDate.of(9999, 12, 31), null, null,
-                Status.OPEN, null, Instant.EPOCH, Instant.EPOCH, 0);
+        PredictionView deferred = new PredictionView(
+                "last-day",
+                "A statement.",
+                Kind.STANCE,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Target.none(),
+                Period.ofMonths(6),
+                null,
+                LocalDate.of(9999, 12, 31),
+                null,
+                null,
+                Status.OPEN,
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0);
         String event = CalendarFeed.event(deferred, null).toString();
         assertTrue(event.contains("DTSTART;VALUE=DATE:99991231\r\n"), event);
         assertTrue(event.contains("DURATION:P1D\r\n"), event);
@@ -88,8 +144,12 @@ class IcsWriterTest {
 
     @Test
     void statusFilterIsNarrowedToOpenAndDue() {
-        assertEquals(List.of(Status.OPEN, Status.DUE), CalendarFeed.onlyListed(filter()).statuses());
-        assertEquals(List.of(Status.DUE), CalendarFeed.onlyListed(filter(Status.RESOLVED, Status.DUE)).statuses());
+        assertEquals(
+                List.of(Status.OPEN, Status.DUE),
+                CalendarFeed.onlyListed(filter()).statuses());
+        assertEquals(
+                List.of(Status.DUE),
+                CalendarFeed.onlyListed(filter(Status.RESOLVED, Status.DUE)).statuses());
         assertNull(CalendarFeed.onlyListed(filter(Status.RESOLVED, Status.WITHDRAWN)));
     }
 

@@ -46,7 +46,11 @@ class ClusterIT {
         receiver = new SigningReceiver();
         receiver.secret(admin(a).contentType("application/json")
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of("prediction.due")))
-                .post("/api/v1/webhooks").then().statusCode(201).extract().path("secret"));
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret"));
     }
 
     @AfterAll
@@ -54,7 +58,7 @@ class ClusterIT {
         if (receiver != null) {
             receiver.close();
         }
-        for (AppProcess app : new AppProcess[] { a, b }) {
+        for (AppProcess app : new AppProcess[] {a, b}) {
             if (app != null) {
                 app.close();
             }
@@ -66,11 +70,19 @@ class ClusterIT {
     @Order(1)
     void bothReplicasServeTheSameDataAndJoinTheQuartzCluster() throws Exception {
         String key = "cluster-same-" + System.nanoTime();
-        admin(a).contentType("application/json").body(prediction(key, "2030-12-31")).post("/api/v1/predictions")
-                .then().statusCode(201);
-        given().baseUri(b.url()).get("/api/v1/predictions/" + key).then().statusCode(200).body("key", equalTo(key));
+        admin(a).contentType("application/json")
+                .body(prediction(key, "2030-12-31"))
+                .post("/api/v1/predictions")
+                .then()
+                .statusCode(201);
+        given().baseUri(b.url())
+                .get("/api/v1/predictions/" + key)
+                .then()
+                .statusCode(200)
+                .body("key", equalTo(key));
         assertEquals(2, Postgres.count(database, "select count(*) from qrtz_scheduler_state"));
-        assertTrue(Postgres.count(database, "select count(*) from qrtz_triggers where trigger_name like 'due-scan%'") >= 1);
+        assertTrue(Postgres.count(database, "select count(*) from qrtz_triggers where trigger_name like 'due-scan%'")
+                >= 1);
     }
 
     @Test
@@ -86,8 +98,7 @@ class ClusterIT {
             for (AppProcess app : List.of(a, b)) {
                 runs.add(pool.submit(() -> {
                     go.await();
-                    return run(app, "due-scan").then().statusCode(200)
-                            .extract().<Integer> path("result.flagged");
+                    return run(app, "due-scan").then().statusCode(200).extract().<Integer>path("result.flagged");
                 }));
             }
             go.countDown();
@@ -107,11 +118,22 @@ class ClusterIT {
         assertEquals(400, ids.size(), "deliveries received");
         assertTrue(ids.stream().allMatch(id -> receiver.received.get(id).get() == 1), "each delivered once");
         assertEquals(0, receiver.badSignatures.get(), "bad signatures");
-        assertEquals(400, Postgres.count(database, "select count(*) from webhook_attempt t join webhook_delivery d "
-                + "on d.id = t.delivery_id join notice n on n.id = d.notice_id where n.prediction_key like ? "
-                + "and t.status_code = 204 and t.duration_ms >= 0", prefix + "-%"), "attempts logged");
-        assertEquals(400, Postgres.count(database, "select count(*) from webhook_delivery d join notice n "
-                + "on n.id = d.notice_id where n.prediction_key like ? and d.status = 'DELIVERED'", prefix + "-%"));
+        assertEquals(
+                400,
+                Postgres.count(
+                        database,
+                        "select count(*) from webhook_attempt t join webhook_delivery d "
+                                + "on d.id = t.delivery_id join notice n on n.id = d.notice_id where n.prediction_key like ? "
+                                + "and t.status_code = 204 and t.duration_ms >= 0",
+                        prefix + "-%"),
+                "attempts logged");
+        assertEquals(
+                400,
+                Postgres.count(
+                        database,
+                        "select count(*) from webhook_delivery d join notice n "
+                                + "on n.id = d.notice_id where n.prediction_key like ? and d.status = 'DELIVERED'",
+                        prefix + "-%"));
     }
 
     @Test
@@ -121,7 +143,9 @@ class ClusterIT {
         importDue(prefix, 3000);
 
         CompletableFuture<Response> dying = CompletableFuture.supplyAsync(() -> run(a, "due-scan"));
-        Awaitility.await("replica A flagging").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await("replica A flagging")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> flagged(prefix) > 0);
         a.kill();
         long flaggedByA = flagged(prefix);
@@ -131,8 +155,7 @@ class ClusterIT {
         run(b, "due-scan").then().statusCode(200).body("state", equalTo("SUCCEEDED"));
         assertExactlyOnce(prefix, 3000);
 
-        while (run(b, "webhook-delivery").then().statusCode(200)
-                .extract().<Integer> path("result.attempted") > 0) {
+        while (run(b, "webhook-delivery").then().statusCode(200).extract().<Integer>path("result.attempted") > 0) {
             // rounds are bounded; run until nothing is left
         }
         assertEquals(3000, receivedFor(prefix).size(), "every notice delivered by the survivor");
@@ -147,8 +170,11 @@ class ClusterIT {
             do {
                 List<Future<Integer>> rounds = new ArrayList<>();
                 for (AppProcess app : List.of(a, b)) {
-                    rounds.add(pool.submit(() -> run(app, "webhook-delivery").then()
-                            .statusCode(200).extract().<Integer> path("result.attempted")));
+                    rounds.add(pool.submit(() -> run(app, "webhook-delivery")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .<Integer>path("result.attempted")));
                 }
                 attempted = 0;
                 for (Future<Integer> round : rounds) {
@@ -164,25 +190,42 @@ class ClusterIT {
     private static List<String> receivedFor(String prefix) {
         return receiver.bodies.entrySet().stream()
                 .filter(e -> e.getValue().contains("\"key\":\"" + prefix + "-"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private void assertExactlyOnce(String prefix, int expected) throws Exception {
         String like = prefix + "-%";
         assertEquals(expected, flagged(prefix), "FLAGGED_DUE events");
-        assertEquals(expected, Postgres.count(database,
-                "select count(*) from prediction where slug like ? and status = 'DUE'", like), "DUE predictions");
-        assertEquals(expected, Postgres.count(database,
-                "select count(*) from review where prediction_key like ?", like), "reviews");
-        assertEquals(expected, Postgres.count(database,
-                "select count(*) from notice where prediction_key like ? and kind = 'prediction.due'", like), "notices");
-        assertEquals(0, Postgres.count(database, "select count(*) from (select prediction_key from prediction_event "
-                + "where prediction_key like ? and type = 'FLAGGED_DUE' group by prediction_key having count(*) > 1) d", like));
+        assertEquals(
+                expected,
+                Postgres.count(database, "select count(*) from prediction where slug like ? and status = 'DUE'", like),
+                "DUE predictions");
+        assertEquals(
+                expected,
+                Postgres.count(database, "select count(*) from review where prediction_key like ?", like),
+                "reviews");
+        assertEquals(
+                expected,
+                Postgres.count(
+                        database,
+                        "select count(*) from notice where prediction_key like ? and kind = 'prediction.due'",
+                        like),
+                "notices");
+        assertEquals(
+                0,
+                Postgres.count(
+                        database,
+                        "select count(*) from (select prediction_key from prediction_event "
+                                + "where prediction_key like ? and type = 'FLAGGED_DUE' group by prediction_key having count(*) > 1) d",
+                        like));
     }
 
     private long flagged(String prefix) throws Exception {
-        return Postgres.count(database,
-                "select count(*) from prediction_event where prediction_key like ? and type = 'FLAGGED_DUE'", prefix + "-%");
+        return Postgres.count(
+                database,
+                "select count(*) from prediction_event where prediction_key like ? and type = 'FLAGGED_DUE'",
+                prefix + "-%");
     }
 
     /** Predictions whose target ended in 2025, so they are due now. */
@@ -191,14 +234,30 @@ class ClusterIT {
         for (int i = 0; i < count; i++) {
             items.add(prediction(prefix + "-" + i, "2025-12-31"));
         }
-        admin(a).contentType("application/json").body(items).post("/api/v1/imports").then().statusCode(200)
+        admin(a).contentType("application/json")
+                .body(items)
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(200)
                 .body("created", equalTo(count));
     }
 
     private static Map<String, Object> prediction(String key, String target) {
-        return Map.of("key", key, "statement", "Cluster test prediction " + key + ".", "kind", "FORECAST",
-                "speaker", "Tester", "madeOn", "2025-01-01", "topics", List.of("cluster"),
-                "target", Map.of("date", target, "precision", "DAY", "basis", "EXPLICIT"));
+        return Map.of(
+                "key",
+                key,
+                "statement",
+                "Cluster test prediction " + key + ".",
+                "kind",
+                "FORECAST",
+                "speaker",
+                "Tester",
+                "madeOn",
+                "2025-01-01",
+                "topics",
+                List.of("cluster"),
+                "target",
+                Map.of("date", target, "precision", "DAY", "basis", "EXPLICIT"));
     }
 
     private static io.restassured.specification.RequestSpecification admin(AppProcess app) {

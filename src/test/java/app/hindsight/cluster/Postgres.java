@@ -18,8 +18,7 @@ final class Postgres {
     static final String PORT = env("HINDSIGHT_IT_PG_PORT", "5432");
     static final String USER = env("HINDSIGHT_IT_PG_USER", "postgres");
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** Skips the calling suite, saying why, when there is no packaged jar or no PostgreSQL to run against. */
     static void assumeAvailable() {
@@ -57,7 +56,8 @@ final class Postgres {
 
     static String createDatabase(String prefix) throws SQLException {
         String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("create database " + name);
         }
         return name;
@@ -67,13 +67,15 @@ final class Postgres {
         if (name == null) {
             return;
         }
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
         }
     }
 
     static long count(String database, String sql, Object... params) throws SQLException {
-        try (Connection c = connect(database); var ps = c.prepareStatement(sql)) {
+        try (Connection c = connect(database);
+                var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }

@@ -56,9 +56,14 @@ class PostgresFilterIT {
     @Test
     void theMigrationsCreateTheTrigramIndexesAndPostgresUsesThem() throws Exception {
         assertEquals(1, Postgres.count(database, "select count(*) from pg_extension where extname = 'pg_trgm'"));
-        assertEquals(2, Postgres.count(database, "select count(*) from pg_indexes where indexname in "
-                + "('ix_prediction_statement_trgm', 'ix_prediction_quote_trgm')"));
-        try (Connection c = Postgres.connect(database); Statement s = c.createStatement()) {
+        assertEquals(
+                2,
+                Postgres.count(
+                        database,
+                        "select count(*) from pg_indexes where indexname in "
+                                + "('ix_prediction_statement_trgm', 'ix_prediction_quote_trgm')"));
+        try (Connection c = Postgres.connect(database);
+                Statement s = c.createStatement()) {
             // A table of a hundred rows is read whole whatever the indexes: ask for the plan without that option.
             s.execute("set enable_seqscan = off");
             StringBuilder plan = new StringBuilder();
@@ -79,34 +84,70 @@ class PostgresFilterIT {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String key = "pg-q-" + run + "-" + i;
-            admin().contentType("application/json").body(Map.of("key", key, "statement",
-                    (i == 1 ? "Margins of Wombat" + run + " reach 50% by 2030." : "Wombat" + run + " ships " + i + "."),
-                    "kind", "FORECAST", "speaker", "Ada Lovelace", "madeOn", "2026-01-27",
-                    "target", Map.of("basis", "NONE"), "reviewEvery", "P1Y"))
-                    .post("/predictions").then().statusCode(201);
+            admin().contentType("application/json")
+                    .body(Map.of(
+                            "key",
+                            key,
+                            "statement",
+                            (i == 1
+                                    ? "Margins of Wombat" + run + " reach 50% by 2030."
+                                    : "Wombat" + run + " ships " + i + "."),
+                            "kind",
+                            "FORECAST",
+                            "speaker",
+                            "Ada Lovelace",
+                            "madeOn",
+                            "2026-01-27",
+                            "target",
+                            Map.of("basis", "NONE"),
+                            "reviewEvery",
+                            "P1Y"))
+                    .post("/predictions")
+                    .then()
+                    .statusCode(201);
             keys.add(key);
         }
 
-        api().queryParam("q", "WOMBAT" + run).get("/predictions").then().statusCode(200)
+        api().queryParam("q", "WOMBAT" + run)
+                .get("/predictions")
+                .then()
+                .statusCode(200)
                 .body("items.key", equalTo(keys));
-        api().queryParam("q", "wombat" + run + " reach 50%").get("/predictions").then().statusCode(200)
+        api().queryParam("q", "wombat" + run + " reach 50%")
+                .get("/predictions")
+                .then()
+                .statusCode(200)
                 .body("items.key", contains(keys.get(1)));
-        api().queryParam("q", "zzzz-" + run).get("/predictions").then().statusCode(200)
+        api().queryParam("q", "zzzz-" + run)
+                .get("/predictions")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0));
         // Speaker ignores case, through its lower-cased index.
-        api().queryParam("speaker", "ADA LOVELACE").queryParam("q", "wombat" + run).get("/predictions")
-                .then().statusCode(200).body("items.key", equalTo(keys));
+        api().queryParam("speaker", "ADA LOVELACE")
+                .queryParam("q", "wombat" + run)
+                .get("/predictions")
+                .then()
+                .statusCode(200)
+                .body("items.key", equalTo(keys));
     }
 
     @Test
     void aNeedleTooShortForTrigramsIsBoundedByTheBudget() {
-        api().queryParam("q", "q" + "\u00e6").get("/predictions").then().statusCode(422)
+        api().queryParam("q", "q" + "\u00e6")
+                .get("/predictions")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/too-costly"))
                 .body("detail", containsString("more than " + BUDGET + " predictions"));
         // The same needle with an indexed filter that narrows it enough is answered.
-        api().queryParam("q", "q" + "\u00e6").queryParam("speaker", "nobody at all").get("/predictions")
-                .then().statusCode(200).body("items.size()", equalTo(0));
+        api().queryParam("q", "q" + "\u00e6")
+                .queryParam("speaker", "nobody at all")
+                .get("/predictions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -69,8 +68,8 @@ final class SigningReceiver implements AutoCloseable {
             mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             byte[] expected = mac.doFinal(body);
             for (String candidate : header.split(" ")) {
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
+                if (candidate.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
                     return true;
                 }
             }

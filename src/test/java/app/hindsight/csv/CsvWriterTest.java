@@ -20,18 +20,24 @@ class CsvWriterTest {
         RED
     }
 
-    @JsonPropertyOrder({ "name", "on", "at", "colour", "note" })
-    record Row(String name, LocalDate on, Instant at, Colour colour, String note) {
-    }
+    @JsonPropertyOrder({"name", "on", "at", "colour", "note"})
+    record Row(String name, LocalDate on, Instant at, Colour colour, String note) {}
 
     static final CsvWriter<Row> CSV = CsvWriter.of(Row.class);
 
     @Test
     void headerThenOneLinePerRowInTheColumnOrderGiven() throws IOException {
-        assertEquals("name,on,at,colour,note\n"
-                + "a,2030-12-31,2031-01-01T00:00:00Z,RED,\n"
-                + "\"b, with a comma\",,,,\"says \"\"hi\"\"\"\n",
-                write(new Row("a", LocalDate.parse("2030-12-31"), Instant.parse("2031-01-01T00:00:00Z"), Colour.RED, null),
+        assertEquals(
+                "name,on,at,colour,note\n"
+                        + "a,2030-12-31,2031-01-01T00:00:00Z,RED,\n"
+                        + "\"b, with a comma\",,,,\"says \"\"hi\"\"\"\n",
+                write(
+                        new Row(
+                                "a",
+                                LocalDate.parse("2030-12-31"),
+                                Instant.parse("2031-01-01T00:00:00Z"),
+                                Colour.RED,
+                                null),
                         new Row("b, with a comma", null, null, null, "says \"hi\"")));
     }
 
@@ -57,7 +63,8 @@ class CsvWriterTest {
 
     @Test
     void everyTextCellIsNeutralisedInTheDocument() throws IOException {
-        assertEquals("name,on,at,colour,note\n\"'=HYPERLINK(\"\"x\"\")\",,,,\"'@me\"\n",
+        assertEquals(
+                "name,on,at,colour,note\n\"'=HYPERLINK(\"\"x\"\")\",,,,\"'@me\"\n",
                 write(new Row("=HYPERLINK(\"x\")", null, null, null, "@me")));
     }
 

@@ -44,7 +44,7 @@ class JobRunTest {
     }
 
     private static JobRun stored(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> JobRun.<JobRun> findById(id));
+        return QuarkusTransaction.requiringNew().call(() -> JobRun.<JobRun>findById(id));
     }
 
     @Test
@@ -52,7 +52,8 @@ class JobRunTest {
         // Not the due scan: at a clock in the 2030s it would flag the seeded predictions other tests read.
         TestClock.install(T0);
         Response response = given().post(RUNS);
-        response.then().statusCode(200)
+        response.then()
+                .statusCode(200)
                 .body("job", equalTo(HeldJob.NAME))
                 .body("state", equalTo("SUCCEEDED"))
                 .body("startedAt", equalTo(T0.toString()))
@@ -62,7 +63,9 @@ class JobRunTest {
                 .body("result.done", equalTo(true))
                 .body("error", nullValue());
         int id = response.path("id");
-        given().get(RUNS + "/" + id).then().statusCode(200)
+        given().get(RUNS + "/" + id)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("result.done", equalTo(true));
         JobRun run = stored(id);
@@ -76,7 +79,8 @@ class JobRunTest {
         TestClock clock = TestClock.install(T0);
         held.hold(false);
         Response accepted = given().header("Prefer", "respond-async").post(RUNS);
-        accepted.then().statusCode(202)
+        accepted.then()
+                .statusCode(202)
                 .header("Location", endsWith(RUNS + "/" + accepted.path("id")))
                 .body("job", equalTo(HeldJob.NAME))
                 .body("state", equalTo("RUNNING"))
@@ -91,9 +95,17 @@ class JobRunTest {
 
         clock.advance(Duration.ofSeconds(42));
         held.release();
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> !"RUNNING".equals(given().get(location).then().statusCode(200).extract().path("state")));
-        given().get(location).then().statusCode(200)
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !"RUNNING"
+                        .equals(given().get(location)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("state")));
+        given().get(location)
+                .then()
+                .statusCode(200)
                 .body("state", equalTo("SUCCEEDED"))
                 .body("result.done", equalTo(true))
                 .body("finishedAt", equalTo(T0.plusSeconds(42).toString()))
@@ -124,14 +136,17 @@ class JobRunTest {
         held.release();
         try (ExpectedLogs logs = ExpectedLogs.capture(JobRunner.class)) {
             Response response = given().post(RUNS);
-            response.then().statusCode(200)
+            response.then()
+                    .statusCode(200)
                     .body("state", equalTo("FAILED"))
                     .body("result", nullValue())
                     .body("error", equalTo("the run failed; the service log has the cause"));
             assertFalse(response.asString().contains("secret detail"), response.asString());
             int id = response.path("id");
             assertEquals(1, logs.messages().size(), logs.messages().toString());
-            assertEquals("ERROR Run " + id + " of job " + HeldJob.NAME + " failed", logs.messages().get(0));
+            assertEquals(
+                    "ERROR Run " + id + " of job " + HeldJob.NAME + " failed",
+                    logs.messages().get(0));
             JobRun run = stored(id);
             assertEquals(RunState.FAILED, run.state);
             assertNull(run.result);
@@ -145,7 +160,10 @@ class JobRunTest {
         given().get(RUNS + "/" + id).then().statusCode(200);
         given().get("/api/v1/jobs/due-scan/runs/" + id).then().statusCode(404).contentType("application/problem+json");
         given().get(RUNS + "/not-a-number").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/jobs/no-such-job/runs/" + id).then().statusCode(404).contentType("application/problem+json")
+        given().get("/api/v1/jobs/no-such-job/runs/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("detail", equalTo("job 'no-such-job' does not exist"));
 
         clock.advance(JobRunner.KEPT.plusSeconds(1));

@@ -20,11 +20,15 @@ class ReadinessTest {
 
     @Test
     void readyWhileTheSchedulerRunsAndNotWhilePaused() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItems("Scheduler", "Database connections health check"));
         scheduler.pause();
         try {
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("checks.find { it.name == 'Scheduler' }.status", equalTo("DOWN"));
         } finally {
             scheduler.resume();

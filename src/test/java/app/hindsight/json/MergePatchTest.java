@@ -55,8 +55,8 @@ class MergePatchTest {
     @Test
     void noBodyIsNoPatchAndMalformedJsonNamesWhere() {
         assertNull(MergePatch.read(json, null));
-        InvalidInput e = assertThrows(InvalidInput.class,
-                () -> MergePatch.read(json, "{\"a\": }".getBytes(StandardCharsets.UTF_8)));
+        InvalidInput e = assertThrows(
+                InvalidInput.class, () -> MergePatch.read(json, "{\"a\": }".getBytes(StandardCharsets.UTF_8)));
         assertEquals("body", e.errors().get(0).field());
         assertEquals(true, e.errors().get(0).message().startsWith("malformed JSON at line 1"));
     }

@@ -7,15 +7,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,9 +33,14 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class Receiver implements AutoCloseable {
 
-    record Request(String webhookId, String timestamp, String signature, String contentType, String body,
-            boolean signatureValid, int answered) {
-    }
+    record Request(
+            String webhookId,
+            String timestamp,
+            String signature,
+            String contentType,
+            String body,
+            boolean signatureValid,
+            int answered) {}
 
     private final HttpServer server;
     private final IntUnaryOperator statuses;
@@ -46,6 +50,7 @@ final class Receiver implements AutoCloseable {
     private volatile String secret;
     /** Requests being handled now, the most at once, and how many have arrived; guarded by this. */
     private int handling;
+
     private int mostAtOnce;
     private int arrived;
 
@@ -159,8 +164,8 @@ final class Receiver implements AutoCloseable {
             mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             byte[] expected = mac.doFinal(body);
             for (String candidate : header.split(" ")) {
-                if (candidate.startsWith("v1,") && MessageDigest.isEqual(expected,
-                        Base64.getDecoder().decode(candidate.substring(3)))) {
+                if (candidate.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
                     return true;
                 }
             }

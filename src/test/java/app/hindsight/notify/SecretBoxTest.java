@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 /** Sealing and opening webhook secrets, without Quarkus. */
 class SecretBoxTest {
 
-    private static final String KEY = Base64.getEncoder().encodeToString(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-            11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 });
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32
+    });
 
     private final SecretBox box = SecretBox.of(Optional.of(KEY));
 
@@ -55,7 +57,8 @@ class SecretBoxTest {
     void aSealedSecretNeedsTheKeyItWasSealedWith() {
         String sealed = box.seal(WebhookSignature.newSecret());
 
-        SecretBox.Unavailable noKey = assertThrows(SecretBox.Unavailable.class,
+        SecretBox.Unavailable noKey = assertThrows(
+                SecretBox.Unavailable.class,
                 () -> SecretBox.of(Optional.empty()).open(sealed));
         assertTrue(noKey.getMessage().contains("hindsight.webhooks.secret-key is not set"), noKey.getMessage());
 
@@ -69,9 +72,9 @@ class SecretBoxTest {
 
     @Test
     void aKeyThatIsNot32Base64BytesIsRefusedWithHowToMakeOne() {
-        for (String bad : new String[] { "not base64!", Base64.getEncoder().encodeToString(new byte[16]) }) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SecretBox.of(Optional.of(bad)));
+        for (String bad : new String[] {"not base64!", Base64.getEncoder().encodeToString(new byte[16])}) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> SecretBox.of(Optional.of(bad)));
             assertTrue(e.getMessage().contains("openssl rand -base64 32"), e.getMessage());
         }
     }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.AdminTokenByDefault;
-import app.hindsight.HindsightConfig;
 import app.hindsight.ExpectedLogs;
+import app.hindsight.HindsightConfig;
 import app.hindsight.TestClock;
 import app.hindsight.prediction.TestData;
 import io.micrometer.core.instrument.Counter;
@@ -75,7 +75,9 @@ class WebhookDeliveryTest {
     void cleanUp() {
         // Deleting a subscription deletes its deliveries: nothing is left for another test's rounds.
         subscriptions.forEach(id -> given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
-                .delete(WEBHOOKS + "/" + id).then().statusCode(204));
+                .delete(WEBHOOKS + "/" + id)
+                .then()
+                .statusCode(204));
         receivers.forEach(Receiver::close);
     }
 
@@ -92,7 +94,10 @@ class WebhookDeliveryTest {
     private int subscribe(Receiver receiver, String... eventTypes) {
         var created = given().contentType("application/json")
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of(eventTypes), "description", "test receiver"))
-                .post(WEBHOOKS).then().statusCode(201).extract();
+                .post(WEBHOOKS)
+                .then()
+                .statusCode(201)
+                .extract();
         receiver.secret(created.path("secret"));
         return track(created.path("id"));
     }
@@ -100,7 +105,11 @@ class WebhookDeliveryTest {
     private int subscribe(String url, String... eventTypes) {
         return track(given().contentType("application/json")
                 .body(Map.of("url", url, "eventTypes", List.of(eventTypes)))
-                .post(WEBHOOKS).then().statusCode(201).extract().path("id"));
+                .post(WEBHOOKS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     private int track(int id) {
@@ -110,16 +119,27 @@ class WebhookDeliveryTest {
 
     /** A notice as the due scan would write it, in a transaction of its own. */
     private Notice publish(String kind, String predictionKey, Instant at) {
-        return QuarkusTransaction.requiringNew().call(() -> notices.publish(kind, predictionKey,
-                "test-" + TestData.uid(), at, json.createObjectNode().put("key", predictionKey)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> notices.publish(
+                        kind,
+                        predictionKey,
+                        "test-" + TestData.uid(),
+                        at,
+                        json.createObjectNode().put("key", predictionKey)));
     }
 
     private static JsonPath deliveries(int webhookId) {
-        return given().get(WEBHOOKS + "/" + webhookId + "/deliveries").then().statusCode(200).extract().jsonPath();
+        return given().get(WEBHOOKS + "/" + webhookId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private double count(String outcome) {
-        Counter c = registry.find("hindsight.webhook.deliveries").tag("outcome", outcome).counter();
+        Counter c = registry.find("hindsight.webhook.deliveries")
+                .tag("outcome", outcome)
+                .counter();
         return c == null ? 0 : c.count();
     }
 
@@ -177,13 +197,18 @@ class WebhookDeliveryTest {
         assertEquals(List.of(1, 2, 3, 4), log.getList("items[0].attempts.attempt"));
         assertEquals(List.of(500, 500, 500, 204), log.getList("items[0].attempts.statusCode"));
         for (int i = 0; i < 4; i++) {
-            assertEquals(Instant.ofEpochSecond(sentAt.get(i)), Instant.parse(log.getString("items[0].attempts[" + i + "].at")));
+            assertEquals(
+                    Instant.ofEpochSecond(sentAt.get(i)),
+                    Instant.parse(log.getString("items[0].attempts[" + i + "].at")));
             assertTrue(log.getLong("items[0].attempts[" + i + "].durationMs") >= 0);
             assertNull(log.get("items[0].attempts[" + i + "].error"));
         }
         assertEquals(1, count("delivered") - deliveredBefore);
         assertEquals(3, count("retried") - retriedBefore);
-        given().get(WEBHOOKS + "/" + webhook).then().body("enabled", equalTo(true)).body("consecutiveFailures", equalTo(0));
+        given().get(WEBHOOKS + "/" + webhook)
+                .then()
+                .body("enabled", equalTo(true))
+                .body("consecutiveFailures", equalTo(0));
     }
 
     @Test
@@ -209,19 +234,27 @@ class WebhookDeliveryTest {
                 clock.advance(backoff.get(step));
                 dispatcher.deliverDue();
             }
-            assertEquals(disableAfter + 1, logs.messages().size(), logs.messages().toString());
-            assertTrue(logs.messages().get(disableAfter).startsWith("WARN Webhook " + webhook + " disabled: "),
+            assertEquals(
+                    disableAfter + 1, logs.messages().size(), logs.messages().toString());
+            assertTrue(
+                    logs.messages().get(disableAfter).startsWith("WARN Webhook " + webhook + " disabled: "),
                     logs.messages().toString());
         }
         int attemptsEach = backoff.size() + 1;
-        assertEquals(disableAfter * attemptsEach + attemptsEach - 1, receiver.requests().size());
+        assertEquals(
+                disableAfter * attemptsEach + attemptsEach - 1,
+                receiver.requests().size());
         assertTrue(receiver.requests().stream().allMatch(Receiver.Request::signatureValid));
 
-        given().get(WEBHOOKS + "/" + webhook).then().statusCode(200)
+        given().get(WEBHOOKS + "/" + webhook)
+                .then()
+                .statusCode(200)
                 .body("enabled", equalTo(false))
                 .body("consecutiveFailures", equalTo(disableAfter))
                 .body("disabledAt", equalTo(clock.instant().toString()))
-                .body("disabledReason", equalTo(disableAfter + " deliveries in a row failed; the last attempt: HTTP 503"));
+                .body(
+                        "disabledReason",
+                        equalTo(disableAfter + " deliveries in a row failed; the last attempt: HTTP 503"));
         assertEquals(disableAfter, count("failed") - failedBefore);
 
         JsonPath log = deliveries(webhook);
@@ -233,10 +266,15 @@ class WebhookDeliveryTest {
             assertEquals("FAILED", log.getString("items[" + i + "].status"));
             assertNull(log.get("items[" + i + "].nextAttemptAt"));
             assertEquals(attemptsEach, log.getList("items[" + i + "].attempts").size());
-            assertTrue(log.getList("items[" + i + "].attempts.statusCode").stream().allMatch(c -> c.equals(503)));
+            assertTrue(
+                    log.getList("items[" + i + "].attempts.statusCode").stream().allMatch(c -> c.equals(503)));
         }
-        JsonPath failedOnly = given().queryParam("status", "FAILED").get(WEBHOOKS + "/" + webhook + "/deliveries")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath failedOnly = given().queryParam("status", "FAILED")
+                .get(WEBHOOKS + "/" + webhook + "/deliveries")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(disableAfter, failedOnly.getList("items").size());
 
         // Disabled: its pending delivery is not attempted, and new notices make no deliveries for it.
@@ -266,9 +304,14 @@ class WebhookDeliveryTest {
                 dispatcher.deliverDue();
             }
             assertEquals(1, logs.messages().size(), logs.messages().toString());
-            assertTrue(logs.messages().get(0).contains("FAILED after " + attemptsEach + " attempts"), logs.messages().toString());
+            assertTrue(
+                    logs.messages().get(0).contains("FAILED after " + attemptsEach + " attempts"),
+                    logs.messages().toString());
         }
-        given().get(WEBHOOKS + "/" + webhook).then().body("consecutiveFailures", equalTo(1)).body("enabled", equalTo(true));
+        given().get(WEBHOOKS + "/" + webhook)
+                .then()
+                .body("consecutiveFailures", equalTo(1))
+                .body("enabled", equalTo(true));
 
         publish(Notice.UPCOMING, TestData.key("second"), clock.instant());
         dispatcher.deliverDue();
@@ -308,7 +351,9 @@ class WebhookDeliveryTest {
 
         Notice after = publish(Notice.DUE, TestData.key("after"), T0);
         dispatcher.deliverDue();
-        assertEquals(List.of("msg_" + after.id), receiver.requests().stream().map(Receiver.Request::webhookId).toList());
+        assertEquals(
+                List.of("msg_" + after.id),
+                receiver.requests().stream().map(Receiver.Request::webhookId).toList());
     }
 
     @Test
@@ -331,7 +376,8 @@ class WebhookDeliveryTest {
         assertNotNull(error);
         assertTrue(error.startsWith("could not connect"), error);
         assertTrue(log.getLong("items[0].attempts[0].durationMs") >= 0);
-        assertEquals(T0.plus(config.webhooks().backoff().get(0)), Instant.parse(log.getString("items[0].nextAttemptAt")));
+        assertEquals(
+                T0.plus(config.webhooks().backoff().get(0)), Instant.parse(log.getString("items[0].nextAttemptAt")));
         clock.advance(Duration.ofSeconds(1));
         dispatcher.deliverDue();
         assertEquals(1, deliveries(webhook).getList("items[0].attempts").size(), "not before the backoff");
@@ -349,8 +395,9 @@ class WebhookDeliveryTest {
         given().delete(WEBHOOKS + "/" + webhook).then().statusCode(204);
         subscriptions.remove(Integer.valueOf(webhook));
 
-        long left = QuarkusTransaction.requiringNew().call(() -> Delivery.count("webhook.id", (long) webhook)
-                + WebhookAttempt.count("delivery.webhook.id", (long) webhook));
+        long left = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.count("webhook.id", (long) webhook)
+                        + WebhookAttempt.count("delivery.webhook.id", (long) webhook));
         assertEquals(0, left);
         TestClock.install(T0.plus(Duration.ofDays(30)));
         dispatcher.deliverDue();
@@ -382,9 +429,15 @@ class WebhookDeliveryTest {
         }
 
         assertEquals(5, receiver.requests().size());
-        assertEquals(5, receiver.requests().stream().map(Receiver.Request::webhookId).distinct().count());
+        assertEquals(
+                5,
+                receiver.requests().stream()
+                        .map(Receiver.Request::webhookId)
+                        .distinct()
+                        .count());
         JsonPath log = deliveries(webhook);
-        assertEquals(List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"), log.getList("items.status"));
+        assertEquals(
+                List.of("DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED", "DELIVERED"), log.getList("items.status"));
         for (int i = 0; i < 5; i++) {
             assertEquals(List.of(1), log.getList("items[" + i + "].attempts.attempt"));
         }
@@ -397,19 +450,28 @@ class WebhookDeliveryTest {
         int webhook = subscribe(receiver, Notice.DUE);
         publish(Notice.DUE, TestData.key("claimed"), T0);
 
-        WebhookDispatcher.Lane lane = QuarkusTransaction.requiringNew().call(() -> dispatcher.lanes().stream()
-                .filter(l -> l.webhookId() == webhook).findFirst().orElseThrow());
-        List<WebhookDispatcher.Claim> first = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
+        WebhookDispatcher.Lane lane = QuarkusTransaction.requiringNew()
+                .call(() -> dispatcher.lanes().stream()
+                        .filter(l -> l.webhookId() == webhook)
+                        .findFirst()
+                        .orElseThrow());
+        List<WebhookDispatcher.Claim> first =
+                QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(1, first.size());
         assertEquals(1, first.get(0).attempt());
         // A replica that read the same row before the claim: its conditional update finds a newer version.
-        int stale = QuarkusTransaction.requiringNew().call(() -> Delivery.update(
-                "attempts = attempts + 1, version = version + 1 where id = ?1 and version = ?2",
-                first.get(0).deliveryId(), first.get(0).version() - 1));
+        int stale = QuarkusTransaction.requiringNew()
+                .call(() -> Delivery.update(
+                        "attempts = attempts + 1, version = version + 1 where id = ?1 and version = ?2",
+                        first.get(0).deliveryId(),
+                        first.get(0).version() - 1));
         assertEquals(0, stale);
-        List<WebhookDispatcher.Claim> again = QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
+        List<WebhookDispatcher.Claim> again =
+                QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(List.of(), again, "a claimed delivery is leased, not due");
-        assertEquals(WebhookDispatcher.Outcome.DELIVERED, dispatcher.record(dispatcher.send(first.get(0)).join()));
+        assertEquals(
+                WebhookDispatcher.Outcome.DELIVERED,
+                dispatcher.record(dispatcher.send(first.get(0)).join()));
         assertEquals(1, receiver.requests().size());
     }
 
@@ -431,7 +493,8 @@ class WebhookDeliveryTest {
             Future<DeliveryRound> round = node.submit(() -> dispatcher.deliverDue());
             // Every notice reaches the healthy receiver while the slow one holds its first requests unanswered,
             // well within one attempt's timeout (a batch that waited for its slowest receiver would not).
-            assertTrue(healthy.awaitArrivals(notices, Duration.ofSeconds(15)),
+            assertTrue(
+                    healthy.awaitArrivals(notices, Duration.ofSeconds(15)),
                     "healthy receiver got " + healthy.arrived() + " of " + notices);
             int lane = config.webhooks().concurrencyPerSubscription();
             assertTrue(slow.awaitArrivals(lane, Duration.ofSeconds(5)));
@@ -451,10 +514,16 @@ class WebhookDeliveryTest {
         assertEquals(notices, slow.requests().size());
         assertTrue(slow.requests().stream().allMatch(Receiver.Request::signatureValid));
         for (int hook : List.of(slowHook, healthyHook)) {
-            JsonPath log = given().queryParam("limit", 500).get(WEBHOOKS + "/" + hook + "/deliveries")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath log = given().queryParam("limit", 500)
+                    .get(WEBHOOKS + "/" + hook + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(notices, log.getList("items").size());
-            assertTrue(log.getList("items.status").stream().allMatch("DELIVERED"::equals), log.getList("items.status").toString());
+            assertTrue(
+                    log.getList("items.status").stream().allMatch("DELIVERED"::equals),
+                    log.getList("items.status").toString());
             assertTrue(log.getList("items.attempts.attempt").stream().allMatch(List.of(1)::equals), "one attempt each");
         }
     }
@@ -481,12 +550,18 @@ class WebhookDeliveryTest {
 
         answer.countDown();
         // Recorded when the receiver answers, by no round.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> deliveries(webhook).getList("items.status")
-                .stream().filter("DELIVERED"::equals).count() == lane);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> deliveries(webhook).getList("items.status").stream()
+                                .filter("DELIVERED"::equals)
+                                .count()
+                        == lane);
         DeliveryRound rest = dispatcher.deliverDue();
         assertEquals(new DeliveryRound(notices - lane, notices - lane, 0, 0, 0), rest);
         JsonPath log = deliveries(webhook);
-        assertTrue(log.getList("items.status").stream().allMatch("DELIVERED"::equals), log.getList("items.status").toString());
+        assertTrue(
+                log.getList("items.status").stream().allMatch("DELIVERED"::equals),
+                log.getList("items.status").toString());
         assertTrue(log.getList("items.attempts.attempt").stream().allMatch(List.of(1)::equals), "one attempt each");
         assertEquals(notices, slow.requests().size());
     }

@@ -81,22 +81,25 @@ class WebhookResourceTest {
         assertTrue(response.header("Location").endsWith("/api/v1/webhooks/" + id), response.header("Location"));
         assertTrue(Base64.getDecoder().decode(secret.substring("whsec_".length())).length >= 24, secret);
 
-        given().get("{id}", id).then().statusCode(200)
+        given().get("{id}", id)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("url", equalTo(NOWHERE))
                 .body("$", not(hasKey("secret")));
-        given().get().then().statusCode(200)
-                .body("id", hasItem(id))
-                .body("secret", everyItem(nullValue()));
+        given().get().then().statusCode(200).body("id", hasItem(id)).body("secret", everyItem(nullValue()));
         assertTrue(!given().get().asString().contains(secret), "secret in the list");
         assertTrue(!given().get("{id}", id).asString().contains(secret), "secret in GET");
     }
 
     @Test
     void httpsUrlsAndEveryEventTypeAreAccepted() {
-        int id = create("https://hooks.example.org:8443/hindsight?channel=predictions",
+        int id = create(
+                "https://hooks.example.org:8443/hindsight?channel=predictions",
                 List.of("prediction.due", "prediction.upcoming", "review.overdue"));
-        given().get("{id}", id).then().statusCode(200)
+        given().get("{id}", id)
+                .then()
+                .statusCode(200)
                 .body("eventTypes", equalTo(List.of("prediction.due", "prediction.upcoming", "review.overdue")));
     }
 
@@ -116,17 +119,23 @@ class WebhookResourceTest {
                 Arguments.of("javascript URL", body("javascript:alert(1)", List.of("prediction.due")), "url"),
                 Arguments.of("file URL", body("file:///etc/passwd", List.of("prediction.due")), "url"),
                 Arguments.of("relative URL", body("/hooks/hindsight", List.of("prediction.due")), "url"),
-                Arguments.of("user-info", body("https://user:password@hooks.example.org/", List.of("prediction.due")), "url"),
+                Arguments.of(
+                        "user-info",
+                        body("https://user:password@hooks.example.org/", List.of("prediction.due")),
+                        "url"),
                 Arguments.of("no host", body("http:///hook", List.of("prediction.due")), "url"),
                 Arguments.of("not a URL", body("http://exa mple.org/", List.of("prediction.due")), "url"),
                 Arguments.of("blank URL", body(" ", List.of("prediction.due")), "url"),
                 Arguments.of("missing URL", missingUrl, "url"),
                 Arguments.of("missing eventTypes", missingEventTypes, "eventTypes"),
                 Arguments.of("empty eventTypes", body(NOWHERE, List.of()), "eventTypes"),
-                Arguments.of("unknown event type", body(NOWHERE, List.of("prediction.due", "prediction.resolved")),
+                Arguments.of(
+                        "unknown event type",
+                        body(NOWHERE, List.of("prediction.due", "prediction.resolved")),
                         "eventTypes[1]"),
                 Arguments.of("null event type", nullEventType, "eventTypes[0]"),
-                Arguments.of("eventTypes not an array", Map.of("url", NOWHERE, "eventTypes", Map.of("a", 1)), "eventTypes"),
+                Arguments.of(
+                        "eventTypes not an array", Map.of("url", NOWHERE, "eventTypes", Map.of("a", 1)), "eventTypes"),
                 Arguments.of("unknown field", unknownField, "enabled"));
     }
 
@@ -134,7 +143,8 @@ class WebhookResourceTest {
     @MethodSource("invalidBodies")
     void invalidSubscriptionIsA400NamingTheField(String name, Object body, String field) {
         int before = given().get().then().statusCode(200).extract().path("size()");
-        post(body).statusCode(400)
+        post(body)
+                .statusCode(400)
                 .contentType(TestData.PROBLEM_JSON)
                 .body("type", equalTo("/problems/invalid-request"))
                 .body("status", equalTo(400))
@@ -144,14 +154,22 @@ class WebhookResourceTest {
 
     @Test
     void malformedJsonIsA400() {
-        given().contentType("application/json").body("{\"url\": ").post().then().statusCode(400)
-                .contentType(TestData.PROBLEM_JSON).body("errors.field", hasItem("body"));
+        given().contentType("application/json")
+                .body("{\"url\": ")
+                .post()
+                .then()
+                .statusCode(400)
+                .contentType(TestData.PROBLEM_JSON)
+                .body("errors.field", hasItem("body"));
     }
 
     @Test
     void unknownSubscriptionIsA404Problem() {
         for (String id : List.of("999999999", "not-a-number")) {
-            given().get("{id}", id).then().statusCode(404).contentType(TestData.PROBLEM_JSON)
+            given().get("{id}", id)
+                    .then()
+                    .statusCode(404)
+                    .contentType(TestData.PROBLEM_JSON)
                     .body("type", equalTo("/problems/not-found"))
                     .body("detail", equalTo("webhook '" + id + "' does not exist"));
             given().delete("{id}", id).then().statusCode(404).contentType(TestData.PROBLEM_JSON);
@@ -172,7 +190,9 @@ class WebhookResourceTest {
     @Test
     void deliveryLogOfANewSubscriptionIsEmpty() {
         int id = create(NOWHERE, List.of("prediction.due"));
-        given().get("{id}/deliveries", id).then().statusCode(200)
+        given().get("{id}/deliveries", id)
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0))
                 .body("nextCursor", nullValue());
     }
@@ -180,42 +200,74 @@ class WebhookResourceTest {
     @Test
     void badDeliveryLogParametersAre400s() {
         int id = create(NOWHERE, List.of("prediction.due"));
-        given().queryParam("status", "LOST").get("{id}/deliveries", id).then().statusCode(400)
-                .contentType(TestData.PROBLEM_JSON).body("errors.field", hasItem("status"));
-        given().queryParam("limit", "0").get("{id}/deliveries", id).then().statusCode(400)
+        given().queryParam("status", "LOST")
+                .get("{id}/deliveries", id)
+                .then()
+                .statusCode(400)
+                .contentType(TestData.PROBLEM_JSON)
+                .body("errors.field", hasItem("status"));
+        given().queryParam("limit", "0")
+                .get("{id}/deliveries", id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("limit"));
-        given().queryParam("cursor", "forged").get("{id}/deliveries", id).then().statusCode(400)
+        given().queryParam("cursor", "forged")
+                .get("{id}/deliveries", id)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("cursor"));
     }
 
     @Test
     void onlyAdminsManageWebhooks() {
         int id = create(NOWHERE, List.of("prediction.due"));
-        String editor = given().basePath("/api/v1/tokens").contentType("application/json")
+        String editor = given().basePath("/api/v1/tokens")
+                .contentType("application/json")
                 .body(Map.of("name", TestData.key("hooks-editor"), "roles", List.of("editor", "reviewer")))
-                .post().then().statusCode(201).extract().path("token");
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
         for (String auth : List.of("Bearer " + editor)) {
             given().header("Authorization", auth).get().then().statusCode(403).contentType(TestData.PROBLEM_JSON);
             given().header("Authorization", auth).get("{id}", id).then().statusCode(403);
-            given().header("Authorization", auth).get("{id}/deliveries", id).then().statusCode(403);
+            given().header("Authorization", auth)
+                    .get("{id}/deliveries", id)
+                    .then()
+                    .statusCode(403);
             given().header("Authorization", auth).delete("{id}", id).then().statusCode(403);
-            given().header("Authorization", auth).contentType("application/json")
-                    .body(body(NOWHERE, List.of("prediction.due"))).post().then().statusCode(403);
+            given().header("Authorization", auth)
+                    .contentType("application/json")
+                    .body(body(NOWHERE, List.of("prediction.due")))
+                    .post()
+                    .then()
+                    .statusCode(403);
         }
         int before = given().get().then().extract().path("size()");
 
         AdminTokenByDefault.anonymous();
-        given().get().then().statusCode(401).contentType(TestData.PROBLEM_JSON)
+        given().get()
+                .then()
+                .statusCode(401)
+                .contentType(TestData.PROBLEM_JSON)
                 .header("WWW-Authenticate", startsWith("Bearer"));
         given().get("{id}", id).then().statusCode(401);
         given().get("{id}/deliveries", id).then().statusCode(401);
         given().delete("{id}", id).then().statusCode(401);
-        given().contentType("application/json").body(body(NOWHERE, List.of("prediction.due"))).post().then()
+        given().contentType("application/json")
+                .body(body(NOWHERE, List.of("prediction.due")))
+                .post()
+                .then()
                 .statusCode(401);
 
-        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN).get("{id}", id).then()
+        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
+                .get("{id}", id)
+                .then()
                 .statusCode(200);
-        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN).get().then()
+        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
+                .get()
+                .then()
                 .body("size()", equalTo(before));
     }
 }

@@ -52,7 +52,9 @@ class WebhookSecretsTest {
     @AfterEach
     void cleanUp() {
         subscriptions.forEach(id -> given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
-                .delete(WEBHOOKS + "/" + id).then().statusCode(204));
+                .delete(WEBHOOKS + "/" + id)
+                .then()
+                .statusCode(204));
         receivers.forEach(Receiver::close);
     }
 
@@ -97,13 +99,17 @@ class WebhookSecretsTest {
         int id = subscribe(receiver);
         byte[] otherKey = new byte[32];
         otherKey[0] = 1;
-        setStored(id, SecretBox.of(Optional.of(Base64.getEncoder().encodeToString(otherKey)))
-                .seal(receiver.secretForTest()));
+        setStored(
+                id,
+                SecretBox.of(Optional.of(Base64.getEncoder().encodeToString(otherKey)))
+                        .seal(receiver.secretForTest()));
 
         deliverOne();
 
         assertEquals(0, receiver.requests().size(), "nothing is sent unsigned or wrongly signed");
-        given().get(WEBHOOKS + "/" + id + "/deliveries").then().statusCode(200)
+        given().get(WEBHOOKS + "/" + id + "/deliveries")
+                .then()
+                .statusCode(200)
                 .body("items[0].status", org.hamcrest.Matchers.equalTo("PENDING"))
                 .body("items[0].attempts[0].error", startsWith("not sent: the signing secret does not decrypt"));
     }
@@ -117,7 +123,10 @@ class WebhookSecretsTest {
     private int subscribe(Receiver receiver) {
         var created = given().contentType("application/json")
                 .body(Map.of("url", receiver.url(), "eventTypes", List.of(Notice.DUE)))
-                .post(WEBHOOKS).then().statusCode(201).extract();
+                .post(WEBHOOKS)
+                .then()
+                .statusCode(201)
+                .extract();
         receiver.secret(created.path("secret"));
         int id = created.path("id");
         subscriptions.add(id);
@@ -126,13 +135,18 @@ class WebhookSecretsTest {
 
     private void deliverOne() {
         String key = TestData.key("secret");
-        QuarkusTransaction.requiringNew().run(() -> notices.publish(Notice.DUE, key, "test-" + TestData.uid(), T0,
-                json.createObjectNode().put("key", key)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> notices.publish(
+                        Notice.DUE,
+                        key,
+                        "test-" + TestData.uid(),
+                        T0,
+                        json.createObjectNode().put("key", key)));
         dispatcher.deliverDue();
     }
 
     private static String stored(int id) {
-        return QuarkusTransaction.requiringNew().call(() -> Webhook.<Webhook> findById((long) id).secret);
+        return QuarkusTransaction.requiringNew().call(() -> Webhook.<Webhook>findById((long) id).secret);
     }
 
     private static void setStored(int id, String value) {

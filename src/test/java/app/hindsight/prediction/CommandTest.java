@@ -27,8 +27,22 @@ class CommandTest {
         Prediction p = new Prediction();
         p.key = "k";
         p.status = Status.OPEN;
-        p.apply(new NewPrediction("k", "A statement.", Kind.FORECAST, "Someone", null, TODAY, null, List.of("cost"),
-                target, reviewEvery, null, null), ZoneOffset.UTC, TODAY);
+        p.apply(
+                new NewPrediction(
+                        "k",
+                        "A statement.",
+                        Kind.FORECAST,
+                        "Someone",
+                        null,
+                        TODAY,
+                        null,
+                        List.of("cost"),
+                        target,
+                        reviewEvery,
+                        null,
+                        null),
+                ZoneOffset.UTC,
+                TODAY);
         return p;
     }
 
@@ -48,8 +62,8 @@ class CommandTest {
 
     @Test
     void aNewPredictionIsReviewedOnItsDueDateOrEarlierByCadence() {
-        Prediction p = prediction(new Target(LocalDate.of(2027, 12, 31), Precision.YEAR, Basis.EXPLICIT, null),
-                Period.ofMonths(6));
+        Prediction p = prediction(
+                new Target(LocalDate.of(2027, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(6));
         assertEquals(Instant.parse("2028-01-01T00:00:00Z"), p.dueAt);
         assertEquals(LocalDate.of(2026, 9, 10), p.nextReviewOn);
     }
@@ -77,7 +91,8 @@ class CommandTest {
     void aResolutionDatedTomorrowIsRefusedBeforeTheStatusIsLookedAt() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         p.status = Status.WITHDRAWN;
-        InvalidInput e = assertThrows(InvalidInput.class,
+        InvalidInput e = assertThrows(
+                InvalidInput.class,
                 () -> new Command.Resolve(verdict(TODAY.plusDays(1))).applyTo(p, NOW, TODAY, "rita"));
         assertEquals("resolvedOn", e.errors().get(0).field());
     }
@@ -86,8 +101,8 @@ class CommandTest {
     void resolvingTwiceIsRefused() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
-        TransitionRefused e = assertThrows(TransitionRefused.class,
-                () -> new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita"));
+        TransitionRefused e = assertThrows(
+                TransitionRefused.class, () -> new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita"));
         assertEquals(Status.RESOLVED, e.current());
     }
 
@@ -106,22 +121,23 @@ class CommandTest {
     @Test
     void deferringToTodayOrEarlierIsRefused() {
         Prediction p = due(LocalDate.of(2026, 3, 1));
-        InvalidInput e = assertThrows(InvalidInput.class,
-                () -> new Command.Defer(new Deferral(TODAY, null)).applyTo(p, NOW, TODAY, "rita"));
+        InvalidInput e = assertThrows(
+                InvalidInput.class, () -> new Command.Defer(new Deferral(TODAY, null)).applyTo(p, NOW, TODAY, "rita"));
         assertEquals("until: must be after today (2026-03-10)", e.getMessage());
     }
 
     @Test
     void onlyADuePredictionCanBeDeferred() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        assertThrows(TransitionRefused.class,
+        assertThrows(
+                TransitionRefused.class,
                 () -> new Command.Defer(new Deferral(TODAY.plusDays(1), null)).applyTo(p, NOW, TODAY, "rita"));
     }
 
     @Test
     void reopenedBeforeItsDueDateItIsOpenAndReviewedAfresh() {
-        Prediction p = prediction(new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null),
-                Period.ofMonths(3));
+        Prediction p = prediction(
+                new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(3));
         new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
         HistoryEntry e = new Command.Reopen("wrong call").applyTo(p, NOW, TODAY, "rita");
         assertEquals(Status.OPEN, p.status);
@@ -182,8 +198,8 @@ class CommandTest {
 
     @Test
     void aCadenceReviewBeforeTheTargetIsAPeriodicReview() {
-        Prediction p = prediction(new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null),
-                Period.ofMonths(1));
+        Prediction p = prediction(
+                new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(1));
         assertEquals(false, p.reviewDue(TODAY));
         assertEquals(true, p.reviewDue(TODAY.plusMonths(1)));
         assertEquals(FlagReason.PERIODIC_REVIEW, p.flagDue());
@@ -203,9 +219,22 @@ class CommandTest {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         p.id = 1L;
         NewPrediction in = p.toInput();
-        p.apply(new NewPrediction(in.key(), in.statement(), in.kind(), in.speaker(), in.source(), in.madeOn(),
-                in.quote(), in.topics(), new Target(LocalDate.of(2028, 6, 30), Precision.MONTH, Basis.EXPLICIT, null),
-                in.reviewEvery(), in.resolutionCriteria(), in.metric()), ZoneOffset.UTC, TODAY);
+        p.apply(
+                new NewPrediction(
+                        in.key(),
+                        in.statement(),
+                        in.kind(),
+                        in.speaker(),
+                        in.source(),
+                        in.madeOn(),
+                        in.quote(),
+                        in.topics(),
+                        new Target(LocalDate.of(2028, 6, 30), Precision.MONTH, Basis.EXPLICIT, null),
+                        in.reviewEvery(),
+                        in.resolutionCriteria(),
+                        in.metric()),
+                ZoneOffset.UTC,
+                TODAY);
         assertEquals(LocalDate.of(2028, 7, 1), p.nextReviewOn);
         assertEquals(Instant.parse("2028-07-01T00:00:00Z"), p.dueAt);
     }

@@ -36,12 +36,14 @@ class ConcurrencyTest {
         String key = key("race-create");
         Map<String, Object> body = prediction(key);
 
-        List<Response> responses = race(() -> given().contentType("application/json").body(body).post());
+        List<Response> responses =
+                race(() -> given().contentType("application/json").body(body).post());
 
         List<Integer> codes = responses.stream().map(Response::statusCode).toList();
         assertEquals(1, codes.stream().filter(c -> c == 201).count(), "one winner: " + codes);
         assertEquals(RACERS - 1, codes.stream().filter(c -> c == 409).count(), "the rest conflict: " + codes);
-        responses.stream().filter(r -> r.statusCode() == 409)
+        responses.stream()
+                .filter(r -> r.statusCode() == 409)
                 .forEach(r -> r.then().contentType(TestData.PROBLEM_JSON).body("status", equalTo(409)));
         given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
     }
@@ -50,7 +52,8 @@ class ConcurrencyTest {
     void racingPatchesWithOneETagLetOneWinAndTheRestFailThePrecondition() throws Exception {
         String key = create(prediction(key("race-patch")));
 
-        List<Response> responses = race(() -> given().contentType(MERGE_PATCH).header("If-Match", "\"0\"")
+        List<Response> responses = race(() -> given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
                 .body("{\"statement\": \"Raced by " + Thread.currentThread().getName() + " by 2030.\"}")
                 .patch("{key}", key));
 
@@ -66,7 +69,8 @@ class ConcurrencyTest {
         String key = create(prediction(key("race-resolve")));
 
         List<Response> responses = race(() -> given().contentType("application/json")
-                .body(Map.of("outcome", "CORRECT", "note", "raced")).post("{key}/resolution", key));
+                .body(Map.of("outcome", "CORRECT", "note", "raced"))
+                .post("{key}/resolution", key));
 
         List<Integer> codes = responses.stream().map(Response::statusCode).toList();
         assertEquals(1, codes.stream().filter(c -> c == 200).count(), "one winner: " + codes);
@@ -80,11 +84,17 @@ class ConcurrencyTest {
         Map<String, Object> body = prediction(null);
         String base = Keys.fromStatement((String) body.get("statement"));
 
-        List<Response> responses = race(() -> given().contentType("application/json").body(body).post());
+        List<Response> responses =
+                race(() -> given().contentType("application/json").body(body).post());
 
         List<Integer> codes = responses.stream().map(Response::statusCode).toList();
-        assertEquals(List.of(201, 201, 201, 201, 201, 201), codes, "every keyless create succeeds: "
-                + responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList());
+        assertEquals(
+                List.of(201, 201, 201, 201, 201, 201),
+                codes,
+                "every keyless create succeeds: "
+                        + responses.stream()
+                                .map(r -> r.statusCode() + " " + r.asString())
+                                .toList());
         java.util.Set<String> keys = new java.util.TreeSet<>();
         responses.forEach(r -> keys.add(r.path("key")));
         assertEquals(suffixed(base), keys);
@@ -99,12 +109,19 @@ class ConcurrencyTest {
         String base = Keys.fromStatement((String) body.get("statement"));
         String line = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
 
-        List<Response> responses = race(() -> given().basePath("/api/v1/imports").contentType("application/x-ndjson")
-                .body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post());
+        List<Response> responses = race(() -> given().basePath("/api/v1/imports")
+                .contentType("application/x-ndjson")
+                .body(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post());
 
         List<Integer> codes = responses.stream().map(Response::statusCode).toList();
-        assertEquals(List.of(200, 200, 200, 200, 200, 200), codes, "every keyless import succeeds: "
-                + responses.stream().map(r -> r.statusCode() + " " + r.asString()).toList());
+        assertEquals(
+                List.of(200, 200, 200, 200, 200, 200),
+                codes,
+                "every keyless import succeeds: "
+                        + responses.stream()
+                                .map(r -> r.statusCode() + " " + r.asString())
+                                .toList());
         responses.forEach(r -> r.then().body("created", equalTo(1)));
         for (String key : suffixed(base)) {
             given().get("{key}", key).then().statusCode(200).body("statement", equalTo(body.get("statement")));

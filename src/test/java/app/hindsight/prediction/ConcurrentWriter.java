@@ -23,7 +23,8 @@ public class ConcurrentWriter {
     void interfere(@Observes @Priority(1) PredictionTransitioned t) {
         if (t.key().equals(key)) {
             key = null;
-            QuarkusTransaction.requiringNew().run(() -> Prediction.update("version = version + 1 where key = ?1", t.key()));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> Prediction.update("version = version + 1 where key = ?1", t.key()));
         }
     }
 }

@@ -37,9 +37,12 @@ class CreatePredictionTest {
         body.put("topics", List.of("cost", "models"));
         body.put("resolutionCriteria", "Compare price lists.");
 
-        given().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/predictions/" + key))
                 .header("ETag", equalTo("\"0\""))
                 .body("key", equalTo(key))
@@ -62,7 +65,9 @@ class CreatePredictionTest {
                 .body("resolution", nullValue())
                 .body("version", equalTo(0));
 
-        given().get("{key}", key).then().statusCode(200)
+        given().get("{key}", key)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"0\""))
                 .body("key", equalTo(key))
                 .body("status", equalTo("OPEN"))
@@ -88,9 +93,12 @@ class CreatePredictionTest {
     void duplicateKeyIsAConflict() {
         String key = create(prediction(key("dup")));
 
-        given().contentType("application/json").body(prediction(key))
-                .when().post()
-                .then().statusCode(409)
+        given().contentType("application/json")
+                .body(prediction(key))
+                .when()
+                .post()
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(409))
                 .body("detail", containsString(key));
@@ -104,9 +112,12 @@ class CreatePredictionTest {
         body.remove("madeOn");
         body.put("source", sourceKey);
 
-        given().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
                 .body("source", equalTo(sourceKey))
                 .body("speaker", equalTo("Speaker of " + sourceKey))
                 .body("madeOn", equalTo("2026-01-27"));
@@ -120,9 +131,12 @@ class CreatePredictionTest {
         body.put("speaker", "Someone Else");
         body.put("madeOn", "2026-02-01");
 
-        given().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
                 .body("speaker", equalTo("Someone Else"))
                 .body("madeOn", equalTo("2026-02-01"));
     }
@@ -133,9 +147,12 @@ class CreatePredictionTest {
         body.put("target", target(null, null, "NONE", "in the coming years"));
         body.put("reviewEvery", "P6M");
 
-        given().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
                 .body("target.basis", equalTo("NONE"))
                 .body("reviewEvery", equalTo("P6M"))
                 .body("dueAt", nullValue());
@@ -146,15 +163,21 @@ class CreatePredictionTest {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         Map<String, Object> soon = prediction(key("review-soon"));
         soon.put("reviewEvery", "P6M");
-        given().contentType("application/json").body(soon).post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(soon)
+                .post()
+                .then()
+                .statusCode(201)
                 .body("dueAt", equalTo("2031-01-01T00:00:00Z"))
                 .body("nextReviewOn", equalTo(today.plusMonths(6).toString()));
 
         Map<String, Object> late = prediction(key("review-late"));
         late.put("reviewEvery", "P10Y");
-        given().contentType("application/json").body(late).post()
-                .then().statusCode(201)
+        given().contentType("application/json")
+                .body(late)
+                .post()
+                .then()
+                .statusCode(201)
                 .body("nextReviewOn", equalTo("2031-01-01"));
     }
 
@@ -162,7 +185,11 @@ class CreatePredictionTest {
     void quarterAndMonthDatesAreTheLastDayOfTheirWindow() {
         Map<String, Object> quarter = prediction(key("quarter-ok"));
         quarter.put("target", target("2030-09-30", "QUARTER", "EXPLICIT", "by Q3 2030"));
-        given().contentType("application/json").body(quarter).post().then().statusCode(201)
+        given().contentType("application/json")
+                .body(quarter)
+                .post()
+                .then()
+                .statusCode(201)
                 .body("dueAt", equalTo("2030-10-01T00:00:00Z"));
 
         Map<String, Object> badQuarter = prediction(key("quarter-bad"));
@@ -199,7 +226,8 @@ class CreatePredictionTest {
     void unknownKindIsABadRequest() {
         Map<String, Object> body = prediction(key("bad-kind"));
         body.put("kind", "PROPHECY");
-        post(body).body("errors.field", hasItem("kind"))
+        post(body)
+                .body("errors.field", hasItem("kind"))
                 .body("errors.find { it.field == 'kind' }.message", containsString("FORECAST"));
     }
 
@@ -228,7 +256,8 @@ class CreatePredictionTest {
     void yearPrecisionDateMustBeTheLastDayOfTheYear() {
         Map<String, Object> body = prediction(key("mid-year"));
         body.put("target", target("2030-06-30", "YEAR", "EXPLICIT", "in 2030"));
-        post(body).body("errors.field", hasItem("target.date"))
+        post(body)
+                .body("errors.field", hasItem("target.date"))
                 .body("errors.find { it.field == 'target.date' }.message", containsString("2030-12-31"));
     }
 
@@ -243,8 +272,7 @@ class CreatePredictionTest {
     void badTopicTagIsABadRequest() {
         Map<String, Object> body = prediction(key("bad-topic"));
         body.put("topics", List.of("cost", "Not A Tag"));
-        post(body).body("errors.field", hasItem(startsWith("topics")))
-                .body("errors.field", hasItem("topics[1]"));
+        post(body).body("errors.field", hasItem(startsWith("topics"))).body("errors.field", hasItem("topics[1]"));
     }
 
     @Test
@@ -268,8 +296,16 @@ class CreatePredictionTest {
 
     @Test
     void serverSetFieldsCannotBeSetOnCreate() {
-        for (var field : Map.of("version", (Object) 5, "dueAt", "2040-01-01T00:00:00Z",
-                "createdAt", "2020-01-01T00:00:00Z", "resolution", Map.of("outcome", "CORRECT")).entrySet()) {
+        for (var field : Map.of(
+                        "version",
+                        (Object) 5,
+                        "dueAt",
+                        "2040-01-01T00:00:00Z",
+                        "createdAt",
+                        "2020-01-01T00:00:00Z",
+                        "resolution",
+                        Map.of("outcome", "CORRECT"))
+                .entrySet()) {
             Map<String, Object> body = prediction(key("mass-" + field.getKey().toLowerCase()));
             body.put(field.getKey(), field.getValue());
             post(body).body("errors.field", hasItem(field.getKey()));
@@ -287,14 +323,16 @@ class CreatePredictionTest {
         Map<String, Object> body = prediction(key("many-errors"));
         body.put("statement", "");
         body.remove("kind");
-        post(body).body("errors.field", hasItem("statement"))
-                .body("errors.field", hasItem("kind"));
+        post(body).body("errors.field", hasItem("statement")).body("errors.field", hasItem("kind"));
     }
 
     private static ValidatableResponse post(Map<String, Object> body) {
-        return given().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(400)
+        return given().contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("type", equalTo("/problems/invalid-request"))
@@ -303,7 +341,8 @@ class CreatePredictionTest {
     }
 
     private static io.restassured.response.Response postRaw(String body) {
-        io.restassured.response.Response r = given().contentType("application/json").body(body).when().post();
+        io.restassured.response.Response r =
+                given().contentType("application/json").body(body).when().post();
         r.then().statusCode(400).contentType(PROBLEM_JSON).body("status", equalTo(400));
         return r;
     }

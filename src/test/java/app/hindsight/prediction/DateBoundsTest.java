@@ -32,9 +32,20 @@ import io.restassured.response.ValidatableResponse;
 @TestHTTPEndpoint(PredictionResource.class)
 class DateBoundsTest {
 
-    private static final List<String> BAD_DATES = List.of("+999999999-12-31", "-999999999-12-31", "+10000-01-01",
-            "0000-06-15", "1582-10-10", "1899-12-31", " 2027-12-31", "2027-12-31 ", "2027-12-31T00:00:00Z",
-            "2027-12-31T00:00", "20271231", "2027-02-30", "");
+    private static final List<String> BAD_DATES = List.of(
+            "+999999999-12-31",
+            "-999999999-12-31",
+            "+10000-01-01",
+            "0000-06-15",
+            "1582-10-10",
+            "1899-12-31",
+            " 2027-12-31",
+            "2027-12-31 ",
+            "2027-12-31T00:00:00Z",
+            "2027-12-31T00:00",
+            "20271231",
+            "2027-02-30",
+            "");
 
     @Test
     void datesOutsideTheRangeOrNotPlainIsoDatesAreBadRequestsNamingTheField() {
@@ -66,7 +77,9 @@ class DateBoundsTest {
         body.put("target", target("9999-12-30", "DAY", "EXPLICIT", "the last day"));
         String key = create(body);
 
-        given().get("{key}", key).then().statusCode(200)
+        given().get("{key}", key)
+                .then()
+                .statusCode(200)
                 .body("madeOn", equalTo("1900-01-01"))
                 .body("target.date", equalTo("9999-12-30"))
                 .body("dueAt", equalTo("9999-12-31T00:00:00Z"))
@@ -75,8 +88,8 @@ class DateBoundsTest {
 
     @Test
     void periodsOutsideP1DToP100YAreBadRequests() {
-        for (String period : List.of("P2147483647Y", "P101Y", "P1201M", "P36526D", "P0D", "P-1M", "P1Y-1D", " P6M",
-                "6 months", "")) {
+        for (String period : List.of(
+                "P2147483647Y", "P101Y", "P1201M", "P36526D", "P0D", "P-1M", "P1Y-1D", " P6M", "6 months", "")) {
             Map<String, Object> body = undated(key("bad-period"));
             body.put("reviewEvery", period);
             refused(body, "reviewEvery", "P100Y");
@@ -93,8 +106,11 @@ class DateBoundsTest {
             Map<String, Object> body = prediction(key("not-finite"));
             body.put("metric", metric(null, "TARGET"));
             String json = new ObjectMapper().writeValueAsString(body).replace("\"TARGET\"", number);
-            given().contentType("application/json").body(json).post()
-                    .then().statusCode(400)
+            given().contentType("application/json")
+                    .body(json)
+                    .post()
+                    .then()
+                    .statusCode(400)
                     .contentType(PROBLEM_JSON)
                     .body("errors.field", hasItem("metric.target"))
                     .body("errors.find { it.field == 'metric.target' }.message", containsString("finite number"));
@@ -105,15 +121,28 @@ class DateBoundsTest {
     void resolutionDeferralAndPatchAreBoundToo() {
         String key = createDue("bounds-due");
 
-        given().contentType("application/json").body(Map.of("outcome", "CORRECT", "note", "n", "resolvedOn", "1582-10-10"))
+        given().contentType("application/json")
+                .body(Map.of("outcome", "CORRECT", "note", "n", "resolvedOn", "1582-10-10"))
                 .post("{key}/resolution", key)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("resolvedOn"));
-        given().contentType("application/json").body(Map.of("until", "+999999999-12-31"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("resolvedOn"));
+        given().contentType("application/json")
+                .body(Map.of("until", "+999999999-12-31"))
                 .post("{key}/deferral", key)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("until"));
-        given().contentType(MERGE_PATCH).header("If-Match", "*")
-                .body("{\"target\": {\"date\": \"+999999999-12-31\"}}").patch("{key}", key)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("target.date"));
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("until"));
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "*")
+                .body("{\"target\": {\"date\": \"+999999999-12-31\"}}")
+                .patch("{key}", key)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("target.date"));
 
         given().get("{key}", key).then().body("status", equalTo("DUE")).body("target.date", equalTo("2025-12-31"));
     }
@@ -121,18 +150,24 @@ class DateBoundsTest {
     @Test
     void dueFiltersAreBoundToo() {
         for (String value : List.of("0000-01-01", "1899-12-31", "+10000-01-01T00:00:00Z", "1582-10-10T00:00:00Z")) {
-            given().queryParam("dueBefore", value).get()
-                    .then().statusCode(400).contentType(PROBLEM_JSON)
+            given().queryParam("dueBefore", value)
+                    .get()
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM_JSON)
                     .body("errors.field", hasItem("dueBefore"))
                     .body("errors[0].message", containsString("1900-01-01"));
         }
-        given().queryParam("dueAfter", "1900-01-01").queryParam("dueBefore", "9999-12-31T23:59:59Z").get()
-                .then().statusCode(200);
+        given().queryParam("dueAfter", "1900-01-01")
+                .queryParam("dueBefore", "9999-12-31T23:59:59Z")
+                .get()
+                .then()
+                .statusCode(200);
     }
 
     private static void refused(Map<String, Object> body, String field, String messagePart) {
-        ValidatableResponse response = given().contentType("application/json").body(body).post()
-                .then();
+        ValidatableResponse response =
+                given().contentType("application/json").body(body).post().then();
         response.statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem(field))

@@ -22,16 +22,17 @@ class DueDatesTest {
 
     @ParameterizedTest(name = "{1} window of {0} ends {2}")
     @CsvSource({
-            "2027-06-15, YEAR, 2027-12-31",
-            "2027-01-01, YEAR, 2027-12-31",
-            "2027-02-10, QUARTER, 2027-03-31",
-            "2027-05-01, QUARTER, 2027-06-30",
-            "2027-08-31, QUARTER, 2027-09-30",
-            "2027-11-30, QUARTER, 2027-12-31",
-            "2027-02-03, MONTH, 2027-02-28",
-            "2028-02-03, MONTH, 2028-02-29",
-            "2027-04-01, MONTH, 2027-04-30",
-            "2027-04-17, DAY, 2027-04-17" })
+        "2027-06-15, YEAR, 2027-12-31",
+        "2027-01-01, YEAR, 2027-12-31",
+        "2027-02-10, QUARTER, 2027-03-31",
+        "2027-05-01, QUARTER, 2027-06-30",
+        "2027-08-31, QUARTER, 2027-09-30",
+        "2027-11-30, QUARTER, 2027-12-31",
+        "2027-02-03, MONTH, 2027-02-28",
+        "2028-02-03, MONTH, 2028-02-29",
+        "2027-04-01, MONTH, 2027-04-30",
+        "2027-04-17, DAY, 2027-04-17"
+    })
     void targetWindowEndsOnTheLastDayOfItsPrecision(LocalDate date, Precision precision, LocalDate end) {
         assertEquals(end, DueDates.windowEnd(date, precision));
     }
@@ -58,14 +59,15 @@ class DueDatesTest {
 
     @Test
     void aCadenceShorterThanTheWaitReviewsEarlier() {
-        assertEquals(LocalDate.of(2026, 9, 10),
+        assertEquals(
+                LocalDate.of(2026, 9, 10),
                 DueDates.nextReviewOn(LocalDate.of(2027, 12, 31), Period.ofMonths(6), TODAY));
     }
 
     @Test
     void aCadenceLongerThanTheWaitReviewsOnTheDueDate() {
-        assertEquals(LocalDate.of(2026, 7, 1),
-                DueDates.nextReviewOn(LocalDate.of(2026, 6, 30), Period.ofYears(1), TODAY));
+        assertEquals(
+                LocalDate.of(2026, 7, 1), DueDates.nextReviewOn(LocalDate.of(2026, 6, 30), Period.ofYears(1), TODAY));
     }
 
     @Test
@@ -93,8 +95,10 @@ class DueDatesTest {
     void takenUpAgainAfterDueAtItIsReviewedOnItsDueDate() {
         LocalDate end = LocalDate.of(2025, 12, 31);
         Instant dueAt = DueDates.dueAt(end, ZoneOffset.UTC);
-        assertEquals(LocalDate.of(2026, 1, 1), DueDates.resumedReviewOn(end, Period.ofMonths(3), dueAt,
-                TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), TODAY));
+        assertEquals(
+                LocalDate.of(2026, 1, 1),
+                DueDates.resumedReviewOn(
+                        end, Period.ofMonths(3), dueAt, TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), TODAY));
     }
 
     @Test

@@ -69,9 +69,14 @@ class ExportPredictionsTest {
         String resolved = create(tagged(topic, key("csv-resolved")));
         resolve(resolved);
 
-        String csv = given().accept(CSV).queryParam("topic", topic)
-                .get().then().statusCode(200).contentType(startsWith(CSV))
-                .extract().asString();
+        String csv = given().accept(CSV)
+                .queryParam("topic", topic)
+                .get()
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(CSV))
+                .extract()
+                .asString();
 
         List<Map<String, String>> rows = parseCsv(csv);
         assertEquals(HEADER, csv.lines().findFirst().orElseThrow());
@@ -106,10 +111,17 @@ class ExportPredictionsTest {
         body.put("statement", "Prices, says \"he\", will fall by 2030.");
         create(body);
 
-        String csv = given().accept(CSV).queryParam("topic", topic).get().then().statusCode(200).extract().asString();
+        String csv = given().accept(CSV)
+                .queryParam("topic", topic)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertTrue(csv.contains("\"Prices, says \"\"he\"\", will fall by 2030.\""), csv);
-        assertEquals("Prices, says \"he\", will fall by 2030.", parseCsv(csv).get(0).get("statement"));
+        assertEquals(
+                "Prices, says \"he\", will fall by 2030.", parseCsv(csv).get(0).get("statement"));
     }
 
     @Test
@@ -123,7 +135,13 @@ class ExportPredictionsTest {
         body.put("target", TestData.target("2030-12-31", "YEAR", "INFERRED", "\r=cmd|' /C calc'!A0"));
         create(body);
 
-        String csv = given().accept(CSV).queryParam("topic", topic).get().then().statusCode(200).extract().asString();
+        String csv = given().accept(CSV)
+                .queryParam("topic", topic)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         Map<String, String> row = parseCsv(csv).get(0);
         assertEquals("'=HYPERLINK(\"http://evil.example\",\"click\") by 2030", row.get("statement"));
@@ -133,7 +151,8 @@ class ExportPredictionsTest {
         assertEquals("'\tTabbed nul [31mred[0m csi", row.get("resolutionCriteria"));
         assertEquals("'\r=cmd|' /C calc'!A0", row.get("targetLabel"));
         for (char c : csv.toCharArray()) {
-            assertTrue(c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F) || c == '\t' || c == '\r' || c == '\n',
+            assertTrue(
+                    c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F) || c == '\t' || c == '\r' || c == '\n',
                     "control character " + (int) c + " in " + csv);
         }
         // What the API returns is the stored text, unchanged: only the CSV cell is neutralised.
@@ -142,7 +161,13 @@ class ExportPredictionsTest {
 
     @Test
     void csvOfNoMatchesIsJustTheHeader() {
-        String csv = given().accept(CSV).queryParam("topic", topic()).get().then().statusCode(200).extract().asString();
+        String csv = given().accept(CSV)
+                .queryParam("topic", topic())
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(List.of(HEADER), csv.lines().toList());
     }
 
@@ -152,9 +177,14 @@ class ExportPredictionsTest {
         String a = create(tagged(topic, key("nd-a")));
         String b = create(tagged(topic, key("nd-b")));
 
-        String body = given().accept(NDJSON).queryParam("topic", topic)
-                .get().then().statusCode(200).contentType(startsWith(NDJSON))
-                .extract().asString();
+        String body = given().accept(NDJSON)
+                .queryParam("topic", topic)
+                .get()
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(NDJSON))
+                .extract()
+                .asString();
 
         List<String> lines = body.lines().toList();
         assertEquals(2, lines.size(), body);
@@ -172,7 +202,13 @@ class ExportPredictionsTest {
         int count = 510;
         createMany(speaker, count);
 
-        String csv = given().accept(CSV).queryParam("speaker", speaker).get().then().statusCode(200).extract().asString();
+        String csv = given().accept(CSV)
+                .queryParam("speaker", speaker)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(HEADER, csv.lines().findFirst().orElseThrow());
         List<Map<String, String>> rows = parseCsv(csv);
         assertEquals(count, rows.size());
@@ -180,7 +216,13 @@ class ExportPredictionsTest {
         rows.forEach(r -> keys.add(r.get("key")));
         assertEquals(count, keys.size(), "every prediction exactly once");
 
-        String ndjson = given().accept(NDJSON).queryParam("speaker", speaker).get().then().statusCode(200).extract().asString();
+        String ndjson = given().accept(NDJSON)
+                .queryParam("speaker", speaker)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<String> lines = ndjson.lines().toList();
         assertEquals(count, lines.size());
         Set<String> ndKeys = new HashSet<>();
@@ -190,18 +232,28 @@ class ExportPredictionsTest {
         assertEquals(keys, ndKeys);
 
         // The JSON list still pages.
-        given().queryParam("speaker", speaker).queryParam("limit", 500).get()
-                .then().statusCode(200).body("items.size()", equalTo(500));
+        given().queryParam("speaker", speaker)
+                .queryParam("limit", 500)
+                .get()
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(500));
     }
 
     @Test
     void exportRejectsABadFilterWithAProblem() {
-        given().accept(CSV).queryParam("status", "FOO").get()
-                .then().statusCode(400)
+        given().accept(CSV)
+                .queryParam("status", "FOO")
+                .get()
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("status"));
-        given().accept(NDJSON).queryParam("dueBefore", "notadate").get()
-                .then().statusCode(400)
+        given().accept(NDJSON)
+                .queryParam("dueBefore", "notadate")
+                .get()
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("dueBefore"));
     }
@@ -211,8 +263,11 @@ class ExportPredictionsTest {
         String topic = topic();
         String key = create(tagged(topic, key("accept-any")));
 
-        given().accept("*/*").queryParam("topic", topic).get()
-                .then().statusCode(200)
+        given().accept("*/*")
+                .queryParam("topic", topic)
+                .get()
+                .then()
+                .statusCode(200)
                 .contentType(startsWith("application/json"))
                 .body("items[0].key", equalTo(key));
     }
@@ -223,9 +278,12 @@ class ExportPredictionsTest {
         String key = create(tagged(topic, key("accept-none")));
 
         // REST Assured always sends an Accept header; the JDK client sends none unless told.
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(predictionsUrl + "?topic=" + topic)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(predictionsUrl + "?topic=" + topic))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
@@ -259,8 +317,10 @@ class ExportPredictionsTest {
 
     /** Rows as header-to-cell maps, read with a real CSV parser (cells with spaces or commas are quoted). */
     private static List<Map<String, String>> parseCsv(String csv) {
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+        try (MappingIterator<Map<String, String>> it = new CsvMapper()
+                .readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv)) {
             return it.readAll();
         } catch (IOException e) {
             throw new AssertionError("not CSV: " + csv, e);

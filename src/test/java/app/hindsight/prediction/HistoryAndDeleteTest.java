@@ -28,14 +28,25 @@ class HistoryAndDeleteTest {
     @Test
     void historyListsEveryEventOldestFirstWithActorAndNote() {
         String key = create(prediction(key("history")));
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body("{\"resolutionCriteria\": \"Read the price list.\"}")
-                .patch("{key}", key).then().statusCode(200);
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body("{\"resolutionCriteria\": \"Read the price list.\"}")
+                .patch("{key}", key)
+                .then()
+                .statusCode(200);
         given().contentType("application/json")
                 .body(Map.of("outcome", "CORRECT", "note", "price list shows it"))
-                .post("{key}/resolution", key).then().statusCode(200);
-        given().queryParam("note", "wrong price list").delete("{key}/resolution", key).then().statusCode(200);
+                .post("{key}/resolution", key)
+                .then()
+                .statusCode(200);
+        given().queryParam("note", "wrong price list")
+                .delete("{key}/resolution", key)
+                .then()
+                .statusCode(200);
 
-        var history = given().get("{key}/history", key).then().statusCode(200)
+        var history = given().get("{key}/history", key)
+                .then()
+                .statusCode(200)
                 .body("type", equalTo(List.of("CREATED", "UPDATED", "RESOLVED", "REOPENED")))
                 .body("actor", everyItem(notNullValue()))
                 .body("at", everyItem(notNullValue()))
@@ -59,7 +70,8 @@ class HistoryAndDeleteTest {
     @Test
     void historyOfANeverUsedKeyIsNotFound() {
         given().get("{key}/history", key("never-used"))
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404))
                 .body("detail", notNullValue());
@@ -69,7 +81,8 @@ class HistoryAndDeleteTest {
     void getOfAnUnknownKeyIsNotFound() {
         String key = key("no-such");
         given().get("{key}", key)
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("type", notNullValue())
                 .body("title", notNullValue())
@@ -81,7 +94,8 @@ class HistoryAndDeleteTest {
     void getReturnsThePredictionWithItsETag() {
         String key = create(prediction(key("get")));
         given().get("{key}", key)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .header("ETag", equalTo("\"0\""))
                 .body("key", equalTo(key))
@@ -97,11 +111,12 @@ class HistoryAndDeleteTest {
         given().delete("{key}", key).then().statusCode(204);
 
         given().get("{key}", key).then().statusCode(404).contentType(PROBLEM_JSON);
-        given().get("{key}/history", key).then().statusCode(200)
-                .body("type", equalTo(List.of("CREATED", "DELETED")));
-        given().contentType("application/json").body(prediction(key))
+        given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED", "DELETED")));
+        given().contentType("application/json")
+                .body(prediction(key))
                 .post()
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(409));
         given().get("{key}", key).then().statusCode(404);
@@ -126,7 +141,11 @@ class HistoryAndDeleteTest {
     @Test
     void deletingWithAStaleIfMatchIsPreconditionFailed() {
         String key = create(prediction(key("delete-412")));
-        given().header("If-Match", "\"3\"").delete("{key}", key).then().statusCode(412).contentType(PROBLEM_JSON);
+        given().header("If-Match", "\"3\"")
+                .delete("{key}", key)
+                .then()
+                .statusCode(412)
+                .contentType(PROBLEM_JSON);
         given().get("{key}", key).then().statusCode(200);
     }
 }

@@ -19,7 +19,8 @@ class HistoryChangesTest {
 
     @Test
     void onlyChangedFieldsInFieldOrder() throws Exception {
-        JsonNode changes = PredictionHistory.changes(node("{'statement':'a','topics':['x'],'kind':'CLAIM'}"),
+        JsonNode changes = PredictionHistory.changes(
+                node("{'statement':'a','topics':['x'],'kind':'CLAIM'}"),
                 node("{'statement':'b','topics':['x'],'kind':'FORECAST'}"));
         assertEquals(node("{'kind':{'old':'CLAIM','new':'FORECAST'},'statement':{'old':'a','new':'b'}}"), changes);
         assertEquals("kind", changes.fieldNames().next());
@@ -28,12 +29,13 @@ class HistoryChangesTest {
     @Test
     void anAddedOrRemovedFieldHasANullSide() throws Exception {
         JsonNode changes = PredictionHistory.changes(node("{'quote':{'text':'q'}}"), node("{'metric':{'name':'m'}}"));
-        assertEquals(node("{'metric':{'old':null,'new':{'name':'m'}},'quote':{'old':{'text':'q'},'new':null}}"),
-                changes);
+        assertEquals(
+                node("{'metric':{'old':null,'new':{'name':'m'}},'quote':{'old':{'text':'q'},'new':null}}"), changes);
     }
 
     @Test
     void nothingChangedIsEmpty() throws Exception {
-        assertTrue(PredictionHistory.changes(node("{'a':[1,2]}"), node("{'a':[1,2]}")).isEmpty());
+        assertTrue(PredictionHistory.changes(node("{'a':[1,2]}"), node("{'a':[1,2]}"))
+                .isEmpty());
     }
 }

@@ -11,7 +11,8 @@ class KeysTest {
 
     @Test
     void statementBecomesASlugOfItsWords() {
-        assertEquals("end-2027-gpt-5-level-intelligence-100x-cheaper",
+        assertEquals(
+                "end-2027-gpt-5-level-intelligence-100x-cheaper",
                 Keys.fromStatement("By the end of 2027, GPT-5-level intelligence will be 100x cheaper."));
     }
 

@@ -41,13 +41,23 @@ class ListPredictionsTest {
         String resolved = create(tagged(topic, key("resolved")));
         resolve(resolved);
         String withdrawn = create(tagged(topic, key("withdrawn")));
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", withdrawn).then().statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", withdrawn)
+                .then()
+                .statusCode(200);
 
         assertEquals(List.of(open), keys(Map.of("topic", topic, "status", "OPEN")));
         assertEquals(List.of(resolved), keys(Map.of("topic", topic, "status", "resolved")));
-        assertEquals(List.of(open, resolved),
-                given().queryParam("topic", topic).queryParam("status", "OPEN", "RESOLVED")
-                        .get().then().statusCode(200).extract().path("items.key"));
+        assertEquals(
+                List.of(open, resolved),
+                given().queryParam("topic", topic)
+                        .queryParam("status", "OPEN", "RESOLVED")
+                        .get()
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items.key"));
         assertEquals(List.of(open, withdrawn), keys(Map.of("topic", topic, "status", "OPEN,WITHDRAWN")));
         assertEquals(List.of(open, resolved, withdrawn), keys(Map.of("topic", topic)));
     }
@@ -112,8 +122,7 @@ class ListPredictionsTest {
         // dueBefore is exclusive, dueAfter inclusive; both take instants too.
         assertEquals(List.of(), keys(Map.of("topic", topic, "dueBefore", "2030-07-01T00:00:00Z")));
         assertEquals(List.of(early, late), keys(Map.of("topic", topic, "dueAfter", "2030-07-01T00:00:00Z")));
-        assertEquals(List.of(late),
-                keys(Map.of("topic", topic, "dueAfter", "2030-07-02", "dueBefore", "2031-01-02")));
+        assertEquals(List.of(late), keys(Map.of("topic", topic, "dueAfter", "2030-07-02", "dueBefore", "2031-01-02")));
     }
 
     @Test
@@ -153,8 +162,10 @@ class ListPredictionsTest {
             created.add(create(tagged(topic, key("page" + i))));
         }
 
-        Response first = given().queryParam("topic", topic).queryParam("limit", 2).get();
-        first.then().statusCode(200)
+        Response first =
+                given().queryParam("topic", topic).queryParam("limit", 2).get();
+        first.then()
+                .statusCode(200)
                 .body("items.size()", equalTo(2))
                 .body("nextCursor", notNullValue())
                 .header("Link", matchesPattern("<[^>]*cursor=[^>]*>; *rel=\"next\""));
@@ -167,14 +178,18 @@ class ListPredictionsTest {
         java.net.URI link = java.net.URI.create(first.header("Link").replaceAll("^<([^>]*)>.*$", "$1"));
         String next = link.getRawPath() + "?" + link.getRawQuery();
         Response second = given().basePath("").urlEncodingEnabled(false).get(next);
-        second.then().statusCode(200)
+        second.then()
+                .statusCode(200)
                 .body("items.size()", equalTo(2))
                 .body("nextCursor", notNullValue())
                 .header("Link", matchesPattern("<[^>]*cursor=[^>]*>; *rel=\"next\""));
 
-        Response third = given().queryParam("topic", topic).queryParam("limit", 2)
-                .queryParam("cursor", (String) second.path("nextCursor")).get();
-        third.then().statusCode(200)
+        Response third = given().queryParam("topic", topic)
+                .queryParam("limit", 2)
+                .queryParam("cursor", (String) second.path("nextCursor"))
+                .get();
+        third.then()
+                .statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("nextCursor", nullValue())
                 .header("Link", nullValue());
@@ -192,8 +207,11 @@ class ListPredictionsTest {
         create(tagged(topic, key("full1")));
         create(tagged(topic, key("full2")));
 
-        given().queryParam("topic", topic).queryParam("limit", 2).get()
-                .then().statusCode(200)
+        given().queryParam("topic", topic)
+                .queryParam("limit", 2)
+                .get()
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(2))
                 .body("nextCursor", nullValue())
                 .header("Link", nullValue());
@@ -213,7 +231,11 @@ class ListPredictionsTest {
 
     @Test
     void limitFiveHundredIsAllowed() {
-        given().queryParam("limit", 500).queryParam("topic", topic()).get().then().statusCode(200);
+        given().queryParam("limit", 500)
+                .queryParam("topic", topic())
+                .get()
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -252,8 +274,10 @@ class ListPredictionsTest {
     }
 
     private static void badRequest(String param, String value, String field) {
-        given().queryParam(param, value).get()
-                .then().statusCode(400)
+        given().queryParam(param, value)
+                .get()
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("detail", notNullValue())

@@ -33,29 +33,40 @@ class PatchPredictionTest {
     void patchWithoutIfMatchIsPreconditionRequired() {
         String key = create(prediction(key("patch-428")));
 
-        given().contentType(MERGE_PATCH).body("{\"statement\": \"Changed by 2030.\"}")
+        given().contentType(MERGE_PATCH)
+                .body("{\"statement\": \"Changed by 2030.\"}")
                 .patch("{key}", key)
-                .then().statusCode(428)
+                .then()
+                .statusCode(428)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(428))
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
 
-        given().get("{key}", key).then().body("statement", not(equalTo("Changed by 2030."))).body("version", equalTo(0));
+        given().get("{key}", key)
+                .then()
+                .body("statement", not(equalTo("Changed by 2030.")))
+                .body("version", equalTo(0));
     }
 
     @Test
     void patchWithStaleIfMatchIsPreconditionFailed() {
         String key = create(prediction(key("patch-412")));
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"7\"").body("{\"statement\": \"Changed by 2030.\"}")
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"7\"")
+                .body("{\"statement\": \"Changed by 2030.\"}")
                 .patch("{key}", key)
-                .then().statusCode(412)
+                .then()
+                .statusCode(412)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(412))
                 .body("detail", containsString("\"0\""));
 
-        given().get("{key}", key).then().body("statement", not(equalTo("Changed by 2030."))).body("version", equalTo(0));
+        given().get("{key}", key)
+                .then()
+                .body("statement", not(equalTo("Changed by 2030.")))
+                .body("version", equalTo(0));
     }
 
     @Test
@@ -69,7 +80,9 @@ class PatchPredictionTest {
                 .body("statement", equalTo("Prices will halve by 2030."))
                 .body("kind", equalTo("FORECAST"));
 
-        given().get("{key}", key).then().statusCode(200)
+        given().get("{key}", key)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("statement", equalTo("Prices will halve by 2030."))
                 .body("speaker", equalTo("Test Speaker"));
@@ -90,7 +103,8 @@ class PatchPredictionTest {
                 .body("resolutionCriteria", nullValue())
                 .body("topics", equalTo(List.of("pricing")));
 
-        given().get("{key}", key).then()
+        given().get("{key}", key)
+                .then()
                 .body("resolutionCriteria", nullValue())
                 .body("topics", equalTo(List.of("pricing")));
     }
@@ -120,7 +134,8 @@ class PatchPredictionTest {
                 .body("dueAt", equalTo("2032-01-01T00:00:00Z"))
                 .body("nextReviewOn", equalTo("2032-01-01"));
 
-        given().get("{key}", key).then()
+        given().get("{key}", key)
+                .then()
                 .body("dueAt", equalTo("2032-01-01T00:00:00Z"))
                 .body("nextReviewOn", equalTo("2032-01-01"));
     }
@@ -135,8 +150,7 @@ class PatchPredictionTest {
                 .statusCode(200)
                 .body("statement", equalTo(body.get("statement")));
 
-        given().get("{key}/history", key).then().statusCode(200)
-                .body("type", equalTo(List.of("CREATED")));
+        given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
     }
 
     @Test
@@ -157,10 +171,16 @@ class PatchPredictionTest {
         body.put("resolutionCriteria", "Compare price lists.");
         String key = create(body);
 
-        patch(key, "\"0\"", "{\"statement\": \"Prices will halve by 2030.\", \"resolutionCriteria\": null, "
-                + "\"topics\": [\"testing\", \"pricing\"]}").statusCode(200);
+        patch(
+                        key,
+                        "\"0\"",
+                        "{\"statement\": \"Prices will halve by 2030.\", \"resolutionCriteria\": null, "
+                                + "\"topics\": [\"testing\", \"pricing\"]}")
+                .statusCode(200);
 
-        given().get("{key}/history", key).then().statusCode(200)
+        given().get("{key}/history", key)
+                .then()
+                .statusCode(200)
                 .body("type", equalTo(List.of("CREATED", "UPDATED")))
                 .body("[1].actor", notNullValue())
                 .body("[1].details.statement.old", equalTo(body.get("statement")))
@@ -261,7 +281,10 @@ class PatchPredictionTest {
                 .body("type", equalTo("/problems/weak-etag"))
                 .body("detail", containsString("W/\"0\""));
 
-        given().get("{key}", key).then().body("statement", not(equalTo("Changed by 2030."))).body("version", equalTo(0));
+        given().get("{key}", key)
+                .then()
+                .body("statement", not(equalTo("Changed by 2030.")))
+                .body("version", equalTo(0));
     }
 
     @Test
@@ -276,11 +299,15 @@ class PatchPredictionTest {
         byte[] body = "{\"quote\": {\"text\": \"到2030年底\", \"lang\": \"zh-Hant\"}}"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig
-                .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .contentType("application/merge-patch+json").header("If-Match", "\"0\"").body(body)
+        given().config(io.restassured.RestAssured.config()
+                        .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body(body)
                 .patch("{key}", key)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("quote.text", equalTo("到2030年底"));
     }
 
@@ -295,9 +322,12 @@ class PatchPredictionTest {
     @Test
     void patchAsPlainJsonIsUnsupportedMediaType() {
         String key = create(prediction(key("patch-415")));
-        given().contentType("application/json").header("If-Match", "\"0\"").body("{\"statement\": \"x y z\"}")
+        given().contentType("application/json")
+                .header("If-Match", "\"0\"")
+                .body("{\"statement\": \"x y z\"}")
                 .patch("{key}", key)
-                .then().statusCode(415)
+                .then()
+                .statusCode(415)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(415));
     }
@@ -321,8 +351,14 @@ class PatchPredictionTest {
         byte[] body = "{\"resolutionCriteria\": \"Caf@s.\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         body[body.length - 5] = (byte) 0xE9; // "é" as ISO-8859-1 writes it: one byte that is not UTF-8
 
-        given().contentType(MERGE_PATCH).header("If-Match", "\"0\"").body(body).patch("{key}", key)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"));
+        given().contentType(MERGE_PATCH)
+                .header("If-Match", "\"0\"")
+                .body(body)
+                .patch("{key}", key)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"));
         given().get("{key}", key).then().header("ETag", equalTo("\"0\"")).body("resolutionCriteria", nullValue());
     }
 
@@ -330,29 +366,49 @@ class PatchPredictionTest {
     void deepNestingAndHugeNumbersAreBadRequestsWithoutAnErrorLog() {
         String key = create(prediction(key("patch-limits")));
         String deep = "{\"resolutionCriteria\": " + "[".repeat(1500) + "]".repeat(1500) + "}";
-        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000) + ", \"direction\": \"INCREASE\"}}";
+        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000)
+                + ", \"direction\": \"INCREASE\"}}";
         try (ExpectedLogs logs = ExpectedLogs.capture("app.hindsight", "io.quarkus", "org.jboss.resteasy")) {
             invalid(key, deep, "body");
             invalid(key, huge, "body");
-            assertEquals(List.of(), logs.messages().stream().filter(m -> m.startsWith("SEVERE") || m.startsWith("ERROR")).toList());
+            assertEquals(
+                    List.of(),
+                    logs.messages().stream()
+                            .filter(m -> m.startsWith("SEVERE") || m.startsWith("ERROR"))
+                            .toList());
         }
     }
 
     @Test
     void postAndImportAreHeldToTheSameLimits() {
-        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000) + ", \"direction\": \"INCREASE\"}}";
-        given().contentType("application/json").body(huge).post()
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"))
+        String huge = "{\"metric\": {\"name\": \"n\", \"target\": 1" + "0".repeat(200_000)
+                + ", \"direction\": \"INCREASE\"}}";
+        given().contentType("application/json")
+                .body(huge)
+                .post()
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"))
                 .body("errors[0].message", containsString("a number longer than 100 characters"));
         String deep = "[{\"topics\": " + "[".repeat(60) + "]".repeat(60) + "}]";
-        given().basePath("/api/v1/imports").contentType("application/json").body(deep).post()
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors.field", hasItem("body"))
+        given().basePath("/api/v1/imports")
+                .contentType("application/json")
+                .body(deep)
+                .post()
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors.field", hasItem("body"))
                 .body("errors[0].message", containsString("nested more than 50 levels deep"));
     }
 
     private static ValidatableResponse patch(String key, String ifMatch, String body) {
-        return given().contentType(MERGE_PATCH).header("If-Match", ifMatch).body(body)
-                .patch("{key}", key).then();
+        return given().contentType(MERGE_PATCH)
+                .header("If-Match", ifMatch)
+                .body(body)
+                .patch("{key}", key)
+                .then();
     }
 
     private static void invalid(String key, String body, String field) {

@@ -46,8 +46,13 @@ class ScanBudgetTest {
     public static class SmallBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:scan-budget;DB_CLOSE_DELAY=-1",
-                    "hindsight.seed.enabled", "false", "hindsight.list.scan-budget", String.valueOf(BUDGET));
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:scan-budget;DB_CLOSE_DELAY=-1",
+                    "hindsight.seed.enabled",
+                    "false",
+                    "hindsight.list.scan-budget",
+                    String.valueOf(BUDGET));
         }
     }
 
@@ -60,8 +65,10 @@ class ScanBudgetTest {
         String absent = "absent-" + uid();
 
         for (Map<String, String> query : List.of(Map.of("q", absent), Map.of("topic", topic, "q", absent))) {
-            given().queryParams(query).get()
-                    .then().statusCode(422)
+            given().queryParams(query)
+                    .get()
+                    .then()
+                    .statusCode(422)
                     .contentType(PROBLEM_JSON)
                     .body("type", equalTo("/problems/too-costly"))
                     .body("title", equalTo("Query too costly"))
@@ -71,8 +78,13 @@ class ScanBudgetTest {
                     .body("instance", equalTo("/api/v1/predictions"));
         }
         // Narrowed to an indexed filter, the same search is answered.
-        given().queryParam("topic", topic).queryParam("kind", "STANCE").get()
-                .then().statusCode(200).body("items.size()", equalTo(0)).body("nextCursor", nullValue());
+        given().queryParam("topic", topic)
+                .queryParam("kind", "STANCE")
+                .get()
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -94,7 +106,11 @@ class ScanBudgetTest {
         String rareTopic = "r-" + uid();
         String tagged = create(tagged(rareTopic, key("rare-topic")));
         String withdrawn = create(tagged(rareTopic, key("rare-withdrawn")));
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", withdrawn).then().statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", withdrawn)
+                .then()
+                .statusCode(200);
 
         assertEquals(List.of(spoken), keys(Map.of("speaker", speaker.toLowerCase())));
         assertEquals(List.of(spoken), keys(Map.of("speaker", speaker.toUpperCase())));
@@ -109,8 +125,19 @@ class ScanBudgetTest {
         assertEquals(List.of(tagged), keys(Map.of("topic", rareTopic, "q", "RARE-TOPIC")));
         // Several filters: the sparsest drives, the others are checked.
         assertEquals(List.of(), keys(Map.of("topic", topic, "speaker", speaker)));
-        assertEquals(List.of(spoken), keys(Map.of("status", "OPEN", "kind", "FORECAST", "speaker", speaker,
-                "dueAfter", "2030-01-01", "q", "rare-speaker")));
+        assertEquals(
+                List.of(spoken),
+                keys(Map.of(
+                        "status",
+                        "OPEN",
+                        "kind",
+                        "FORECAST",
+                        "speaker",
+                        speaker,
+                        "dueAfter",
+                        "2030-01-01",
+                        "q",
+                        "rare-speaker")));
     }
 
     @Test
@@ -126,7 +153,8 @@ class ScanBudgetTest {
         });
 
         // Pages of one: finding the second match, or that there is none after it, takes the whole budget.
-        assertEquals(List.of(created.get(0), created.get(39)),
+        assertEquals(
+                List.of(created.get(0), created.get(39)),
                 keys(Map.of("topic", topic, "q", needle.toUpperCase(), "limit", "1")));
     }
 
@@ -144,15 +172,40 @@ class ScanBudgetTest {
         List<String> expected = List.of(created.get(10), created.get(240));
         given().queryParam("topic", topic).queryParam("q", needle).get().then().statusCode(422);
 
-        String csv = given().accept("text/csv").queryParam("topic", topic).queryParam("q", needle).get()
-                .then().statusCode(200).extract().asString();
-        assertEquals(expected, csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))).toList());
-        String ndjson = given().accept("application/x-ndjson").queryParam("q", needle).get()
-                .then().statusCode(200).extract().asString();
-        assertEquals(expected, ndjson.lines().map(line -> (String) io.restassured.path.json.JsonPath.from(line)
-                .get("key")).toList());
-        String ics = given().basePath("/api/v1/calendar.ics").queryParam("q", needle).get()
-                .then().statusCode(200).extract().asString();
+        String csv = given().accept("text/csv")
+                .queryParam("topic", topic)
+                .queryParam("q", needle)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(
+                expected,
+                csv.lines()
+                        .skip(1)
+                        .map(line -> line.substring(0, line.indexOf(',')))
+                        .toList());
+        String ndjson = given().accept("application/x-ndjson")
+                .queryParam("q", needle)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(
+                expected,
+                ndjson.lines()
+                        .map(line -> (String)
+                                io.restassured.path.json.JsonPath.from(line).get("key"))
+                        .toList());
+        String ics = given().basePath("/api/v1/calendar.ics")
+                .queryParam("q", needle)
+                .get()
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String key : expected) {
             assertTrue(ics.contains("UID:" + key + "@hindsight"), ics);
         }
@@ -172,9 +225,13 @@ class ScanBudgetTest {
                 throw new IllegalStateException(e);
             }
         }
-        given().basePath("/api/v1/imports").contentType("application/x-ndjson")
-                .body(ndjson.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).post()
-                .then().statusCode(200).body("created", equalTo(n));
+        given().basePath("/api/v1/imports")
+                .contentType("application/x-ndjson")
+                .body(ndjson.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post()
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(n));
         return keys;
     }
 

@@ -41,7 +41,9 @@ class StatusMachineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Transition.class, names = { "REOPEN", "RESTORE" })
+    @EnumSource(
+            value = Transition.class,
+            names = {"REOPEN", "RESTORE"})
     void takenUpAgainAfterDueAtIsDueAtOnce(Transition transition) {
         Status from = transition == Transition.REOPEN ? Status.RESOLVED : Status.WITHDRAWN;
         assertEquals(Status.DUE, StatusMachine.next(from, transition, true));
@@ -49,7 +51,9 @@ class StatusMachineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(value = Transition.class, names = { "FLAG_DUE", "RESOLVE", "DEFER", "WITHDRAW" })
+    @EnumSource(
+            value = Transition.class,
+            names = {"FLAG_DUE", "RESOLVE", "DEFER", "WITHDRAW"})
     void whetherDueAtPassedChangesNothingElse(Transition transition) {
         for (Status from : Status.values()) {
             if (StatusMachine.allows(from, transition)) {
@@ -76,21 +80,25 @@ class StatusMachineTest {
     @MethodSource("refused")
     void anyOtherTransitionIsRefusedNamingTheStatus(Status from, Transition transition) {
         assertFalse(StatusMachine.allows(from, transition));
-        TransitionRefused refused = assertThrows(TransitionRefused.class,
-                () -> StatusMachine.next(from, transition, false));
+        TransitionRefused refused =
+                assertThrows(TransitionRefused.class, () -> StatusMachine.next(from, transition, false));
         assertEquals(from, refused.current());
         assertEquals("cannot " + transition.action() + " a prediction whose status is " + from, refused.getMessage());
     }
 
     @Test
     void sixteenOfTheTwentyFourPairsAreRefused() {
-        assertEquals(Status.values().length * Transition.values().length - 8, refused().count());
+        assertEquals(
+                Status.values().length * Transition.values().length - 8,
+                refused().count());
     }
 
     @Test
     void resolvedAndWithdrawnAreEndsUntilAPersonTakesThemUpAgain() {
         for (Status end : EnumSet.of(Status.RESOLVED, Status.WITHDRAWN)) {
-            List<Transition> out = Stream.of(Transition.values()).filter(t -> StatusMachine.allows(end, t)).toList();
+            List<Transition> out = Stream.of(Transition.values())
+                    .filter(t -> StatusMachine.allows(end, t))
+                    .toList();
             assertEquals(List.of(end == Status.RESOLVED ? Transition.REOPEN : Transition.RESTORE), out);
         }
     }

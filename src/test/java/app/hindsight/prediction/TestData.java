@@ -23,8 +23,7 @@ public final class TestData {
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH = "application/merge-patch+json; charset=UTF-8";
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** Eight lower-case hex characters: unique enough for keys, topics and speakers of one run. */
     public static String uid() {
@@ -87,17 +86,27 @@ public final class TestData {
 
     /** Creates the prediction, asserting 201, and returns its key. */
     public static String create(Map<String, Object> body) {
-        return predictions().contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
-                .extract().path("key");
+        return predictions()
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     public static String createSource(Map<String, Object> body) {
-        return given().basePath(SOURCES).contentType("application/json").body(body)
-                .when().post()
-                .then().statusCode(201)
-                .extract().path("key");
+        return given().basePath(SOURCES)
+                .contentType("application/json")
+                .body(body)
+                .when()
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
     }
 
     public static String status(String key) {
@@ -105,10 +114,13 @@ public final class TestData {
     }
 
     public static void resolve(String key) {
-        predictions().contentType("application/json")
+        predictions()
+                .contentType("application/json")
                 .body(Map.of("outcome", "CORRECT", "note", "checked"))
                 .post("{key}/resolution", key)
-                .then().statusCode(200).body("status", equalTo("RESOLVED"));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("RESOLVED"));
     }
 
     /** A prediction in status DUE without the scheduler: a past target, resolved, then reopened. */

@@ -52,7 +52,9 @@ class TransitionsTest {
                 .body("status", equalTo("RESOLVED"))
                 .body("resolution.outcome", equalTo("PARTIALLY_CORRECT"));
 
-        given().get("{key}", key).then().statusCode(200)
+        given().get("{key}", key)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("RESOLVED"))
                 .body("resolution.outcome", equalTo("PARTIALLY_CORRECT"))
@@ -68,8 +70,12 @@ class TransitionsTest {
     void resolvedOnDefaultsToToday() {
         String key = create(prediction(key("resolve-today")));
 
-        resolution(key, Map.of("outcome", "CORRECT", "note", "done")).statusCode(200)
-                .body("resolution.resolvedOn", equalTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+        resolution(key, Map.of("outcome", "CORRECT", "note", "done"))
+                .statusCode(200)
+                .body(
+                        "resolution.resolvedOn",
+                        equalTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .toString()));
     }
 
     @Test
@@ -109,7 +115,8 @@ class TransitionsTest {
     @Test
     void resolutionDatedInTheFutureIsABadRequest() {
         String key = create(prediction(key("resolve-future")));
-        badRequest(resolution(key, Map.of("outcome", "CORRECT", "note", "early", "resolvedOn", "2030-01-01")),
+        badRequest(
+                resolution(key, Map.of("outcome", "CORRECT", "note", "early", "resolvedOn", "2030-01-01")),
                 "resolvedOn");
         assertEquals("OPEN", status(key));
     }
@@ -117,38 +124,60 @@ class TransitionsTest {
     @Test
     void evidenceMustBeAnHttpUrl() {
         String key = create(prediction(key("resolve-ftp")));
-        badRequest(resolution(key, Map.of("outcome", "CORRECT", "note", "n",
-                "evidence", List.of(Map.of("url", "ftp://example.org/x")))), "evidence[0].url");
+        badRequest(
+                resolution(
+                        key,
+                        Map.of(
+                                "outcome",
+                                "CORRECT",
+                                "note",
+                                "n",
+                                "evidence",
+                                List.of(Map.of("url", "ftp://example.org/x")))),
+                "evidence[0].url");
     }
 
     @Test
     void resolvingAnUnknownPredictionIsNotFound() {
-        resolution(key("never"), VERDICT).statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+        resolution(key("never"), VERDICT)
+                .statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(404));
     }
 
     @Test
     void staleIfMatchOnATransitionIsPreconditionFailed() {
         String key = create(prediction(key("resolve-412")));
 
-        given().contentType("application/json").header("If-Match", "\"5\"").body(VERDICT)
+        given().contentType("application/json")
+                .header("If-Match", "\"5\"")
+                .body(VERDICT)
                 .post("{key}/resolution", key)
-                .then().statusCode(412)
+                .then()
+                .statusCode(412)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(412));
         assertEquals("OPEN", status(key));
 
-        given().contentType("application/json").header("If-Match", "\"0\"").body(VERDICT)
+        given().contentType("application/json")
+                .header("If-Match", "\"0\"")
+                .body(VERDICT)
                 .post("{key}/resolution", key)
-                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo("\"1\""));
     }
 
     @Test
     void weakIfMatchOnATransitionIsPreconditionFailed() {
         String key = create(prediction(key("resolve-weak")));
 
-        given().contentType("application/json").header("If-Match", "W/\"0\"").body(VERDICT)
+        given().contentType("application/json")
+                .header("If-Match", "W/\"0\"")
+                .body(VERDICT)
                 .post("{key}/resolution", key)
-                .then().statusCode(412)
+                .then()
+                .statusCode(412)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/weak-etag"));
         assertEquals("OPEN", status(key));
@@ -159,9 +188,11 @@ class TransitionsTest {
         String key = create(prediction(key("resolve-race")));
         writer.arm(key);
 
-        given().contentType("application/json").body(VERDICT)
+        given().contentType("application/json")
+                .body(VERDICT)
                 .post("{key}/resolution", key)
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/concurrent-modification"))
                 .body("detail", not(containsString("ETag")));
@@ -176,9 +207,12 @@ class TransitionsTest {
         String key = create(prediction(key("resolve-race-412")));
         writer.arm(key);
 
-        given().contentType("application/json").header("If-Match", "\"0\"").body(VERDICT)
+        given().contentType("application/json")
+                .header("If-Match", "\"0\"")
+                .body(VERDICT)
                 .post("{key}/resolution", key)
-                .then().statusCode(412)
+                .then()
+                .statusCode(412)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("/problems/precondition-failed"));
 
@@ -193,8 +227,10 @@ class TransitionsTest {
         String key = create(prediction(key("reopen-open")));
         resolve(key);
 
-        given().queryParam("note", "evidence was wrong").delete("{key}/resolution", key)
-                .then().statusCode(200)
+        given().queryParam("note", "evidence was wrong")
+                .delete("{key}/resolution", key)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"2\""))
                 .body("status", equalTo("OPEN"))
                 .body("resolution", nullValue())
@@ -209,7 +245,8 @@ class TransitionsTest {
         resolve(key);
 
         given().delete("{key}/resolution", key)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DUE"))
                 .body("dueAt", equalTo("2026-01-01T00:00:00Z"))
                 .body("resolution", nullValue());
@@ -222,7 +259,8 @@ class TransitionsTest {
         String key = create(prediction(key("reopen-409")));
 
         given().delete("{key}/resolution", key)
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("currentStatus", equalTo("OPEN"));
     }
@@ -251,11 +289,13 @@ class TransitionsTest {
                 .body("target.date", equalTo("2025-12-31"))
                 .body("dueAt", equalTo("2026-01-01T00:00:00Z"));
 
-        given().get("{key}", key).then()
+        given().get("{key}", key)
+                .then()
                 .body("status", equalTo("OPEN"))
                 .body("nextReviewOn", equalTo("2030-01-31"))
                 .body("target.date", equalTo("2025-12-31"));
-        given().get("{key}/history", key).then()
+        given().get("{key}/history", key)
+                .then()
                 .body("type[-1]", equalTo("DEFERRED"))
                 .body("[-1].note", equalTo("price lists not out yet"))
                 .body("[-1].details.until", equalTo("2030-01-31"));
@@ -280,20 +320,25 @@ class TransitionsTest {
     void withdrawingAndRestoringAnOpenPrediction() {
         String key = create(prediction(key("withdraw")));
 
-        given().contentType("application/json").body(Map.of("note", "mis-extraction"))
+        given().contentType("application/json")
+                .body(Map.of("note", "mis-extraction"))
                 .post("{key}/withdrawal", key)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"1\""))
                 .body("status", equalTo("WITHDRAWN"));
         assertEquals("WITHDRAWN", status(key));
 
-        given().queryParam("note", "it was right after all").delete("{key}/withdrawal", key)
-                .then().statusCode(200)
+        given().queryParam("note", "it was right after all")
+                .delete("{key}/withdrawal", key)
+                .then()
+                .statusCode(200)
                 .header("ETag", equalTo("\"2\""))
                 .body("status", equalTo("OPEN"));
         assertEquals("OPEN", status(key));
 
-        given().get("{key}/history", key).then()
+        given().get("{key}/history", key)
+                .then()
                 .body("type", equalTo(List.of("CREATED", "WITHDRAWN", "RESTORED")))
                 .body("[1].note", equalTo("mis-extraction"))
                 .body("[2].note", equalTo("it was right after all"));
@@ -302,14 +347,21 @@ class TransitionsTest {
     @Test
     void withdrawingWithoutABodyIsAllowed() {
         String key = create(prediction(key("withdraw-nobody")));
-        given().contentType("application/json").post("{key}/withdrawal", key)
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().contentType("application/json")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
     }
 
     @Test
     void restoringAPastPredictionMakesItDue() {
         String key = create(pastPrediction(key("restore-due")));
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", key).then().statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(200);
 
         given().delete("{key}/withdrawal", key).then().statusCode(200).body("status", equalTo("DUE"));
     }
@@ -319,8 +371,11 @@ class TransitionsTest {
         String key = create(prediction(key("withdraw-resolved")));
         resolve(key);
 
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", key)
-                .then().statusCode(409)
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("currentStatus", equalTo("RESOLVED"));
         assertEquals("RESOLVED", status(key));
@@ -331,7 +386,8 @@ class TransitionsTest {
         String key = create(prediction(key("restore-open")));
 
         given().delete("{key}/withdrawal", key)
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("currentStatus", equalTo("OPEN"));
     }
@@ -339,7 +395,11 @@ class TransitionsTest {
     @Test
     void resolvingAWithdrawnPredictionIsAConflict() {
         String key = create(prediction(key("resolve-withdrawn")));
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", key).then().statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(200);
 
         resolution(key, VERDICT).statusCode(409).body("currentStatus", equalTo("WITHDRAWN"));
     }
@@ -348,17 +408,26 @@ class TransitionsTest {
     void withdrawingADuePredictionAndRestoringItMakesItDueAgain() {
         String key = createDue("withdraw-due");
 
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", key)
-                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().delete("{key}/withdrawal", key)
-                .then().statusCode(200).body("status", equalTo("DUE"));
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+        given().delete("{key}/withdrawal", key).then().statusCode(200).body("status", equalTo("DUE"));
         assertEquals("DUE", status(key));
     }
 
     @Test
     void deferringToTodayIsABadRequest() {
         String key = createDue("defer-today");
-        badRequest(deferral(key, Map.of("until", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())),
+        badRequest(
+                deferral(
+                        key,
+                        Map.of(
+                                "until",
+                                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                        .toString())),
                 "until");
     }
 
@@ -367,26 +436,40 @@ class TransitionsTest {
         String key = key("never");
         deferral(key, Map.of("until", "2030-01-31")).statusCode(404).contentType(PROBLEM_JSON);
         given().delete("{key}/resolution", key).then().statusCode(404).contentType(PROBLEM_JSON);
-        given().contentType("application/json").body("{}").post("{key}/withdrawal", key)
-                .then().statusCode(404).contentType(PROBLEM_JSON);
+        given().contentType("application/json")
+                .body("{}")
+                .post("{key}/withdrawal", key)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
         given().delete("{key}/withdrawal", key).then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     @Test
     void malformedResolutionIsABadRequest() {
         String key = create(prediction(key("resolve-malformed")));
-        badRequest(given().contentType("application/json").body("{\"outcome\": ").post("{key}/resolution", key).then(),
+        badRequest(
+                given().contentType("application/json")
+                        .body("{\"outcome\": ")
+                        .post("{key}/resolution", key)
+                        .then(),
                 "body");
         badRequest(resolution(key, Map.of("outcome", "CORRECT", "note", "n", "verdict", "yes")), "verdict");
         assertEquals("OPEN", status(key));
     }
 
     private static ValidatableResponse resolution(String key, Map<String, ?> body) {
-        return given().contentType("application/json").body(body).post("{key}/resolution", key).then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("{key}/resolution", key)
+                .then();
     }
 
     private static ValidatableResponse deferral(String key, Map<String, ?> body) {
-        return given().contentType("application/json").body(body).post("{key}/deferral", key).then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("{key}/deferral", key)
+                .then();
     }
 
     private static void badRequest(ValidatableResponse response, String field) {

@@ -46,18 +46,25 @@ class DueScanTest {
     void predictionIsRemindedThenFlaggedThenEscalatedEachNoticeOnce() {
         TestClock clock = TestClock.install(Instant.parse("2030-11-01T12:00:00Z"));
         String key = create(TestData.key("life"), "2030-12-31");
-        given().get(TestData.PREDICTIONS + "/" + key).then().body("dueAt", equalTo(DUE_AT.toString()))
+        given().get(TestData.PREDICTIONS + "/" + key)
+                .then()
+                .body("dueAt", equalTo(DUE_AT.toString()))
                 .body("nextReviewOn", equalTo("2031-01-01"));
 
         twice();
         assertEquals(List.of(), notices(key));
 
         for (String lead : List.of("P30D", "P7D", "P1D")) {
-            clock.set(DUE_AT.minus(Duration.parse(lead.replace("P", "P").replace("D", "D"))).plusSeconds(60));
+            clock.set(DUE_AT.minus(Duration.parse(lead.replace("P", "P").replace("D", "D")))
+                    .plusSeconds(60));
             twice();
         }
-        assertEquals(List.of("prediction.upcoming P30D@" + DUE_AT, "prediction.upcoming P7D@" + DUE_AT,
-                "prediction.upcoming P1D@" + DUE_AT), notices(key));
+        assertEquals(
+                List.of(
+                        "prediction.upcoming P30D@" + DUE_AT,
+                        "prediction.upcoming P7D@" + DUE_AT,
+                        "prediction.upcoming P1D@" + DUE_AT),
+                notices(key));
         given().get(TestData.PREDICTIONS + "/" + key).then().body("status", equalTo("OPEN"));
 
         clock.set(DUE_AT.minusSeconds(1));
@@ -67,10 +74,13 @@ class DueScanTest {
         clock.set(DUE_AT);
         twice();
         given().get(TestData.PREDICTIONS + "/" + key).then().body("status", equalTo("DUE"));
-        given().get(TestData.PREDICTIONS + "/" + key + "/history").then()
+        given().get(TestData.PREDICTIONS + "/" + key + "/history")
+                .then()
                 .body("find { it.type == 'FLAGGED_DUE' }.reason", equalTo("TARGET_REACHED"))
                 .body("find { it.type == 'FLAGGED_DUE' }.actor", equalTo("scheduler"));
-        given().get("/api/v1/reviews").then().statusCode(200)
+        given().get("/api/v1/reviews")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.prediction == '" + key + "' }.reason", equalTo("TARGET_REACHED"))
                 .body("items.find { it.prediction == '" + key + "' }.dueOn", equalTo("2031-01-01"))
                 .body("items.find { it.prediction == '" + key + "' }.daysOverdue", equalTo(0));
@@ -81,25 +91,47 @@ class DueScanTest {
         }
         List<String> all = notices(key);
         assertEquals(8, all.size(), all.toString());
-        assertEquals(List.of("review.overdue 1", "review.overdue 2", "review.overdue 3", "review.overdue 4"),
-                all.subList(4, 8).stream().map(n -> n.replaceAll(" review-\\d+#", " ")).toList());
-        given().get("/api/v1/reviews").then()
+        assertEquals(
+                List.of("review.overdue 1", "review.overdue 2", "review.overdue 3", "review.overdue 4"),
+                all.subList(4, 8).stream()
+                        .map(n -> n.replaceAll(" review-\\d+#", " "))
+                        .toList());
+        given().get("/api/v1/reviews")
+                .then()
                 .body("items.find { it.prediction == '" + key + "' }.remindersSent", equalTo(4))
                 .body("items.find { it.prediction == '" + key + "' }.daysOverdue", equalTo(42));
-        given().get(TestData.PREDICTIONS + "/" + key + "/history").then().body("type", contains("CREATED",
-                "REMINDED", "REMINDED", "REMINDED", "FLAGGED_DUE", "ESCALATED", "ESCALATED", "ESCALATED", "ESCALATED"));
+        given().get(TestData.PREDICTIONS + "/" + key + "/history")
+                .then()
+                .body(
+                        "type",
+                        contains(
+                                "CREATED",
+                                "REMINDED",
+                                "REMINDED",
+                                "REMINDED",
+                                "FLAGGED_DUE",
+                                "ESCALATED",
+                                "ESCALATED",
+                                "ESCALATED",
+                                "ESCALATED"));
         // Every kind of notice names the prediction the same way, with a link a chat bridge can post.
         for (String payload : payloads(key)) {
             io.restassured.path.json.JsonPath data = io.restassured.path.json.JsonPath.from(payload);
             assertEquals(key, data.getString("data.prediction.key"), payload);
             assertEquals("/api/v1/predictions/" + key, data.getString("data.prediction.path"), payload);
-            assertEquals(SchedulingProfile.PUBLIC_URL + "/api/v1/predictions/" + key,
-                    data.getString("data.prediction.url"), payload);
+            assertEquals(
+                    SchedulingProfile.PUBLIC_URL + "/api/v1/predictions/" + key,
+                    data.getString("data.prediction.url"),
+                    payload);
         }
 
-        given().contentType("application/json").body(Map.of("outcome", "CORRECT", "note", "it happened"))
-                .post(TestData.PREDICTIONS + "/" + key + "/resolution").then().statusCode(200);
-        given().get("/api/v1/reviews?state=CLOSED").then()
+        given().contentType("application/json")
+                .body(Map.of("outcome", "CORRECT", "note", "it happened"))
+                .post(TestData.PREDICTIONS + "/" + key + "/resolution")
+                .then()
+                .statusCode(200);
+        given().get("/api/v1/reviews?state=CLOSED")
+                .then()
                 .body("items.find { it.prediction == '" + key + "' }.closure", equalTo("RESOLVED"))
                 .body("items.find { it.prediction == '" + key + "' }.closedBy", equalTo("admin"));
         given().get("/api/v1/reviews").then().body("items.prediction", org.hamcrest.Matchers.not(hasItem(key)));
@@ -130,18 +162,27 @@ class DueScanTest {
         Map<String, Object> body = TestData.prediction(key);
         body.put("target", Map.of("basis", "NONE"));
         body.put("reviewEvery", "P6M");
-        given().contentType("application/json").body(body).post(TestData.PREDICTIONS).then().statusCode(201)
+        given().contentType("application/json")
+                .body(body)
+                .post(TestData.PREDICTIONS)
+                .then()
+                .statusCode(201)
                 .body("nextReviewOn", equalTo("2030-07-10"));
 
         clock.set(Instant.parse("2030-07-10T00:00:00Z"));
         scan.run();
-        given().get(TestData.PREDICTIONS + "/" + key + "/history").then()
+        given().get(TestData.PREDICTIONS + "/" + key + "/history")
+                .then()
                 .body("find { it.type == 'FLAGGED_DUE' }.reason", equalTo("PERIODIC_REVIEW"));
 
-        given().contentType("application/json").body(Map.of("until", "2030-08-01", "note", "ask again"))
-                .post(TestData.PREDICTIONS + "/" + key + "/deferral").then().statusCode(200)
+        given().contentType("application/json")
+                .body(Map.of("until", "2030-08-01", "note", "ask again"))
+                .post(TestData.PREDICTIONS + "/" + key + "/deferral")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("OPEN"));
-        given().get("/api/v1/reviews?state=CLOSED").then()
+        given().get("/api/v1/reviews?state=CLOSED")
+                .then()
                 .body("items.find { it.prediction == '" + key + "' }.closure", equalTo("DEFERRED"));
 
         clock.set(Instant.parse("2030-07-31T23:59:00Z"));
@@ -152,8 +193,7 @@ class DueScanTest {
         scan.run();
         given().get(TestData.PREDICTIONS + "/" + key).then().body("status", equalTo("DUE"));
         assertEquals(2, notices(key).size(), notices(key).toString());
-        assertEquals(2L, QuarkusTransaction.requiringNew()
-                .call(() -> Review.count("predictionKey", key)));
+        assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Review.count("predictionKey", key)));
     }
 
     @Test
@@ -177,9 +217,13 @@ class DueScanTest {
             pool.shutdown();
         }
         for (String key : keys) {
-            assertEquals(List.of("prediction.due"), notices(key).stream().map(n -> n.split(" ")[0]).toList(), key);
+            assertEquals(
+                    List.of("prediction.due"),
+                    notices(key).stream().map(n -> n.split(" ")[0]).toList(),
+                    key);
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Review.count("predictionKey", key)));
-            given().get(TestData.PREDICTIONS + "/" + key + "/history").then()
+            given().get(TestData.PREDICTIONS + "/" + key + "/history")
+                    .then()
                     .body("findAll { it.type == 'FLAGGED_DUE' }.size()", equalTo(1));
         }
     }
@@ -189,21 +233,26 @@ class DueScanTest {
         TestClock clock = TestClock.install(Instant.parse("2030-11-01T12:00:00Z"));
         String key = create(TestData.key("on-demand"), "2030-12-31");
         clock.set(DUE_AT.plusSeconds(1));
-        given().post("/api/v1/jobs/due-scan/runs").then().statusCode(200)
-                .body("job", equalTo("due-scan")).body("result.flagged", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+        given().post("/api/v1/jobs/due-scan/runs")
+                .then()
+                .statusCode(200)
+                .body("job", equalTo("due-scan"))
+                .body("result.flagged", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("startedAt", equalTo(DUE_AT.plusSeconds(1).toString()));
         given().get(TestData.PREDICTIONS + "/" + key).then().body("status", equalTo("DUE"));
         given().post("/api/v1/jobs/due-scan/runs").then().statusCode(200).body("result.flagged", equalTo(0));
-        given().get("/api/v1/jobs").then().statusCode(200)
+        given().get("/api/v1/jobs")
+                .then()
+                .statusCode(200)
                 .body("find { it.name == 'due-scan' }.schedule", equalTo("cron 0 0 0 1 1 ? 2099"))
                 .body("find { it.name == 'due-scan' }.nextFireTime", notNullValue());
-        given().post("/api/v1/jobs/no-such-job/runs").then().statusCode(404)
-                .contentType("application/problem+json");
+        given().post("/api/v1/jobs/no-such-job/runs").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void quartzKeepsTheJobsInTheDatabaseUnderStableNames() throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.createStatement();
+        try (var c = dataSource.getConnection();
+                var s = c.createStatement();
                 var rs = s.executeQuery("select trigger_name from qrtz_triggers order by trigger_name")) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
@@ -225,18 +274,26 @@ class DueScanTest {
     private static String create(String key, String targetDate) {
         Map<String, Object> body = TestData.prediction(key);
         body.put("target", Map.of("date", targetDate, "precision", "DAY", "basis", "EXPLICIT"));
-        given().contentType("application/json").body(body).post(TestData.PREDICTIONS).then().statusCode(201);
+        given().contentType("application/json")
+                .body(body)
+                .post(TestData.PREDICTIONS)
+                .then()
+                .statusCode(201);
         return key;
     }
 
     /** This prediction's notices, oldest first, as "kind period". */
     static List<String> payloads(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice> list("predictionKey = ?1 order by id", key)
-                .stream().map(n -> n.payload).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notice.<Notice>list("predictionKey = ?1 order by id", key).stream()
+                        .map(n -> n.payload)
+                        .toList());
     }
 
     static List<String> notices(String key) {
-        return QuarkusTransaction.requiringNew().call(() -> Notice.<Notice> list("predictionKey = ?1 order by id", key)
-                .stream().map(n -> n.kind + " " + n.period).toList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Notice.<Notice>list("predictionKey = ?1 order by id", key).stream()
+                        .map(n -> n.kind + " " + n.period)
+                        .toList());
     }
 }

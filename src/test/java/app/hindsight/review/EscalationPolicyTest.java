@@ -42,14 +42,18 @@ class EscalationPolicyTest {
     void escalationsStopAtTheCap() {
         assertEquals(OptionalInt.of(4), at(Duration.ofDays(365), 0));
         assertEquals(OptionalInt.empty(), at(Duration.ofDays(365), 4));
-        assertEquals(OptionalInt.empty(), new EscalationPolicy(Period.ofDays(7), 0, ZoneOffset.UTC)
-                .escalation(OPENED, null, 0, OPENED.plus(Duration.ofDays(30))), "a cap of 0 turns escalation off");
+        assertEquals(
+                OptionalInt.empty(),
+                new EscalationPolicy(Period.ofDays(7), 0, ZoneOffset.UTC)
+                        .escalation(OPENED, null, 0, OPENED.plus(Duration.ofDays(30))),
+                "a cap of 0 turns escalation off");
     }
 
     @Test
     void aClosedReviewIsNotEscalated() {
-        assertEquals(OptionalInt.empty(), POLICY.escalation(OPENED, OPENED.plus(Duration.ofDays(1)), 0,
-                OPENED.plus(Duration.ofDays(20))));
+        assertEquals(
+                OptionalInt.empty(),
+                POLICY.escalation(OPENED, OPENED.plus(Duration.ofDays(1)), 0, OPENED.plus(Duration.ofDays(20))));
     }
 
     @Test
@@ -72,15 +76,22 @@ class EscalationPolicyTest {
     void scanningEveryHourEscalatesEachTimeOnceUpToTheCap() {
         int sent = 0;
         List<String> escalations = new ArrayList<>();
-        for (Instant now = OPENED; now.isBefore(OPENED.plus(Duration.ofDays(90))); now = now.plus(Duration.ofHours(1))) {
+        for (Instant now = OPENED;
+                now.isBefore(OPENED.plus(Duration.ofDays(90)));
+                now = now.plus(Duration.ofHours(1))) {
             OptionalInt escalation = POLICY.escalation(OPENED, null, sent, now);
             if (escalation.isPresent()) {
                 sent = escalation.getAsInt();
                 escalations.add(sent + " at " + now);
             }
         }
-        assertEquals(List.of("1 at 2031-01-08T00:00:00Z", "2 at 2031-01-15T00:00:00Z", "3 at 2031-01-22T00:00:00Z",
-                "4 at 2031-01-29T00:00:00Z"), escalations);
+        assertEquals(
+                List.of(
+                        "1 at 2031-01-08T00:00:00Z",
+                        "2 at 2031-01-15T00:00:00Z",
+                        "3 at 2031-01-22T00:00:00Z",
+                        "4 at 2031-01-29T00:00:00Z"),
+                escalations);
     }
 
     @Test

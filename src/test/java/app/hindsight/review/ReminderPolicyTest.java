@@ -28,8 +28,9 @@ class ReminderPolicyTest {
     @Test
     void nothingBeforeTheLongestLeadTime() {
         assertEquals(Optional.empty(), POLICY.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(31)), NONE_SENT));
-        assertEquals(Optional.empty(), POLICY.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(30)).minusSeconds(1),
-                NONE_SENT));
+        assertEquals(
+                Optional.empty(),
+                POLICY.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(30)).minusSeconds(1), NONE_SENT));
     }
 
     @Test
@@ -64,8 +65,11 @@ class ReminderPolicyTest {
     void aMovedDueDateIsRemindedAnew() {
         Instant moved = DUE_AT.plus(Duration.ofDays(3));
         Set<String> sent = Set.of(ReminderPolicy.period(Period.ofDays(7), DUE_AT));
-        assertEquals("P7D@" + moved, POLICY.reminder(moved, moved.minus(Duration.ofDays(6)), sent::contains)
-                .orElseThrow().period());
+        assertEquals(
+                "P7D@" + moved,
+                POLICY.reminder(moved, moved.minus(Duration.ofDays(6)), sent::contains)
+                        .orElseThrow()
+                        .period());
     }
 
     @Test
@@ -79,11 +83,15 @@ class ReminderPolicyTest {
     void horizonIsTheLongestLeadTimeAheadWhateverTheOrderGiven() {
         Instant now = Instant.parse("2030-11-01T12:00:00Z");
         assertEquals(Optional.of(now.plus(Duration.ofDays(30))), POLICY.horizon(now));
-        ReminderPolicy shuffled = new ReminderPolicy(List.of(Period.ofDays(1), Period.ofDays(30), Period.ofDays(7)),
-                ZoneOffset.UTC);
+        ReminderPolicy shuffled =
+                new ReminderPolicy(List.of(Period.ofDays(1), Period.ofDays(30), Period.ofDays(7)), ZoneOffset.UTC);
         assertEquals(POLICY.horizon(now), shuffled.horizon(now));
-        assertEquals("P7D", shuffled.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(5)), NONE_SENT).orElseThrow().lead()
-                .toString());
+        assertEquals(
+                "P7D",
+                shuffled.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(5)), NONE_SENT)
+                        .orElseThrow()
+                        .lead()
+                        .toString());
     }
 
     @Test
@@ -91,16 +99,22 @@ class ReminderPolicyTest {
         ReminderPolicy berlin = new ReminderPolicy(List.of(Period.ofMonths(1)), ZoneId.of("Europe/Berlin"));
         Instant due = Instant.parse("2031-03-01T00:00:00Z");
         // A month before 01:00 in Berlin on 1 March is 01:00 on 1 February: 28 days.
-        assertEquals(Optional.empty(), berlin.reminder(due, due.minus(Duration.ofDays(28)).minusSeconds(1), NONE_SENT));
-        assertEquals("P1M@" + due, berlin.reminder(due, due.minus(Duration.ofDays(28)), NONE_SENT).orElseThrow()
-                .period());
+        assertEquals(
+                Optional.empty(),
+                berlin.reminder(due, due.minus(Duration.ofDays(28)).minusSeconds(1), NONE_SENT));
+        assertEquals(
+                "P1M@" + due,
+                berlin.reminder(due, due.minus(Duration.ofDays(28)), NONE_SENT)
+                        .orElseThrow()
+                        .period());
     }
 
     @Test
     void scanningEveryHourSendsEachReminderOnce() {
         Set<String> sent = new HashSet<>();
         List<String> reminders = new ArrayList<>();
-        for (Instant now = DUE_AT.minus(Duration.ofDays(40)); now.isBefore(DUE_AT.plus(Duration.ofDays(5)));
+        for (Instant now = DUE_AT.minus(Duration.ofDays(40));
+                now.isBefore(DUE_AT.plus(Duration.ofDays(5)));
                 now = now.plus(Duration.ofHours(1))) {
             Instant at = now;
             POLICY.reminder(DUE_AT, now, sent::contains).ifPresent(r -> {
@@ -108,14 +122,16 @@ class ReminderPolicyTest {
                 reminders.add(r.lead() + " at " + at);
             });
         }
-        assertEquals(List.of("P30D at 2030-12-02T00:00:00Z", "P7D at 2030-12-25T00:00:00Z",
-                "P1D at 2030-12-31T00:00:00Z"), reminders);
+        assertEquals(
+                List.of("P30D at 2030-12-02T00:00:00Z", "P7D at 2030-12-25T00:00:00Z", "P1D at 2030-12-31T00:00:00Z"),
+                reminders);
     }
 
     @Test
     void periodNamesLeadTimeAndDueAt() {
         assertEquals("P7D@2031-01-01T00:00:00Z", ReminderPolicy.period(Period.ofDays(7), DUE_AT));
-        assertTrue(POLICY.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(2)), NONE_SENT).isPresent());
+        assertTrue(POLICY.reminder(DUE_AT, DUE_AT.minus(Duration.ofDays(2)), NONE_SENT)
+                .isPresent());
     }
 
     private static String lead(Instant now, Predicate<String> sent) {

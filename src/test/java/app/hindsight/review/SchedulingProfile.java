@@ -15,7 +15,12 @@ public class SchedulingProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:scheduling;DB_CLOSE_DELAY=-1",
-                "hindsight.seed.enabled", "false", "hindsight.public-url", PUBLIC_URL + "/");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                "jdbc:h2:mem:scheduling;DB_CLOSE_DELAY=-1",
+                "hindsight.seed.enabled",
+                "false",
+                "hindsight.public-url",
+                PUBLIC_URL + "/");
     }
 }

@@ -31,7 +31,13 @@ import io.restassured.specification.RequestSpecification;
 class AccessMatrixTest {
 
     enum Caller {
-        ANONYMOUS, READER, EDITOR, REVIEWER, ADMIN, REVOKED, GARBAGE
+        ANONYMOUS,
+        READER,
+        EDITOR,
+        REVIEWER,
+        ADMIN,
+        REVOKED,
+        GARBAGE
     }
 
     /** What a group needs: the roles that may call it, and the request, made after its fixture. */
@@ -55,75 +61,154 @@ class AccessMatrixTest {
         tokens = new java.util.EnumMap<>(Caller.class);
         for (Caller c : List.of(Caller.READER, Caller.EDITOR, Caller.REVIEWER, Caller.ADMIN, Caller.REVOKED)) {
             String role = c == Caller.REVOKED ? "admin" : c.name().toLowerCase();
-            tokens.put(c, given().header("Authorization", ADMIN).contentType("application/json")
-                    .body(Map.of("name", "matrix-" + c.name().toLowerCase() + "-" + run, "roles", List.of(role)))
-                    .post("/api/v1/tokens").then().statusCode(201).extract().path("token"));
+            tokens.put(
+                    c,
+                    given().header("Authorization", ADMIN)
+                            .contentType("application/json")
+                            .body(Map.of(
+                                    "name", "matrix-" + c.name().toLowerCase() + "-" + run, "roles", List.of(role)))
+                            .post("/api/v1/tokens")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("token"));
         }
-        int revokedId = given().header("Authorization", ADMIN).get("/api/v1/tokens").then().statusCode(200)
-                .extract().path("find { it.name == 'matrix-revoked-" + run + "' }.id");
-        given().header("Authorization", ADMIN).delete("/api/v1/tokens/" + revokedId).then().statusCode(204);
+        int revokedId = given().header("Authorization", ADMIN)
+                .get("/api/v1/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.name == 'matrix-revoked-" + run + "' }.id");
+        given().header("Authorization", ADMIN)
+                .delete("/api/v1/tokens/" + revokedId)
+                .then()
+                .statusCode(204);
         tokens.put(Caller.GARBAGE, "hs_not-a-real-token");
     }
 
     static Stream<Arguments> matrix() {
         List<Group> groups = List.of(
                 new Group("read predictions", Set.of("reader"), 200, s -> s.get(TestData.PREDICTIONS + "?limit=1")),
-                new Group("read one prediction", Set.of("reader"), 200,
+                new Group(
+                        "read one prediction",
+                        Set.of("reader"),
+                        200,
                         s -> s.get(TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027")),
-                new Group("export predictions", Set.of("reader"), 200,
+                new Group(
+                        "export predictions",
+                        Set.of("reader"),
+                        200,
                         s -> s.accept("text/csv").get(TestData.PREDICTIONS + "?topic=cost")),
-                new Group("read history", Set.of("reader"), 200,
+                new Group(
+                        "read history",
+                        Set.of("reader"),
+                        200,
                         s -> s.get(TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/history")),
                 new Group("read sources", Set.of("reader"), 200, s -> s.get(TestData.SOURCES)),
                 new Group("read calendar", Set.of("reader"), 200, s -> s.get("/api/v1/calendar.ics?topic=cost")),
-                new Group("create prediction", Set.of("editor"), 201, s -> s.contentType("application/json")
-                        .body(TestData.prediction(TestData.key("acl"))).post(TestData.PREDICTIONS)),
+                new Group(
+                        "create prediction",
+                        Set.of("editor"),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(TestData.prediction(TestData.key("acl")))
+                                .post(TestData.PREDICTIONS)),
                 new Group("patch prediction", Set.of("editor"), 200, s -> {
                     String key = fixture();
-                    return s.contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                            .body("{\"resolutionCriteria\": \"Ask a reviewer.\"}").patch(TestData.PREDICTIONS + "/" + key);
+                    return s.contentType("application/merge-patch+json")
+                            .header("If-Match", "\"0\"")
+                            .body("{\"resolutionCriteria\": \"Ask a reviewer.\"}")
+                            .patch(TestData.PREDICTIONS + "/" + key);
                 }),
-                new Group("create source", Set.of("editor"), 201, s -> s.contentType("application/json")
-                        .body(Map.of("key", TestData.key("acl-src"), "title", "T", "speaker", "S", "date", "2026-01-01"))
-                        .post(TestData.SOURCES)),
-                new Group("import", Set.of("editor"), 200, s -> s.contentType("application/json")
-                        .body(List.of(TestData.prediction(TestData.key("acl-imp")))).post("/api/v1/imports")),
-                new Group("resolve", Set.of("reviewer"), 200, s -> s.contentType("application/json")
-                        .body(Map.of("outcome", "CORRECT", "note", "n")).post(TestData.PREDICTIONS + "/" + fixture() + "/resolution")),
+                new Group(
+                        "create source",
+                        Set.of("editor"),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(Map.of(
+                                        "key",
+                                        TestData.key("acl-src"),
+                                        "title",
+                                        "T",
+                                        "speaker",
+                                        "S",
+                                        "date",
+                                        "2026-01-01"))
+                                .post(TestData.SOURCES)),
+                new Group(
+                        "import",
+                        Set.of("editor"),
+                        200,
+                        s -> s.contentType("application/json")
+                                .body(List.of(TestData.prediction(TestData.key("acl-imp"))))
+                                .post("/api/v1/imports")),
+                new Group(
+                        "resolve",
+                        Set.of("reviewer"),
+                        200,
+                        s -> s.contentType("application/json")
+                                .body(Map.of("outcome", "CORRECT", "note", "n"))
+                                .post(TestData.PREDICTIONS + "/" + fixture() + "/resolution")),
                 new Group("reopen", Set.of("reviewer"), 200, s -> {
                     String key = fixture();
-                    given().header("Authorization", ADMIN).contentType("application/json")
-                            .body(Map.of("outcome", "CORRECT", "note", "n")).post(TestData.PREDICTIONS + "/" + key + "/resolution")
-                            .then().statusCode(200);
+                    given().header("Authorization", ADMIN)
+                            .contentType("application/json")
+                            .body(Map.of("outcome", "CORRECT", "note", "n"))
+                            .post(TestData.PREDICTIONS + "/" + key + "/resolution")
+                            .then()
+                            .statusCode(200);
                     return s.delete(TestData.PREDICTIONS + "/" + key + "/resolution");
                 }),
-                new Group("withdraw", Set.of("editor", "reviewer"), 200, s -> s.contentType("application/json")
-                        .body("{}").post(TestData.PREDICTIONS + "/" + fixture() + "/withdrawal")),
+                new Group(
+                        "withdraw",
+                        Set.of("editor", "reviewer"),
+                        200,
+                        s -> s.contentType("application/json")
+                                .body("{}")
+                                .post(TestData.PREDICTIONS + "/" + fixture() + "/withdrawal")),
                 new Group("delete prediction", Set.of(), 204, s -> s.delete(TestData.PREDICTIONS + "/" + fixture())),
                 new Group("read reviews", Set.of("reader"), 200, s -> s.get("/api/v1/reviews")),
                 new Group("assign review", Set.of("reviewer"), 200, s -> {
                     int id = AdminTokenByDefault.asAdmin(() -> {
                         String key = TestData.createDue("acl-review");
-                        return given().get("/api/v1/reviews?limit=500").then().statusCode(200)
-                                .extract().<Integer> path("items.find { it.prediction == '" + key + "' }.id");
+                        return given().get("/api/v1/reviews?limit=500")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("items.find { it.prediction == '" + key + "' }.id");
                     });
-                    return s.contentType("application/json").body(Map.of("assignee", "alice"))
+                    return s.contentType("application/json")
+                            .body(Map.of("assignee", "alice"))
                             .put("/api/v1/reviews/" + id + "/assignee");
                 }),
                 new Group("list jobs", Set.of(), 200, s -> s.get("/api/v1/jobs")),
                 new Group("run job", Set.of(), 200, s -> s.post("/api/v1/jobs/due-scan/runs")),
                 new Group("read job run", Set.of(), 200, s -> {
-                    int id = given().header("Authorization", ADMIN).post("/api/v1/jobs/due-scan/runs")
-                            .then().statusCode(200).extract().path("id");
+                    int id = given().header("Authorization", ADMIN)
+                            .post("/api/v1/jobs/due-scan/runs")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("id");
                     return s.get("/api/v1/jobs/due-scan/runs/" + id);
                 }),
                 new Group("list tokens", Set.of(), 200, s -> s.get("/api/v1/tokens")),
-                new Group("create token", Set.of(), 201, s -> s.contentType("application/json")
-                        .body(Map.of("name", TestData.key("acl-token"), "roles", List.of("reader"))).post("/api/v1/tokens")),
+                new Group(
+                        "create token",
+                        Set.of(),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(Map.of("name", TestData.key("acl-token"), "roles", List.of("reader")))
+                                .post("/api/v1/tokens")),
                 new Group("revoke token", Set.of(), 204, s -> {
-                    int id = given().header("Authorization", ADMIN).contentType("application/json")
+                    int id = given().header("Authorization", ADMIN)
+                            .contentType("application/json")
                             .body(Map.of("name", TestData.key("acl-victim"), "roles", List.of("reader")))
-                            .post("/api/v1/tokens").then().statusCode(201).extract().path("id");
+                            .post("/api/v1/tokens")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
                     return s.delete("/api/v1/tokens/" + id);
                 }));
         List<Arguments> cases = new ArrayList<>();
@@ -153,7 +238,11 @@ class AccessMatrixTest {
         }
         if (expected == 403) {
             // The refusal names what would have been allowed, e.g. "the role editor or reviewer".
-            String needed = group.roles().stream().filter(r -> !r.equals("admin")).sorted().findFirst().orElse("admin");
+            String needed = group.roles().stream()
+                    .filter(r -> !r.equals("admin"))
+                    .sorted()
+                    .findFirst()
+                    .orElse("admin");
             response.then().body("detail", containsString("the role ")).body("detail", containsString(needed));
         }
     }
@@ -171,8 +260,12 @@ class AccessMatrixTest {
     /** A fresh OPEN prediction, made by the admin. */
     private static String fixture() {
         String key = TestData.key("acl");
-        given().header("Authorization", ADMIN).contentType("application/json").body(TestData.prediction(key))
-                .post(TestData.PREDICTIONS).then().statusCode(201);
+        given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .body(TestData.prediction(key))
+                .post(TestData.PREDICTIONS)
+                .then()
+                .statusCode(201);
         return key;
     }
 }

@@ -39,7 +39,10 @@ class FirstStartTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
 
-        given().header("Authorization", "Bearer " + token).get("/api/v1/tokens").then().statusCode(200);
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/tokens")
+                .then()
+                .statusCode(200);
 
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertTrue(log.contains(file.toAbsolutePath().normalize().toString()), "the log names the file");
@@ -51,16 +54,25 @@ class FirstStartTest {
         AdminTokenByDefault.anonymous();
         given().get("/api/v1/predictions?limit=1").then().statusCode(401);
         given().get("/api/v1/sources").then().statusCode(401);
-        String reader = given().header("Authorization", "Bearer " + adminToken()).contentType("application/json")
+        String reader = given().header("Authorization", "Bearer " + adminToken())
+                .contentType("application/json")
                 .body(Map.of("name", "first-start-reader", "roles", List.of("reader")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
-        given().header("Authorization", "Bearer " + reader).get("/api/v1/predictions?limit=1").then().statusCode(200);
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        given().header("Authorization", "Bearer " + reader)
+                .get("/api/v1/predictions?limit=1")
+                .then()
+                .statusCode(200);
         given().get("/q/health/live").then().statusCode(200);
     }
 
     private static String adminToken() {
         try {
-            return Files.readString(DATA.resolve(TokenService.ADMIN_TOKEN_FILE), StandardCharsets.UTF_8).strip();
+            return Files.readString(DATA.resolve(TokenService.ADMIN_TOKEN_FILE), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -51,14 +51,22 @@ class ProductionLikeTest {
     @Test
     void metricsNeedATokenWhenAnonymousReadsAreOff() {
         AdminTokenByDefault.anonymous();
-        given().get("/q/metrics").then().statusCode(401)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401));
-        given().header("Authorization", "Bearer hs_not-a-token").get("/q/metrics").then().statusCode(401)
+        given().header("Authorization", "Bearer hs_not-a-token")
+                .get("/q/metrics")
+                .then()
+                .statusCode(401)
                 .contentType(startsWith("application/problem+json"));
 
-        given().header("Authorization", "Bearer " + reader()).get("/q/metrics").then().statusCode(200)
+        given().header("Authorization", "Bearer " + reader())
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_"));
     }
 
@@ -75,33 +83,48 @@ class ProductionLikeTest {
     @Test
     void corsAnswersTheAllowedOriginOnly() {
         String reader = reader();
-        given().header("Authorization", "Bearer " + reader).header("Origin", ProductionLikeProfile.ALLOWED_ORIGIN)
-                .get("/api/v1/predictions?limit=1").then().statusCode(200)
+        given().header("Authorization", "Bearer " + reader)
+                .header("Origin", ProductionLikeProfile.ALLOWED_ORIGIN)
+                .get("/api/v1/predictions?limit=1")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", ProductionLikeProfile.ALLOWED_ORIGIN)
                 .header("Access-Control-Expose-Headers", containsString("ETag"));
-        given().header("Origin", ProductionLikeProfile.ALLOWED_ORIGIN).header("Access-Control-Request-Method", "PATCH")
+        given().header("Origin", ProductionLikeProfile.ALLOWED_ORIGIN)
+                .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,content-type,if-match")
-                .options("/api/v1/predictions/some-key").then()
+                .options("/api/v1/predictions/some-key")
+                .then()
                 .header("Access-Control-Allow-Origin", ProductionLikeProfile.ALLOWED_ORIGIN)
                 .header("Access-Control-Allow-Methods", containsString("PATCH"));
 
-        given().header("Authorization", "Bearer " + reader).header("Origin", "https://elsewhere.example")
-                .get("/api/v1/predictions?limit=1").then()
+        given().header("Authorization", "Bearer " + reader)
+                .header("Origin", "https://elsewhere.example")
+                .get("/api/v1/predictions?limit=1")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "PATCH")
-                .options("/api/v1/predictions/some-key").then()
+        given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "PATCH")
+                .options("/api/v1/predictions/some-key")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
     private static String reader() {
         String admin;
         try {
-            admin = Files.readString(DATA.resolve(TokenService.ADMIN_TOKEN_FILE), StandardCharsets.UTF_8).strip();
+            admin = Files.readString(DATA.resolve(TokenService.ADMIN_TOKEN_FILE), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return given().header("Authorization", "Bearer " + admin).contentType("application/json")
+        return given().header("Authorization", "Bearer " + admin)
+                .contentType("application/json")
                 .body(Map.of("name", "production-like-" + TestData.uid(), "roles", List.of("reader")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 }

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -47,37 +45,53 @@ class TokenSecrecyTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         String name = TestData.key("secret");
         String secret;
         try {
-            secret = given().contentType("application/json").body(Map.of("name", name, "roles", List.of("editor")))
-                    .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+            secret = given().contentType("application/json")
+                    .body(Map.of("name", name, "roles", List.of("editor")))
+                    .post("/api/v1/tokens")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("token");
             String key = TestData.key("secrecy");
-            given().header("Authorization", "Bearer " + secret).contentType("application/json")
-                    .body(TestData.prediction(key)).post(TestData.PREDICTIONS).then().statusCode(201);
-            given().header("Authorization", "Bearer " + secret).get(TestData.PREDICTIONS + "/" + key + "/history")
-                    .then().body("actor", hasItem(name));
+            given().header("Authorization", "Bearer " + secret)
+                    .contentType("application/json")
+                    .body(TestData.prediction(key))
+                    .post(TestData.PREDICTIONS)
+                    .then()
+                    .statusCode(201);
+            given().header("Authorization", "Bearer " + secret)
+                    .get(TestData.PREDICTIONS + "/" + key + "/history")
+                    .then()
+                    .body("actor", hasItem(name));
             int id = given().get("/api/v1/tokens").then().extract().path("find { it.name == '" + name + "' }.id");
             given().delete("/api/v1/tokens/" + id).then().statusCode(204);
-            given().header("Authorization", "Bearer " + secret).contentType("application/json")
-                    .body(TestData.prediction(TestData.key("after-revoke"))).post(TestData.PREDICTIONS)
-                    .then().statusCode(401);
+            given().header("Authorization", "Bearer " + secret)
+                    .contentType("application/json")
+                    .body(TestData.prediction(TestData.key("after-revoke")))
+                    .post(TestData.PREDICTIONS)
+                    .then()
+                    .statusCode(401);
         } finally {
             root.removeHandler(capture);
         }
 
         assertTrue(secret.startsWith("hs_") && secret.length() > 40, secret.length() + " characters");
-        given().get("/api/v1/tokens").then().statusCode(200).body("token", everyItem(nullValue()))
-                .body("name", hasItem(name)).body("find { it.name == '" + name + "' }.revokedAt", not(nullValue()));
+        given().get("/api/v1/tokens")
+                .then()
+                .statusCode(200)
+                .body("token", everyItem(nullValue()))
+                .body("name", hasItem(name))
+                .body("find { it.name == '" + name + "' }.revokedAt", not(nullValue()));
         assertEquals(List.of(), cellsContaining(secret), "plaintext token stored");
         assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), "token in the log");
         assertEquals(1, cellsContaining(ApiToken.hash(secret)).size(), "its hash is stored once");
@@ -86,7 +100,8 @@ class TokenSecrecyTest {
     /** Every text cell of every table that contains the needle, as table.column. */
     private List<String> cellsContaining(String needle) throws SQLException {
         List<String> hits = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement tables = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement tables = c.createStatement()) {
             List<String> names = new ArrayList<>();
             try (ResultSet rs = tables.executeQuery(
                     "select table_name from information_schema.tables where table_schema = 'PUBLIC'")) {
@@ -96,7 +111,8 @@ class TokenSecrecyTest {
             }
             assertTrue(names.stream().anyMatch(n -> n.equalsIgnoreCase("api_token")), names.toString());
             for (String table : names) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from \"" + table + "\"")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("select * from \"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= columns; i++) {

@@ -68,6 +68,7 @@ class SeedEditionTest {
 
     /** A clause that opens on a condition (當, 若, 如果, 一旦, 隨著, 對 ...) or closes on a topic or time (... 中, 時, 後, 前). */
     static final Pattern CONDITION_OR_TOPIC = Pattern.compile("^(當|若|如果|假如|一旦|隨著|對)|(中|時|後|前)$");
+
     static final Pattern BULLET_LABEL = Pattern.compile("^\\s*\\*\\s+\\*\\*.+?：\\*\\*\\s*");
     /** Bullets of the audience (their questions and premises), of the summary's own framing, and the call to action. */
     static final List<String> NOT_THE_SPEAKERS = List.of("疑問", "開發者擔憂", "輟學生困惑", "本質", "呼籲反饋");
@@ -93,12 +94,16 @@ class SeedEditionTest {
     void quoteEndsWhereItsClauseEnds(String key, JsonNode p) {
         String quote = quote(p);
         int end = at(key, quote) + quote.length();
-        if (end < SOURCE.length() && CLAUSE_ENDS.indexOf(SOURCE.charAt(end)) < 0 && !ENDS_INSIDE_A_CLAUSE.containsKey(key)) {
+        if (end < SOURCE.length()
+                && CLAUSE_ENDS.indexOf(SOURCE.charAt(end)) < 0
+                && !ENDS_INSIDE_A_CLAUSE.containsKey(key)) {
             fail(key + ": the quote ends inside a clause the source continues: 「" + quote + "」 is followed by 「"
                     + SOURCE.substring(end, Math.min(SOURCE.length(), end + 12)) + "」");
         }
         for (String pair : List.of("（）", "「」")) {
-            assertEquals(count(quote, pair.charAt(0)), count(quote, pair.charAt(1)),
+            assertEquals(
+                    count(quote, pair.charAt(0)),
+                    count(quote, pair.charAt(1)),
                     key + ": the quote opens or closes a bracket " + pair + " it does not hold whole: " + quote);
         }
     }
@@ -108,11 +113,14 @@ class SeedEditionTest {
     void quoteStartsWhereItsClauseStarts(String key, JsonNode p) {
         String quote = quote(p);
         int start = at(key, quote);
-        if (start > 0 && CLAUSE_STARTS.indexOf(SOURCE.charAt(start - 1)) < 0 && !STARTS_INSIDE_A_CLAUSE.containsKey(key)) {
+        if (start > 0
+                && CLAUSE_STARTS.indexOf(SOURCE.charAt(start - 1)) < 0
+                && !STARTS_INSIDE_A_CLAUSE.containsKey(key)) {
             fail(key + ": the quote starts inside a clause, without what comes before it: 「"
                     + SOURCE.substring(Math.max(0, start - 12), start) + "」 precedes 「" + quote + "」");
         }
-        assertFalse(OPENS_ON_A_PRONOUN.matcher(quote).find(),
+        assertFalse(
+                OPENS_ON_A_PRONOUN.matcher(quote).find(),
                 key + ": the quote opens on a pronoun whose referent is outside it: " + quote);
     }
 
@@ -123,11 +131,15 @@ class SeedEditionTest {
         // (as models grow more capable): a clause like these, right before the quote in its sentence, belongs in it.
         String quote = quote(p);
         int start = at(key, quote);
-        String before = BULLET_LABEL.matcher(SOURCE.substring(sentenceStart(start), start)).replaceFirst("");
+        String before = BULLET_LABEL
+                .matcher(SOURCE.substring(sentenceStart(start), start))
+                .replaceFirst("");
         String[] clauses = before.split("[，；：]");
         String last = clauses.length == 0 ? "" : clauses[clauses.length - 1];
-        assertFalse(CONDITION_OR_TOPIC.matcher(last).find(),
-                key + ": the quote leaves out the condition or topic before it: 「" + last + "，」 precedes 「" + quote + "」");
+        assertFalse(
+                CONDITION_OR_TOPIC.matcher(last).find(),
+                key + ": the quote leaves out the condition or topic before it: 「" + last + "，」 precedes 「" + quote
+                        + "」");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,8 +148,11 @@ class SeedEditionTest {
         String quote = quote(p);
         String locator = locator(at(key, quote), quote.length());
         for (String label : NOT_THE_SPEAKERS) {
-            assertFalse(locator.endsWith(" › " + label), key + ": quoted from the " + label + " bullet (the audience's question or "
-                    + "premise, the summary's framing, or a call to action), not a claim of Altman's: " + quote);
+            assertFalse(
+                    locator.endsWith(" › " + label),
+                    key + ": quoted from the " + label + " bullet (the audience's question or "
+                            + "premise, the summary's framing, or a call to action), not a claim of Altman's: "
+                            + quote);
         }
     }
 
@@ -146,12 +161,15 @@ class SeedEditionTest {
     void hedgesInTheQuotesSentenceAreKeptInTheStatement(String key, JsonNode p) {
         String quote = quote(p);
         int start = at(key, quote);
-        String sentence = SOURCE.substring(sentenceStart(start), sentenceEnd(start + quote.length())).strip();
+        String sentence = SOURCE.substring(sentenceStart(start), sentenceEnd(start + quote.length()))
+                .strip();
         String statement = p.path("statement").asText();
         for (Map.Entry<String, Pattern> hedge : HEDGES.entrySet()) {
             if (sentence.contains(hedge.getKey()) && !HEDGE_ELSEWHERE.containsKey(key + " " + hedge.getKey())) {
-                assertTrue(hedge.getValue().matcher(statement).find(), key + ": the source says " + hedge.getKey()
-                        + " (" + sentence + ") but the statement has no " + hedge.getValue().pattern() + ": " + statement);
+                assertTrue(
+                        hedge.getValue().matcher(statement).find(),
+                        key + ": the source says " + hedge.getKey() + " (" + sentence + ") but the statement has no "
+                                + hedge.getValue().pattern() + ": " + statement);
             }
         }
     }
@@ -160,7 +178,10 @@ class SeedEditionTest {
     @MethodSource("predictions")
     void locatorNamesTheSectionAndTheBullet(String key, JsonNode p) {
         String quote = quote(p);
-        assertEquals(locator(at(key, quote), quote.length()), p.path("quote").path("locator").asText(), key);
+        assertEquals(
+                locator(at(key, quote), quote.length()),
+                p.path("quote").path("locator").asText(),
+                key);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -168,7 +189,10 @@ class SeedEditionTest {
     void criteriaSayWhenEachOutcomeApplies(String key, JsonNode p) {
         String criteria = p.path("resolutionCriteria").asText();
         for (String outcome : OUTCOMES) {
-            assertTrue(Pattern.compile("(?<![A-Z_])" + outcome + "(?![A-Z_])").matcher(criteria).find(),
+            assertTrue(
+                    Pattern.compile("(?<![A-Z_])" + outcome + "(?![A-Z_])")
+                            .matcher(criteria)
+                            .find(),
                     key + ": the criteria never say when " + outcome + " applies: " + criteria);
         }
     }
@@ -178,7 +202,8 @@ class SeedEditionTest {
     void aPredictionWithoutTheSpeakersDateIsReviewedPeriodically(String key, JsonNode p) {
         JsonNode target = p.path("target");
         if (!"EXPLICIT".equals(target.path("basis").asText())) {
-            assertFalse(p.path("reviewEvery").asText("").isBlank(), key + ": no date of the speaker's and no reviewEvery");
+            assertFalse(
+                    p.path("reviewEvery").asText("").isBlank(), key + ": no date of the speaker's and no reviewEvery");
         }
         if ("INFERRED".equals(target.path("basis").asText())) {
             // A date the curator reads from the speaker's words quotes those words; a guess ("curator chose the end
@@ -189,7 +214,9 @@ class SeedEditionTest {
             while (words.find()) {
                 quoted |= quote(p).contains(words.group());
             }
-            assertTrue(quoted, key + ": an INFERRED date's label quotes the words of the quote it was read from: " + label);
+            assertTrue(
+                    quoted,
+                    key + ": an INFERRED date's label quotes the words of the quote it was read from: " + label);
         }
     }
 
@@ -201,15 +228,19 @@ class SeedEditionTest {
             return;
         }
         String unit = metric.path("unit").asText("");
-        assertFalse(unit.isBlank() || unit.equalsIgnoreCase("ratio"), key + ": a metric needs a unit a reviewer can look up, not " + unit);
+        assertFalse(
+                unit.isBlank() || unit.equalsIgnoreCase("ratio"),
+                key + ": a metric needs a unit a reviewer can look up, not " + unit);
         assertFalse(metric.path("baseline").path("on").asText("").isBlank(), key + ": the baseline's date");
         double baseline = metric.path("baseline").path("value").asDouble();
         double target = metric.path("target").asDouble();
         assertNotEquals(baseline, target, key);
         String criteria = p.path("resolutionCriteria").asText().replace(",", "");
-        for (double value : new double[] { baseline, target }) {
+        for (double value : new double[] {baseline, target}) {
             String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-            assertTrue(criteria.contains(plain), key + ": the criteria do not use the metric's " + plain + ": " + criteria);
+            assertTrue(
+                    criteria.contains(plain),
+                    key + ": the criteria do not use the metric's " + plain + ": " + criteria);
         }
     }
 
@@ -218,7 +249,9 @@ class SeedEditionTest {
         Set<String> keys = new HashSet<>();
         for (JsonNode p : PREDICTIONS) {
             String key = p.path("key").asText("");
-            assertFalse(key.isBlank(), "a seeded prediction without a key: " + p.path("statement").asText());
+            assertFalse(
+                    key.isBlank(),
+                    "a seeded prediction without a key: " + p.path("statement").asText());
             assertTrue(keys.add(key), "key used twice: " + key);
         }
         assertTrue(keys.size() > 15, "well over fifteen predictions: " + keys.size());
@@ -229,7 +262,9 @@ class SeedEditionTest {
         // An exemption that no longer matches a prediction would hide the next mistake on that key.
         for (String entry : HEDGE_ELSEWHERE.keySet()) {
             String key = entry.substring(0, entry.indexOf(' '));
-            JsonNode p = PREDICTIONS.stream().filter(q -> key.equals(q.path("key").asText())).findFirst()
+            JsonNode p = PREDICTIONS.stream()
+                    .filter(q -> key.equals(q.path("key").asText()))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no prediction " + key));
             int start = at(key, quote(p));
             String sentence = SOURCE.substring(sentenceStart(start), sentenceEnd(start + quote(p).length()));
@@ -239,7 +274,8 @@ class SeedEditionTest {
 
     // --- the source --------------------------------------------------------------------------------------------
 
-    private static final Pattern HEADING = Pattern.compile("^#### \\*\\*(?:(\\d+)\\. )?(.+?)\\*\\*$", Pattern.MULTILINE);
+    private static final Pattern HEADING =
+            Pattern.compile("^#### \\*\\*(?:(\\d+)\\. )?(.+?)\\*\\*$", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("^\\s*\\*\\s+\\*\\*(.+?)：\\*\\*");
 
     /** {@code §N title} of the section holding the quote, and {@code › label} of its bullet unless the quote is the label. */
@@ -247,7 +283,8 @@ class SeedEditionTest {
         String section = null;
         Matcher heading = HEADING.matcher(SOURCE);
         while (heading.find() && heading.start() < start) {
-            section = heading.group(1) == null ? "§" + heading.group(2) : "§" + heading.group(1) + " " + heading.group(2);
+            section =
+                    heading.group(1) == null ? "§" + heading.group(2) : "§" + heading.group(1) + " " + heading.group(2);
         }
         int lineStart = SOURCE.lastIndexOf('\n', start) + 1;
         Matcher label = LABEL.matcher(SOURCE.substring(lineStart, start + length));
@@ -315,7 +352,8 @@ class SeedEditionTest {
         try {
             JsonNode items = new ObjectMapper().readTree(file.toFile());
             List<JsonNode> predictions = new ArrayList<>();
-            StreamSupport.stream(items.spliterator(), false).filter(i -> !"source".equals(i.path("type").asText()))
+            StreamSupport.stream(items.spliterator(), false)
+                    .filter(i -> !"source".equals(i.path("type").asText()))
                     .forEach(predictions::add);
             return predictions;
         } catch (IOException e) {

@@ -50,14 +50,24 @@ class SeedLoaderTest {
         String resolved = "seed-" + run + "-resolved";
         String withdrawn = "seed-" + run + "-withdrawn";
         String deleted = "seed-" + run + "-deleted";
-        String etag = given().get("/api/v1/predictions/" + edited).then().extract().header("ETag");
-        given().contentType("application/merge-patch+json").header("If-Match", etag)
-                .body("{\"statement\": \"A user rewrote this.\"}").patch("/api/v1/predictions/" + edited)
-                .then().statusCode(200);
-        given().contentType("application/json").body("{\"outcome\": \"INCORRECT\", \"note\": \"no\"}")
-                .post("/api/v1/predictions/" + resolved + "/resolution").then().statusCode(200);
-        given().contentType("application/json").body("{}")
-                .post("/api/v1/predictions/" + withdrawn + "/withdrawal").then().statusCode(200);
+        String etag =
+                given().get("/api/v1/predictions/" + edited).then().extract().header("ETag");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"statement\": \"A user rewrote this.\"}")
+                .patch("/api/v1/predictions/" + edited)
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body("{\"outcome\": \"INCORRECT\", \"note\": \"no\"}")
+                .post("/api/v1/predictions/" + resolved + "/resolution")
+                .then()
+                .statusCode(200);
+        given().contentType("application/json")
+                .body("{}")
+                .post("/api/v1/predictions/" + withdrawn + "/withdrawal")
+                .then()
+                .statusCode(200);
         given().delete("/api/v1/predictions/" + deleted).then().statusCode(204);
 
         ImportResult restart = loader.load(file);
@@ -69,7 +79,9 @@ class SeedLoaderTest {
         given().get("/api/v1/predictions/" + resolved).then().body("status", equalTo("RESOLVED"));
         given().get("/api/v1/predictions/" + withdrawn).then().body("status", equalTo("WITHDRAWN"));
         given().get("/api/v1/predictions/" + deleted).then().statusCode(404);
-        given().queryParam("source", "seed-src-" + run).get("/api/v1/predictions").then()
+        given().queryParam("source", "seed-src-" + run)
+                .get("/api/v1/predictions")
+                .then()
                 .body("items.size()", equalTo(3));
     }
 
@@ -84,7 +96,9 @@ class SeedLoaderTest {
         try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class)) {
             assertNull(loader.load(file));
             assertEquals(1, logs.messages().size(), logs.messages().toString());
-            assertTrue(logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"), logs.messages().toString());
+            assertTrue(
+                    logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"),
+                    logs.messages().toString());
             assertTrue(logs.messages().get(0).contains("kind"), logs.messages().toString());
         }
         given().get("/api/v1/predictions/seed-" + run + "-good").then().statusCode(404);
@@ -102,24 +116,39 @@ class SeedLoaderTest {
         try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class)) {
             assertNull(loader.load(file));
             assertEquals(1, logs.messages().size(), logs.messages().toString());
-            assertTrue(logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"), logs.messages().toString());
-            assertTrue(logs.messages().get(0).contains("index=1, field=key"), logs.messages().toString());
+            assertTrue(
+                    logs.messages().get(0).startsWith("ERROR Seed file " + file + " not loaded"),
+                    logs.messages().toString());
+            assertTrue(
+                    logs.messages().get(0).contains("index=1, field=key"),
+                    logs.messages().toString());
         }
         given().get("/api/v1/predictions/seed-" + run + "-keyed").then().statusCode(404);
     }
 
     private static int count() {
-        return given().accept("application/x-ndjson").get("/api/v1/predictions").then().statusCode(200)
-                .extract().asString().lines().toList().size();
+        return given().accept("application/x-ndjson")
+                .get("/api/v1/predictions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .toList()
+                .size();
     }
 
     private static Path seedFile(String run) throws IOException {
         StringBuilder json = new StringBuilder("[{\"type\": \"source\", \"key\": \"seed-src-%1$s\", \"title\": \"T\", "
                 + "\"speaker\": \"Seed Speaker\", \"date\": \"2026-01-01\"}");
-        for (String name : new String[] { "edited", "resolved", "withdrawn", "deleted" }) {
-            json.append(", {\"key\": \"seed-%1$s-").append(name).append("\", \"statement\": \"Seeded ").append(name)
-                    .append(".\", \"kind\": \"FORECAST\", \"source\": \"seed-src-%1$s\", "
-                            + "\"target\": {\"date\": \"2030-12-31\", \"precision\": \"YEAR\", \"basis\": \"EXPLICIT\"}}");
+        for (String name : new String[] {"edited", "resolved", "withdrawn", "deleted"}) {
+            json.append(", {\"key\": \"seed-%1$s-")
+                    .append(name)
+                    .append("\", \"statement\": \"Seeded ")
+                    .append(name)
+                    .append(
+                            ".\", \"kind\": \"FORECAST\", \"source\": \"seed-src-%1$s\", "
+                                    + "\"target\": {\"date\": \"2030-12-31\", \"precision\": \"YEAR\", \"basis\": \"EXPLICIT\"}}");
         }
         Path file = Files.createTempFile("seed", ".json");
         Files.writeString(file, json.append("]").toString().formatted(run), StandardCharsets.UTF_8);

@@ -33,7 +33,9 @@ class SeededPredictionsTest {
 
     @Test
     void townHallSourceIsSeeded() {
-        given().get("/api/v1/sources/" + SOURCE).then().statusCode(200)
+        given().get("/api/v1/sources/" + SOURCE)
+                .then()
+                .statusCode(200)
                 .body("speaker", equalTo("Sam Altman"))
                 .body("date", equalTo("2026-01-27"))
                 .body("language", equalTo("zh-Hant"));
@@ -44,15 +46,26 @@ class SeededPredictionsTest {
         List<String> keys = JsonPath.from(Files.readString(Path.of(SEED_FILE), StandardCharsets.UTF_8))
                 .getList("findAll { it.type != 'source' }.key");
         assertTrue(keys.size() > 15, "well over fifteen predictions: " + keys.size());
-        List<String> served = given().accept("application/x-ndjson").queryParam("source", SOURCE)
-                .get("/api/v1/predictions").then().statusCode(200).extract().asString().lines()
-                .map(line -> JsonPath.from(line).getString("key")).toList();
-        assertTrue(served.containsAll(keys), "missing: " + keys.stream().filter(k -> !served.contains(k)).toList());
+        List<String> served = given().accept("application/x-ndjson")
+                .queryParam("source", SOURCE)
+                .get("/api/v1/predictions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .map(line -> JsonPath.from(line).getString("key"))
+                .toList();
+        assertTrue(
+                served.containsAll(keys),
+                "missing: " + keys.stream().filter(k -> !served.contains(k)).toList());
     }
 
     @Test
     void costPredictionIsExplicitEndOf2027WithAMetric() {
-        given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027").then().statusCode(200)
+        given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027")
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("FORECAST"))
                 .body("speaker", equalTo("Sam Altman"))
                 .body("source", equalTo(SOURCE))
@@ -79,7 +92,9 @@ class SeededPredictionsTest {
 
     @Test
     void speedPredictionIsUndatedWithPeriodicReview() {
-        given().get("/api/v1/predictions/delivery-speed-becomes-key-differentiator").then().statusCode(200)
+        given().get("/api/v1/predictions/delivery-speed-becomes-key-differentiator")
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("FORECAST"))
                 .body("quote.text", containsString("交付速度將成為關鍵差異化優勢"))
                 .body("quote.locator", containsString("§5"))
@@ -93,7 +108,9 @@ class SeededPredictionsTest {
 
     @Test
     void kindergartenStanceIsSeeded() {
-        given().get("/api/v1/predictions/kindergarten-children-should-not-use-ai").then().statusCode(200)
+        given().get("/api/v1/predictions/kindergarten-children-should-not-use-ai")
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("STANCE"))
                 .body("statement", containsString("indergarten"))
                 .body("quote.text", containsString("幼兒園階段不應使用電腦"))
@@ -107,7 +124,9 @@ class SeededPredictionsTest {
     void closingVisionIsUndatedWithAYearlyReview() {
         // Second edition: the closing names no horizon, so no date is invented for it (the first edition had an
         // INFERRED end of 2030), and a metric is kept only where it has an absolute baseline (speed has none).
-        given().get("/api/v1/predictions/openai-model-100x-faster").then().statusCode(200)
+        given().get("/api/v1/predictions/openai-model-100x-faster")
+                .then()
+                .statusCode(200)
                 .body("kind", equalTo("COMMITMENT"))
                 .body("quote.locator", containsString("結語"))
                 .body("target.basis", equalTo("NONE"))
@@ -115,7 +134,9 @@ class SeededPredictionsTest {
                 .body("reviewEvery", equalTo("P1Y"))
                 .body("dueAt", nullValue())
                 .body("metric", nullValue());
-        given().get("/api/v1/predictions/openai-model-100x-context-length").then().statusCode(200)
+        given().get("/api/v1/predictions/openai-model-100x-context-length")
+                .then()
+                .statusCode(200)
                 .body("target.basis", equalTo("NONE"))
                 .body("metric.unit", equalTo("tokens"))
                 .body("metric.baseline.value", equalTo(400000.0f))
@@ -126,7 +147,8 @@ class SeededPredictionsTest {
 
     @Test
     void everyKindIsRepresentedAndEveryQuoteIsVerbatim() throws IOException {
-        String source = Files.readString(Path.of("seeds/altman-town-hall-2026-01-27.zh-Hant.txt"), StandardCharsets.UTF_8);
+        String source =
+                Files.readString(Path.of("seeds/altman-town-hall-2026-01-27.zh-Hant.txt"), StandardCharsets.UTF_8);
         JsonPath seeds = JsonPath.from(Files.readString(Path.of(SEED_FILE), StandardCharsets.UTF_8));
         List<String> quotes = seeds.getList("findAll { it.type != 'source' }.quote.text");
         for (String quote : quotes) {
@@ -136,15 +158,28 @@ class SeededPredictionsTest {
         for (String kind : List.of("FORECAST", "COMMITMENT", "STANCE", "CLAIM")) {
             assertTrue(kinds.contains(kind), kind);
         }
-        given().queryParam("source", SOURCE).queryParam("kind", "CLAIM").get("/api/v1/predictions").then()
-                .statusCode(200).body("items.size()", greaterThan(0)).body("items.kind", everyItem(equalTo("CLAIM")));
-        assertEquals(quotes.size(), seeds.getList("findAll { it.type != 'source' }.quote.lang").stream()
-                .filter("zh-Hant"::equals).count());
-        given().queryParam("source", SOURCE).queryParam("topic", "cost").get("/api/v1/predictions").then()
+        given().queryParam("source", SOURCE)
+                .queryParam("kind", "CLAIM")
+                .get("/api/v1/predictions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", greaterThan(0))
+                .body("items.kind", everyItem(equalTo("CLAIM")));
+        assertEquals(
+                quotes.size(),
+                seeds.getList("findAll { it.type != 'source' }.quote.lang").stream()
+                        .filter("zh-Hant"::equals)
+                        .count());
+        given().queryParam("source", SOURCE)
+                .queryParam("topic", "cost")
+                .get("/api/v1/predictions")
+                .then()
                 .body("items.key", hasItems("gpt5-level-intelligence-100x-cheaper-by-2027"))
                 .body("items.topics", everyItem(hasItem("cost")));
-        given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027/history").then()
-                .body("type", contains("CREATED")).body("[0].actor", equalTo("seed"));
+        given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027/history")
+                .then()
+                .body("type", contains("CREATED"))
+                .body("[0].actor", equalTo("seed"));
     }
 
     @Test
@@ -152,11 +187,21 @@ class SeededPredictionsTest {
         String file = Files.readString(Path.of(SEED_FILE), StandardCharsets.UTF_8);
         int items = JsonPath.from(file).getList("$").size();
         String key = "gpt5-level-intelligence-100x-cheaper-by-2027";
-        String etag = given().get("/api/v1/predictions/" + key).then().statusCode(200).extract().header("ETag");
+        String etag = given().get("/api/v1/predictions/" + key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         for (boolean dryRun : List.of(true, false)) {
-            given().contentType("application/json").queryParam("dryRun", dryRun).body(file).post("/api/v1/imports")
-                    .then().statusCode(200)
-                    .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(items));
+            given().contentType("application/json")
+                    .queryParam("dryRun", dryRun)
+                    .body(file)
+                    .post("/api/v1/imports")
+                    .then()
+                    .statusCode(200)
+                    .body("created", equalTo(0))
+                    .body("updated", equalTo(0))
+                    .body("unchanged", equalTo(items));
         }
         given().get("/api/v1/predictions/" + key).then().header("ETag", equalTo(etag));
         given().get("/api/v1/predictions/" + key + "/history").then().body("type", contains("CREATED"));
@@ -164,7 +209,12 @@ class SeededPredictionsTest {
 
     @Test
     void speakerFilterIgnoresCase() {
-        given().queryParam("speaker", "sam altman").queryParam("source", SOURCE).get("/api/v1/predictions").then()
-                .statusCode(200).body("items.size()", greaterThan(0)).body("items.speaker", everyItem(equalTo("Sam Altman")));
+        given().queryParam("speaker", "sam altman")
+                .queryParam("source", SOURCE)
+                .get("/api/v1/predictions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", greaterThan(0))
+                .body("items.speaker", everyItem(equalTo("Sam Altman")));
     }
 }

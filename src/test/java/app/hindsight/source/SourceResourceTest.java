@@ -35,9 +35,11 @@ class SourceResourceTest {
         String key = key("source");
         Map<String, Object> body = source(key);
 
-        given().contentType("application/json").body(body)
+        given().contentType("application/json")
+                .body(body)
                 .post()
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", endsWith("/api/v1/sources/" + key))
                 .body("key", equalTo(key))
                 .body("title", equalTo("Town hall " + key))
@@ -48,7 +50,8 @@ class SourceResourceTest {
                 .body("description", equalTo("A test source"));
 
         given().get("{key}", key)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("key", equalTo(key))
                 .body("title", equalTo("Town hall " + key))
@@ -63,8 +66,13 @@ class SourceResourceTest {
         String word = "summit" + TestData.uid();
         body.put("title", "The " + word + " interview");
 
-        String key = given().contentType("application/json").body(body)
-                .post().then().statusCode(201).extract().path("key");
+        String key = given().contentType("application/json")
+                .body(body)
+                .post()
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
 
         assertEquals(word + "-interview", key);
         given().get("{key}", key).then().statusCode(200);
@@ -109,9 +117,11 @@ class SourceResourceTest {
     void duplicateSourceKeyIsAConflict() {
         String key = TestData.createSource(source(key("dup-src")));
 
-        given().contentType("application/json").body(source(key))
+        given().contentType("application/json")
+                .body(source(key))
                 .post()
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(409))
                 .body("detail", containsString(key));
@@ -156,7 +166,8 @@ class SourceResourceTest {
     void unknownSourceIsNotFound() {
         String key = key("no-such-source");
         given().get("{key}", key)
-                .then().statusCode(404)
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404))
                 .body("detail", containsString(key));
@@ -164,10 +175,18 @@ class SourceResourceTest {
 
     @Test
     void badLimitOrCursorIsABadRequest() {
-        given().queryParam("limit", 0).get().then().statusCode(400).contentType(PROBLEM_JSON)
+        given().queryParam("limit", 0)
+                .get()
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("limit"));
         given().queryParam("limit", 501).get().then().statusCode(400).body("errors.field", hasItem("limit"));
-        given().queryParam("cursor", "garbage").get().then().statusCode(400).contentType(PROBLEM_JSON)
+        given().queryParam("cursor", "garbage")
+                .get()
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("cursor"));
     }
 
@@ -181,7 +200,10 @@ class SourceResourceTest {
             for (int i = 0; i < 6; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return given().contentType("application/json").body(body).post().statusCode();
+                    return given().contentType("application/json")
+                            .body(body)
+                            .post()
+                            .statusCode();
                 }));
             }
             start.countDown();
@@ -197,9 +219,11 @@ class SourceResourceTest {
     }
 
     private static ValidatableResponse invalid(Map<String, Object> body, String field) {
-        ValidatableResponse response = given().contentType("application/json").body(body)
+        ValidatableResponse response = given().contentType("application/json")
+                .body(body)
                 .post()
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("detail", notNullValue())

@@ -30,8 +30,13 @@ class ApiDescriptionTest {
 
     @BeforeEach
     void readDocument() {
-        doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("");
+        doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
     }
 
     @Test
@@ -40,15 +45,32 @@ class ApiDescriptionTest {
         body.put("target", Map.of("basis", "NONE"));
         body.put("reviewEvery", "P6M");
         String key = TestData.create(body);
-        Map<String, Object> served = TestData.predictions().get("{key}", key).then().statusCode(200)
-                .extract().jsonPath().getMap("");
+        Map<String, Object> served = TestData.predictions()
+                .get("{key}", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertEquals(null, ((Map<?, ?>) served.get("target")).get("date"), "the case Prism flagged: target.date null");
         assertFits("Prediction", served);
         TestData.resolve(key);
-        assertFits("Prediction", TestData.predictions().get("{key}", key).then().statusCode(200)
-                .extract().jsonPath().getMap(""));
-        for (Object event : TestData.predictions().get("{key}/history", key).then().statusCode(200)
-                .extract().jsonPath().getList("")) {
+        assertFits(
+                "Prediction",
+                TestData.predictions()
+                        .get("{key}", key)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getMap(""));
+        for (Object event : TestData.predictions()
+                .get("{key}/history", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("")) {
             assertFits("Event", event);
         }
     }
@@ -59,12 +81,21 @@ class ApiDescriptionTest {
         body.remove("url");
         body.remove("description");
         String key = TestData.createSource(body);
-        Map<String, Object> served = given().get(TestData.SOURCES + "/{key}", key).then().statusCode(200)
-                .extract().jsonPath().getMap("");
+        Map<String, Object> served = given().get(TestData.SOURCES + "/{key}", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertTrue(served.containsKey("url") && served.get("url") == null, "the case Prism flagged: url null");
         assertFits("Source", served);
-        Map<String, Object> page = given().queryParam("limit", 2).get(TestData.SOURCES).then().statusCode(200)
-                .extract().jsonPath().getMap("");
+        Map<String, Object> page = given().queryParam("limit", 2)
+                .get(TestData.SOURCES)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         for (Object source : (List<?>) page.get("items")) {
             assertFits("Source", source);
         }
@@ -75,10 +106,26 @@ class ApiDescriptionTest {
         Map<String, Object> problem = map(doc, "components", "schemas", "Problem", "properties");
         assertEquals("uri-reference", map(problem, "type").get("format"));
         assertEquals("uri-reference", map(problem, "instance").get("format"));
-        assertFits("Problem", TestData.predictions().get("{key}", "no-such-" + TestData.uid()).then().statusCode(404)
-                .extract().jsonPath().getMap(""));
-        assertFits("Problem", TestData.predictions().contentType("application/json").body(Map.of("kind", "GUESS"))
-                .post().then().statusCode(400).extract().jsonPath().getMap(""));
+        assertFits(
+                "Problem",
+                TestData.predictions()
+                        .get("{key}", "no-such-" + TestData.uid())
+                        .then()
+                        .statusCode(404)
+                        .extract()
+                        .jsonPath()
+                        .getMap(""));
+        assertFits(
+                "Problem",
+                TestData.predictions()
+                        .contentType("application/json")
+                        .body(Map.of("kind", "GUESS"))
+                        .post()
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .jsonPath()
+                        .getMap(""));
     }
 
     @Test
@@ -160,7 +207,8 @@ class ApiDescriptionTest {
             }
             return;
         }
-        List<?> types = schema.get("type") instanceof List<?> list ? list
+        List<?> types = schema.get("type") instanceof List<?> list
+                ? list
                 : schema.get("type") == null ? List.of() : List.of(schema.get("type"));
         if (value == null) {
             if (!types.contains("null")) {
@@ -168,9 +216,15 @@ class ApiDescriptionTest {
             }
             return;
         }
-        String actual = value instanceof Map ? "object" : value instanceof List ? "array"
-                : value instanceof String ? "string" : value instanceof Boolean ? "boolean"
-                : value instanceof Integer || value instanceof Long ? "integer" : "number";
+        String actual = value instanceof Map
+                ? "object"
+                : value instanceof List
+                        ? "array"
+                        : value instanceof String
+                                ? "string"
+                                : value instanceof Boolean
+                                        ? "boolean"
+                                        : value instanceof Integer || value instanceof Long ? "integer" : "number";
         if (!types.isEmpty() && !types.contains(actual) && !(actual.equals("integer") && types.contains("number"))) {
             wrong.add(path + ": " + actual + ", not " + types);
             return;
@@ -223,8 +277,11 @@ class ApiDescriptionTest {
 
     private void forEachOperation(java.util.function.BiConsumer<String, Map<String, Object>> check) {
         Map<String, Object> paths = map(doc, "paths");
-        paths.keySet().stream().filter(path -> path.startsWith("/api/")).forEach(path -> map(paths, path)
-                .keySet().forEach(method -> check.accept(method.toUpperCase() + " " + path, map(paths, path, method))));
+        paths.keySet().stream()
+                .filter(path -> path.startsWith("/api/"))
+                .forEach(path -> map(paths, path)
+                        .keySet()
+                        .forEach(method -> check.accept(method.toUpperCase() + " " + path, map(paths, path, method))));
         assertFalse(paths.isEmpty());
     }
 

@@ -34,21 +34,23 @@ class ETagsTest {
 
     @Test
     void aStaleTagNamesTheCurrentVersion() {
-        StaleVersion e = assertThrows(StaleVersion.class, () -> ETags.expected("\"2\"").check(3));
+        StaleVersion e =
+                assertThrows(StaleVersion.class, () -> ETags.expected("\"2\"").check(3));
         assertEquals(3, e.current());
         assertNull(e.weakTag());
     }
 
     @Test
     void tagsThisServiceNeverIssuedMatchNothing() {
-        for (String tag : new String[] { "\"03\"", "3", "\"abc\"", "\"3 \"", "\"99999999999999999999\"" }) {
+        for (String tag : new String[] {"\"03\"", "3", "\"abc\"", "\"3 \"", "\"99999999999999999999\""}) {
             assertThrows(StaleVersion.class, () -> ETags.expected(tag).check(3), tag);
         }
     }
 
     @Test
     void aWeakTagNeverMatchesAndTheRefusalSaysSo() {
-        StaleVersion e = assertThrows(StaleVersion.class, () -> ETags.expected("W/\"3\", W/\"4\"").check(3));
+        StaleVersion e = assertThrows(
+                StaleVersion.class, () -> ETags.expected("W/\"3\", W/\"4\"").check(3));
         assertEquals("W/\"3\"", e.weakTag());
         assertDoesNotThrow(() -> ETags.expected("W/\"3\", \"3\"").check(3), "a strong tag beside it may match");
     }

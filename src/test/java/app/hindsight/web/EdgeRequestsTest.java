@@ -81,8 +81,12 @@ class EdgeRequestsTest {
     void declaredBodyOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         // 40 MB announced, none sent: the answer comes from the Content-Length alone.
         String key = key("declared");
-        JsonNode problem = problem(RawHttp.send(server, "POST /api/v1/imports HTTP/1.1\r\n" + AUTH
-                + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 40000000"), 413);
+        JsonNode problem = problem(
+                RawHttp.send(
+                        server,
+                        "POST /api/v1/imports HTTP/1.1\r\n" + AUTH
+                                + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: 40000000"),
+                413);
         assertEquals("/problems/body-too-large", problem.path("type").asText());
         assertTrue(problem.path("detail").asText().contains("33554432"), problem.toString());
         given().get("/api/v1/predictions/" + key).then().statusCode(404);
@@ -90,8 +94,12 @@ class EdgeRequestsTest {
 
     @Test
     void declaredBodyOverTheGeneralLimitIsRefusedOutsideImports() throws Exception {
-        problem(RawHttp.send(server, "POST /api/v1/predictions HTTP/1.1\r\n" + AUTH
-                + "\r\nContent-Type: application/json\r\nContent-Length: 300000"), 413);
+        problem(
+                RawHttp.send(
+                        server,
+                        "POST /api/v1/predictions HTTP/1.1\r\n" + AUTH
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 300000"),
+                413);
     }
 
     @Test
@@ -110,7 +118,9 @@ class EdgeRequestsTest {
 
     private static JsonNode problem(RawHttp.Answer answer, int status) throws Exception {
         assertEquals(status, answer.status(), answer.headers() + " " + answer.body());
-        assertTrue(String.valueOf(answer.header("Content-Type")).startsWith(PROBLEM_JSON), answer.headers().toString());
+        assertTrue(
+                String.valueOf(answer.header("Content-Type")).startsWith(PROBLEM_JSON),
+                answer.headers().toString());
         JsonNode body = JSON.readTree(answer.body());
         assertEquals(status, body.path("status").asInt(), answer.body());
         assertTrue(body.hasNonNull("title") && body.hasNonNull("detail") && body.hasNonNull("type"), answer.body());

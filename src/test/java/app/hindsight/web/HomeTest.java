@@ -15,9 +15,11 @@ class HomeTest {
     @Test
     void rootSendsPeopleToSwaggerUi() {
         AdminTokenByDefault.anonymous();
-        given().redirects().follow(false).get("/").then().statusCode(303)
-                .header("Location", endsWith("/q/swagger-ui"));
-        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/q/swagger-ui"));
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("swagger-ui"));
     }
 }

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,8 +46,12 @@ class HostHeaderTest {
             create(p);
         }
 
-        String link = spoofed().get(PREDICTIONS + "?topic=" + topic + "&limit=1").then().statusCode(200)
-                .extract().header("Link");
+        String link = spoofed()
+                .get(PREDICTIONS + "?topic=" + topic + "&limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Link");
 
         assertTrue(link.startsWith("<" + publicUrl.base() + PREDICTIONS + "?"), link);
         assertFalse(link.contains(EVIL), link);
@@ -56,8 +60,14 @@ class HostHeaderTest {
     @Test
     void locationOfACreatedPredictionIsOnThePublicAddress() {
         String key = key("host-location");
-        String location = spoofed().contentType("application/json").body(prediction(key)).post(PREDICTIONS)
-                .then().statusCode(201).extract().header("Location");
+        String location = spoofed()
+                .contentType("application/json")
+                .body(prediction(key))
+                .post(PREDICTIONS)
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
 
         assertEquals(publicUrl.base() + PREDICTIONS + "/" + key, location);
     }
@@ -66,7 +76,12 @@ class HostHeaderTest {
     void calendarUrlsAreOnThePublicAddress() {
         String key = create(prediction(key("host-calendar")));
 
-        String ics = spoofed().get("/api/v1/calendar.ics?q=" + key).then().statusCode(200).extract().asString()
+        String ics = spoofed()
+                .get("/api/v1/calendar.ics?q=" + key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
                 .replace("\r\n ", "");
 
         assertTrue(ics.contains("URL:" + publicUrl.base() + PREDICTIONS + "/" + key), ics);

@@ -48,8 +48,8 @@ class MissingContentTypeTest {
     @Test
     void patchWithoutContentTypeNamesMergePatch() throws Exception {
         String key = create(prediction(key("no-type-patch")));
-        HttpResponse<String> response = send("PATCH", PREDICTIONS + "/" + key, "{\"statement\": \"Changed by 2030.\"}",
-                "\"0\"");
+        HttpResponse<String> response =
+                send("PATCH", PREDICTIONS + "/" + key, "{\"statement\": \"Changed by 2030.\"}", "\"0\"");
 
         JsonNode problem = problem(response, 415);
         assertTrue(problem.path("detail").asText().contains("application/merge-patch+json"), problem.toString());
@@ -66,10 +66,14 @@ class MissingContentTypeTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body, String ifMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(root.toString()).resolve(path))
                 .header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -79,7 +83,8 @@ class MissingContentTypeTest {
 
     private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON),
                 response.headers().toString());
         JsonNode body = JSON.readTree(response.body());
         assertEquals(status, body.path("status").asInt());

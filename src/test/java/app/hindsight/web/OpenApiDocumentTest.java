@@ -29,8 +29,12 @@ class OpenApiDocumentTest {
 
     @Test
     void committedDocumentIsTheServedOne() throws IOException {
-        String served = given().queryParam("format", "yaml").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
+        String served = given().queryParam("format", "yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
         Path candidate = Path.of("target", "openapi.yaml");
         if (served.equals(committed)) {
@@ -39,14 +43,21 @@ class OpenApiDocumentTest {
             Files.createDirectories(candidate.getParent());
             Files.writeString(candidate, served, StandardCharsets.UTF_8);
         }
-        assertEquals(committed, served, "openapi/openapi.yaml is not the served document: review "
-                + "target/openapi.yaml and copy it to openapi/openapi.yaml");
+        assertEquals(
+                committed,
+                served,
+                "openapi/openapi.yaml is not the served document: review "
+                        + "target/openapi.yaml and copy it to openapi/openapi.yaml");
     }
 
     @Test
     void everyOperationHasASummaryAndDocumentsItsErrors() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<String> missing = new ArrayList<>();
         paths.forEach((path, operations) -> operations.forEach((method, op) -> {

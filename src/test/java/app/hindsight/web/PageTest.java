@@ -23,7 +23,7 @@ class PageTest {
     @Test
     void noMoreRowsThanTheLimitIsTheLastPage() {
         assertNull(Page.of(ids(1, 3), 3, id -> id).nextCursor());
-        assertEquals(List.of(), Page.of(List.<Long> of(), 3, id -> id).items());
+        assertEquals(List.of(), Page.of(List.<Long>of(), 3, id -> id).items());
     }
 
     @Test

@@ -55,7 +55,11 @@ class ProblemDocumentTest {
 
     @Test
     void plainTextBodyIsAnUnsupportedMediaTypeProblem() {
-        problem(given().contentType("text/plain").body("By 2030 everything changes.").post(PREDICTIONS), 415);
+        problem(
+                given().contentType("text/plain")
+                        .body("By 2030 everything changes.")
+                        .post(PREDICTIONS),
+                415);
     }
 
     @Test
@@ -97,7 +101,11 @@ class ProblemDocumentTest {
 
     @Test
     void validationProblemHasInstanceAndFieldErrors() {
-        problem(given().contentType("application/json").body("{\"kind\": \"FORECAST\"}").post(PREDICTIONS), 400)
+        problem(
+                        given().contentType("application/json")
+                                .body("{\"kind\": \"FORECAST\"}")
+                                .post(PREDICTIONS),
+                        400)
                 .body("instance", equalTo(PREDICTIONS))
                 .body("errors.field", hasItem("statement"))
                 .body("errors.message", hasItem(notNullValue()));
@@ -119,8 +127,11 @@ class ProblemDocumentTest {
 
     @Test
     void duplicateJsonFieldIsABadRequestProblem() {
-        problem(given().contentType("application/json")
-                .body("{\"statement\": \"a b c\", \"statement\": \"d e f\", \"kind\": \"FORECAST\"}").post(PREDICTIONS), 400);
+        problem(
+                given().contentType("application/json")
+                        .body("{\"statement\": \"a b c\", \"statement\": \"d e f\", \"kind\": \"FORECAST\"}")
+                        .post(PREDICTIONS),
+                400);
     }
 
     @Test
@@ -160,7 +171,10 @@ class ProblemDocumentTest {
                 .body("status", equalTo(status))
                 .body("detail", notNullValue())
                 .body("stackTrace", org.hamcrest.Matchers.nullValue())
-                .body(allOf(not(containsString("Exception")), not(containsString("java.")),
-                        not(containsString("<html")), not(containsString("\tat "))));
+                .body(allOf(
+                        not(containsString("Exception")),
+                        not(containsString("java.")),
+                        not(containsString("<html")),
+                        not(containsString("\tat "))));
     }
 }

@@ -25,11 +25,17 @@ class RateLimitTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hindsight.rate-limit.enabled", "true",
-                    "hindsight.rate-limit.anonymous-per-minute", "5",
-                    "hindsight.rate-limit.token-per-minute", "8",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:ratelimit;DB_CLOSE_DELAY=-1",
-                    "hindsight.seed.enabled", "false");
+            return Map.of(
+                    "hindsight.rate-limit.enabled",
+                    "true",
+                    "hindsight.rate-limit.anonymous-per-minute",
+                    "5",
+                    "hindsight.rate-limit.token-per-minute",
+                    "8",
+                    "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:ratelimit;DB_CLOSE_DELAY=-1",
+                    "hindsight.seed.enabled",
+                    "false");
         }
     }
 
@@ -39,19 +45,31 @@ class RateLimitTest {
         String token = newToken();
         AdminTokenByDefault.anonymous();
         for (int i = 1; i <= 5; i++) {
-            given().get("/api/v1/sources").then().statusCode(200)
-                    .header("RateLimit-Limit", "5").header("RateLimit-Remaining", String.valueOf(5 - i));
+            given().get("/api/v1/sources")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Limit", "5")
+                    .header("RateLimit-Remaining", String.valueOf(5 - i));
         }
-        given().get("/api/v1/sources").then().statusCode(429)
+        given().get("/api/v1/sources")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
-                .body("status", equalTo(429)).body("type", equalTo("/problems/rate-limited"))
+                .body("status", equalTo(429))
+                .body("type", equalTo("/problems/rate-limited"))
                 .body("detail", containsString("5 requests a minute from this address"))
-                .header("Retry-After", "12").header("RateLimit-Remaining", "0").header("RateLimit-Reset", "60");
+                .header("Retry-After", "12")
+                .header("RateLimit-Remaining", "0")
+                .header("RateLimit-Reset", "60");
 
         // Health and Swagger UI are not limited; a caller with a token has a bucket of its own.
         given().get("/q/health/live").then().statusCode(200).header("RateLimit-Limit", nullValue());
-        given().header("Authorization", "Bearer " + token).get("/api/v1/sources").then()
-                .statusCode(200).header("RateLimit-Limit", "8").header("RateLimit-Remaining", "7");
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Limit", "8")
+                .header("RateLimit-Remaining", "7");
 
         // One token back every 12 s.
         clock.advance(Duration.ofSeconds(11));
@@ -68,19 +86,36 @@ class RateLimitTest {
         String token = newToken();
         String key = "rate-limited-" + System.nanoTime();
         for (int i = 0; i < 8; i++) {
-            given().header("Authorization", "Bearer " + token).get("/api/v1/sources").then().statusCode(200);
+            given().header("Authorization", "Bearer " + token)
+                    .get("/api/v1/sources")
+                    .then()
+                    .statusCode(200);
         }
-        given().header("Authorization", "Bearer " + token).contentType("application/json")
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
                 .body(Map.of("key", key, "title", "T", "speaker", "S", "date", "2026-01-01"))
-                .post("/api/v1/sources").then().statusCode(429).header("RateLimit-Limit", "8");
-        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN).get("/api/v1/sources/" + key)
-                .then().statusCode(404);
-        assertEquals(429, given().header("Authorization", "Bearer " + token).get("/api/v1/sources").statusCode());
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(429)
+                .header("RateLimit-Limit", "8");
+        given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
+                .get("/api/v1/sources/" + key)
+                .then()
+                .statusCode(404);
+        assertEquals(
+                429,
+                given().header("Authorization", "Bearer " + token)
+                        .get("/api/v1/sources")
+                        .statusCode());
     }
 
     private static String newToken() {
         return given().contentType("application/json")
                 .body(Map.of("name", "limited-" + System.nanoTime(), "roles", java.util.List.of("editor")))
-                .post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
     }
 }

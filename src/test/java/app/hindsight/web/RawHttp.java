@@ -24,8 +24,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** {@code head} is the request line and headers, without the final empty line; Host and Connection are added. */
     static Answer send(URL server, String head, byte[] body) throws IOException {
@@ -52,7 +51,7 @@ final class RawHttp {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
             try {
-                for (int n; (n = in.read(buffer)) >= 0;) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
                     response.write(buffer, 0, n);
                     if (complete(response.toByteArray())) {
                         break;
@@ -87,7 +86,9 @@ final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
         }
         return new Answer(status, headers, body);

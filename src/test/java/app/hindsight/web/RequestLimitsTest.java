@@ -64,12 +64,16 @@ class RequestLimitsTest {
                 .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + app.hindsight.AdminTokenByDefault.ADMIN_TOKEN)
-                .POST(publisher).build();
+                .POST(publisher)
+                .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         // Whatever the answer, nothing of this body may have been stored.
         if (response.statusCode() != 201) {
-            given().get("/api/v1/predictions/{key}", new ObjectMapper().readTree(json).path("key").asText())
-                    .then().statusCode(404);
+            given().get(
+                            "/api/v1/predictions/{key}",
+                            new ObjectMapper().readTree(json).path("key").asText())
+                    .then()
+                    .statusCode(404);
         }
         return response;
     }

@@ -39,14 +39,21 @@ class ResponseHeadersTest {
     void aNewTokenIsNeverStored() {
         apiHeaders(given().contentType("application/json")
                 .body(Map.of("name", "headers-" + TestData.uid(), "roles", List.of("reader")))
-                .post("/api/v1/tokens").then().statusCode(201));
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201));
     }
 
     @Test
     void problemDocumentsCarryThemToo() throws Exception {
-        apiHeaders(given().get(PREDICTIONS + "/no-such-" + TestData.uid()).then().statusCode(404));
+        apiHeaders(
+                given().get(PREDICTIONS + "/no-such-" + TestData.uid()).then().statusCode(404));
         AdminTokenByDefault.anonymous();
-        apiHeaders(given().contentType("application/json").body("{}").post(PREDICTIONS).then().statusCode(401));
+        apiHeaders(given().contentType("application/json")
+                .body("{}")
+                .post(PREDICTIONS)
+                .then()
+                .statusCode(401));
 
         // Refused before JAX-RS, by RequestGuard.
         RawHttp.Answer refused = RawHttp.send(server, "GET /api/v1/predictions?q=%zz HTTP/1.1");
@@ -59,13 +66,17 @@ class ResponseHeadersTest {
     @Test
     void swaggerUiMayRunItsOwnScriptsButNotBeFramed() {
         AdminTokenByDefault.anonymous();
-        given().get("/q/swagger-ui/").then().statusCode(200)
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("swagger-ui-bundle.js"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
         // Its scripts and styles are served with their types, which nosniff requires.
-        given().get("/q/swagger-ui/swagger-ui-bundle.js").then().statusCode(200)
+        given().get("/q/swagger-ui/swagger-ui-bundle.js")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("javascript"));
         given().get("/q/swagger-ui/swagger-ui.css").then().statusCode(200).contentType(containsString("text/css"));
         given().get("/q/openapi").then().statusCode(200).header("Content-Security-Policy", API_CSP);
@@ -74,12 +85,17 @@ class ResponseHeadersTest {
     @Test
     void corsIsOffWithoutAnAllowList() {
         AdminTokenByDefault.anonymous();
-        given().header("Origin", "https://elsewhere.example").get(PREDICTIONS + "?limit=1")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
-        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+        given().header("Origin", "https://elsewhere.example")
+                .get(PREDICTIONS + "?limit=1")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options(PREDICTIONS)
-                .then().header("Access-Control-Allow-Origin", nullValue())
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue())
                 .header("Access-Control-Allow-Methods", nullValue());
     }
 

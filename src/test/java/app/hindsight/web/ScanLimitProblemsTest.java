@@ -34,17 +34,23 @@ class ScanLimitProblemsTest {
     @Test
     void aScanOutOfTimeIsA503WithRetryAfter() {
         Response r = mapper.scanTimedOut(new ScanTimedOut(Duration.ofSeconds(10)), null);
-        assertBusy(r, "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow "
-                + "the filters");
+        assertBusy(
+                r,
+                "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow "
+                        + "the filters");
     }
 
     @Test
     void aStatementTheDatabaseCancelledIsA503WithRetryAfter() {
-        assertBusy(mapper.queryTimeout(new jakarta.persistence.QueryTimeoutException("cancelled"), null),
+        assertBusy(
+                mapper.queryTimeout(new jakarta.persistence.QueryTimeoutException("cancelled"), null),
                 "the database took too long to answer; retry shortly, or narrow the filters");
         // Wrapped, as a failed commit delivers it.
-        assertBusy(mapper.unexpected(new RuntimeException(new org.hibernate.QueryTimeoutException("cancelled",
-                null, "select 1")), null), "the database took too long to answer; retry shortly, or narrow the filters");
+        assertBusy(
+                mapper.unexpected(
+                        new RuntimeException(new org.hibernate.QueryTimeoutException("cancelled", null, "select 1")),
+                        null),
+                "the database took too long to answer; retry shortly, or narrow the filters");
     }
 
     private static void assertBusy(Response r, String detail) {

@@ -43,8 +43,13 @@ class SwaggerUiTest {
 
     @BeforeEach
     void readDocument() {
-        doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath().getMap("");
+        doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
     }
 
     @Test
@@ -55,7 +60,8 @@ class SwaggerUiTest {
         Set<String> mediaTypes = map(ok, "content").keySet();
         assertEquals(Set.of("application/json", "text/csv", "application/x-ndjson"), mediaTypes);
         String description = (String) ok.get("description");
-        assertTrue(mediaTypes.stream().allMatch(description::contains), "the 200 names every media type: " + description);
+        assertTrue(
+                mediaTypes.stream().allMatch(description::contains), "the 200 names every media type: " + description);
     }
 
     @Test
@@ -119,12 +125,15 @@ class SwaggerUiTest {
                     if (!matches((String) p.get("pattern"), example)) {
                         wrong.add(name + ": example " + example + " does not match " + p.get("pattern"));
                     }
-                } else if (p.get("items") instanceof Map<?, ?> && map(p, "items").containsKey("pattern")) {
+                } else if (p.get("items") instanceof Map<?, ?>
+                        && map(p, "items").containsKey("pattern")) {
                     checked++;
                     String pattern = (String) map(p, "items").get("pattern");
                     Object itemExample = example(map(p, "items"));
-                    boolean ok = itemExample != null ? matches(pattern, itemExample)
-                            : example instanceof List<?> items && !items.isEmpty()
+                    boolean ok = itemExample != null
+                            ? matches(pattern, itemExample)
+                            : example instanceof List<?> items
+                                    && !items.isEmpty()
                                     && items.stream().allMatch(item -> matches(pattern, item));
                     if (!ok) {
                         wrong.add(name + ": example " + example + " has items not matching " + pattern);
@@ -139,22 +148,43 @@ class SwaggerUiTest {
     @Test
     void documentedCreateExampleIsCreatedEachTimeItIsSent() {
         Object example = requestExample(operations("/api/v1/predictions"), "post");
-        String first = given().header("Authorization", ADMIN).contentType("application/json").body(example)
-                .post("/api/v1/predictions").then().statusCode(201).extract().path("key");
-        String second = given().header("Authorization", ADMIN).contentType("application/json").body(example)
-                .post("/api/v1/predictions").then().statusCode(201).extract().path("key");
+        String first = given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .body(example)
+                .post("/api/v1/predictions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        String second = given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .body(example)
+                .post("/api/v1/predictions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         assertNotEquals(first, second);
     }
 
     @Test
     void documentedSourceAndImportExamplesLeaveSeedsAlone() {
-        given().header("Authorization", ADMIN).contentType("application/json")
+        given().header("Authorization", ADMIN)
+                .contentType("application/json")
                 .body(requestExample(operations("/api/v1/sources"), "post"))
-                .post("/api/v1/sources").then().statusCode(201);
+                .post("/api/v1/sources")
+                .then()
+                .statusCode(201);
         // A dry run counts what the import would do: creating, or leaving alone the source just made.
-        int updated = given().header("Authorization", ADMIN).contentType("application/json").queryParam("dryRun", "true")
+        int updated = given().header("Authorization", ADMIN)
+                .contentType("application/json")
+                .queryParam("dryRun", "true")
                 .body(requestExample(operations("/api/v1/imports"), "post"))
-                .post("/api/v1/imports").then().statusCode(200).extract().path("updated");
+                .post("/api/v1/imports")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("updated");
         assertEquals(0, updated);
     }
 
@@ -176,7 +206,8 @@ class SwaggerUiTest {
                 }
                 Path sub = m.getAnnotation(Path.class);
                 String path = (root.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
-                RolesAllowed allowed = m.isAnnotationPresent(RolesAllowed.class) ? m.getAnnotation(RolesAllowed.class)
+                RolesAllowed allowed = m.isAnnotationPresent(RolesAllowed.class)
+                        ? m.getAnnotation(RolesAllowed.class)
                         : type.getAnnotation(RolesAllowed.class);
                 assertNotNull(allowed, verb + " " + path + " has no @RolesAllowed");
                 roles.put(verb + " " + path, new TreeSet<>(List.of(allowed.value())));
@@ -187,8 +218,10 @@ class SwaggerUiTest {
 
     /** The roles of the operation's one bearer requirement; null without one. */
     private static Set<String> bearerRoles(Map<String, Object> op) {
-        if (op.get("security") instanceof List<?> security && security.size() == 1
-                && security.get(0) instanceof Map<?, ?> requirement && requirement.size() == 1
+        if (op.get("security") instanceof List<?> security
+                && security.size() == 1
+                && security.get(0) instanceof Map<?, ?> requirement
+                && requirement.size() == 1
                 && requirement.get("bearer") instanceof List<?> roles) {
             Set<String> names = new TreeSet<>();
             roles.forEach(role -> names.add((String) role));
@@ -223,7 +256,8 @@ class SwaggerUiTest {
     }
 
     private static Object requestExample(Map<String, Object> operations, String method) {
-        Map<String, Object> examples = map(operations, method, "requestBody", "content", "application/json", "examples");
+        Map<String, Object> examples =
+                map(operations, method, "requestBody", "content", "application/json", "examples");
         assertFalse(examples.isEmpty(), method + " has no request example");
         return map(examples, examples.keySet().iterator().next()).get("value");
     }
