@@ -9,12 +9,14 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-/** Paging every list shares: plain code, no server. */
+import app.hindsight.domain.Paged;
+
+/** Paging every list shares (the domain cuts the page, the web gives it a cursor): plain code, no server. */
 class PageTest {
 
     @Test
     void rowsBeyondTheLimitMakeANextCursorAfterTheLastItemShown() {
-        Page<Long> page = Page.of(ids(1, 4), 3, id -> id);
+        Page<Long> page = Page.of(Paged.of(ids(1, 4), 3, id -> id));
         assertEquals(List.of(1L, 2L, 3L), page.items());
         assertEquals(Cursor.after(3), page.nextCursor());
         assertEquals(3, Cursor.decode(page.nextCursor()));
@@ -22,13 +24,13 @@ class PageTest {
 
     @Test
     void noMoreRowsThanTheLimitIsTheLastPage() {
-        assertNull(Page.of(ids(1, 3), 3, id -> id).nextCursor());
-        assertEquals(List.of(), Page.of(List.<Long>of(), 3, id -> id).items());
+        assertNull(Page.of(Paged.of(ids(1, 3), 3, id -> id)).nextCursor());
+        assertEquals(List.of(), Page.of(Paged.of(List.<Long>of(), 3, id -> id)).items());
     }
 
     @Test
     void mapKeepsTheCursor() {
-        Page<String> page = Page.of(ids(7, 9), 2, id -> id).map(id -> "#" + id);
+        Page<String> page = Page.of(Paged.of(ids(7, 9), 2, id -> id).map(id -> "#" + id));
         assertEquals(List.of("#7", "#8"), page.items());
         assertEquals(Cursor.after(8), page.nextCursor());
     }
