@@ -75,6 +75,14 @@ public final class DueDates {
     }
 
     /**
+     * Whether the review date has come: an OPEN prediction whose next review day has begun on {@code today} (the
+     * day in the service's zone). What the due scan flags; the one place this rule is written.
+     */
+    public static boolean reviewDue(Status status, LocalDate nextReviewOn, LocalDate today) {
+        return status == Status.OPEN && nextReviewOn != null && !nextReviewOn.isAfter(today);
+    }
+
+    /**
      * Why a prediction whose review date has come is due: its target window has ended (the review falls on or
      * after the due date), or only a periodic review is due.
      */

@@ -287,7 +287,7 @@ public class Prediction extends PanacheEntityBase {
 
     /** Whether the review date has come for an OPEN prediction: what the scheduler flags. */
     public boolean reviewDue(LocalDate today) {
-        return status == Status.OPEN && nextReviewOn != null && !nextReviewOn.isAfter(today);
+        return DueDates.reviewDue(status, nextReviewOn, today);
     }
 
     void defer(LocalDate until) {

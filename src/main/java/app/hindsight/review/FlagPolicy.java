@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import app.hindsight.prediction.DueDates;
 import app.hindsight.prediction.Status;
 
 /**
@@ -25,7 +26,7 @@ public final class FlagPolicy {
 
     /** Whether a prediction in this state is to be flagged at {@code now}. */
     public boolean isDue(Status status, LocalDate nextReviewOn, Instant now) {
-        return status == Status.OPEN && nextReviewOn != null && !nextReviewOn.isAfter(today(now));
+        return DueDates.reviewDue(status, nextReviewOn, today(now));
     }
 
     /**
