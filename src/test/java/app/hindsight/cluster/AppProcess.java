@@ -15,6 +15,9 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
 /**
  * One replica: the packaged PostgreSQL jar started as its own process, as production runs it. Its log goes
  * to target/it-logs/NAME.log.
@@ -63,6 +66,16 @@ final class AppProcess implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Requests to this app's API, without a token. */
+    RequestSpecification api() {
+        return RestAssured.given().baseUri(url()).basePath("/api/v1");
+    }
+
+    /** Requests to this app's API with the admin token it was started with. */
+    RequestSpecification admin() {
+        return api().header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     private void awaitReady() {

@@ -1,6 +1,5 @@
 package app.hindsight.cluster;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,11 +45,11 @@ class PostgresFilterIT {
     }
 
     static RequestSpecification api() {
-        return given().baseUri(app.url()).basePath("/api/v1");
+        return app.api();
     }
 
     static RequestSpecification admin() {
-        return api().header("Authorization", "Bearer " + AppProcess.ADMIN_TOKEN);
+        return app.admin();
     }
 
     @Test
