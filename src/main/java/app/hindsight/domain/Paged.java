@@ -27,4 +27,14 @@ public record Paged<T>(List<T> items, Long nextAfter) {
     public <U> Paged<U> map(Function<? super T, ? extends U> view) {
         return new Paged<>(items.stream().<U>map(view).toList(), nextAfter);
     }
+
+    /**
+     * A page of a list ranked in memory (aggregates, a row per forecaster or speaker): the {@code limit} rows after
+     * the first {@code offset}, and the offset of the next page as its "id".
+     */
+    public static <R> Paged<R> ofRanked(List<R> ranked, long offset, int limit) {
+        int from = (int) Math.min(offset, ranked.size());
+        int to = (int) Math.min(ranked.size(), (long) from + limit);
+        return new Paged<>(ranked.subList(from, to), to < ranked.size() ? Long.valueOf(to) : null);
+    }
 }

@@ -36,7 +36,7 @@ public sealed interface Command
             if (resolution.resolvedOn() != null && resolution.resolvedOn().isAfter(today)) {
                 throw InvalidInput.of("resolvedOn", "must not be in the future");
             }
-            p.resolve(resolution, today, actor);
+            p.resolve(resolution, now, today, actor);
             return new HistoryEntry(
                     EventType.RESOLVED,
                     resolution.note(),

@@ -92,4 +92,15 @@ public final class DueDates {
                 ? FlagReason.TARGET_REACHED
                 : FlagReason.PERIODIC_REVIEW;
     }
+
+    /**
+     * When a resolved prediction closed to forecasts that score: the earlier of its dueAt and the moment its
+     * resolution was recorded; null while unresolved.
+     */
+    public static Instant closesAt(Instant dueAt, Instant resolvedAt) {
+        if (resolvedAt == null) {
+            return null;
+        }
+        return dueAt != null && dueAt.isBefore(resolvedAt) ? dueAt : resolvedAt;
+    }
 }

@@ -132,6 +132,14 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_by")
     public String resolvedBy;
 
+    /** When the resolution was recorded. */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** While resolved: the earlier of dueAt and resolvedAt, the moment after which no forecast scores. */
+    @Column(name = "closes_at")
+    public Instant closesAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -164,6 +172,7 @@ public class Prediction extends PanacheEntityBase {
         resolutionCriteria = in.resolutionCriteria();
         metric = in.metric();
         dueAt = DueDates.dueAt(targetDate(), zone);
+        closesAt = DueDates.closesAt(dueAt, resolvedAt);
         // A DUE prediction keeps its review date until a reviewer acts; a deferral survives unrelated edits.
         if (rescheduled && (status == Status.OPEN || status == null)) {
             nextReviewOn = DueDates.nextReviewOn(targetDate(), reviewEvery, today);
@@ -258,13 +267,15 @@ public class Prediction extends PanacheEntityBase {
 
     // --- transitions: the status machine decides, DueDates dates ------------------------------------
 
-    void resolve(Resolution r, LocalDate today, String by) {
+    void resolve(Resolution r, Instant now, LocalDate today, String by) {
         status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
         resolvedOn = r.resolvedOn() == null ? today : r.resolvedOn();
         resolutionNote = r.note();
         resolutionEvidence = r.evidence() == null ? List.of() : List.copyOf(r.evidence());
         resolvedBy = by;
+        resolvedAt = now;
+        closesAt = DueDates.closesAt(dueAt, resolvedAt);
         nextReviewOn = null;
     }
 
@@ -276,6 +287,8 @@ public class Prediction extends PanacheEntityBase {
         resolutionNote = null;
         resolutionEvidence = null;
         resolvedBy = null;
+        resolvedAt = null;
+        closesAt = null;
         resume(next, now, today);
     }
 

@@ -13,15 +13,19 @@ public final class Roles {
     public static final String READER = "reader";
     public static final String EDITOR = "editor";
     public static final String REVIEWER = "reviewer";
+    /** Records probabilities on predictions (forecasts), scored once they resolve. */
+    public static final String FORECASTER = "forecaster";
+
     public static final String ADMIN = "admin";
 
-    public static final Set<String> ALL = Set.of(READER, EDITOR, REVIEWER, ADMIN);
+    public static final Set<String> ALL = Set.of(READER, EDITOR, REVIEWER, FORECASTER, ADMIN);
 
     /** Every role as a regular expression, for Bean Validation's {@code @Pattern} on a role a request names. */
-    public static final String ONE_OF = READER + "|" + EDITOR + "|" + REVIEWER + "|" + ADMIN;
+    public static final String ONE_OF = READER + "|" + EDITOR + "|" + REVIEWER + "|" + FORECASTER + "|" + ADMIN;
 
     /** What a request that names another role hears. */
-    public static final String ONE_OF_MESSAGE = "must be " + READER + ", " + EDITOR + ", " + REVIEWER + " or " + ADMIN;
+    public static final String ONE_OF_MESSAGE =
+            "must be " + READER + ", " + EDITOR + ", " + REVIEWER + ", " + FORECASTER + " or " + ADMIN;
 
     private Roles() {}
 

@@ -123,4 +123,15 @@ class DueDatesTest {
         assertEquals(FlagReason.PERIODIC_REVIEW, DueDates.reason(LocalDate.of(2027, 12, 31), LocalDate.of(2027, 6, 1)));
         assertEquals(FlagReason.PERIODIC_REVIEW, DueDates.reason(null, LocalDate.of(2027, 6, 1)));
     }
+
+    @Test
+    void aResolvedPredictionClosesAtTheEarlierOfDueAndResolution() {
+        Instant due = Instant.parse("2027-12-31T23:00:00Z");
+        Instant early = Instant.parse("2027-06-01T10:00:00Z");
+        Instant late = Instant.parse("2028-02-01T10:00:00Z");
+        assertEquals(early, DueDates.closesAt(due, early));
+        assertEquals(due, DueDates.closesAt(due, late));
+        assertEquals(late, DueDates.closesAt(null, late));
+        assertNull(DueDates.closesAt(due, null));
+    }
 }

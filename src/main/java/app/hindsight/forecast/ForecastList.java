@@ -1,0 +1,20 @@
+package app.hindsight.forecast;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A prediction's forecasts, oldest first, and what the forecasters' latest ones say together. */
+public record ForecastList(
+        @Schema(required = true, example = "gpt5-level-cost-100x-by-2027")
+        String prediction,
+
+        @Schema(required = true) Aggregate aggregate,
+        @Schema(required = true) List<ForecastView> items) {
+
+    /** Over each forecaster's latest forecast; median and mean are null when there is none. */
+    public record Aggregate(
+            @Schema(required = true, example = "3") int forecasters,
+            @Schema(example = "0.35") Double median,
+            @Schema(example = "0.4") Double mean) {}
+}

@@ -1,0 +1,21 @@
+package app.hindsight.forecast;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** A forecast as the API shows it (and a CSV row); {@code forecaster} is the name of the token that made it. */
+@JsonPropertyOrder({"id", "forecaster", "probability", "note", "at"})
+public record ForecastView(
+        @Schema(required = true, example = "1") long id,
+        @Schema(required = true, example = "alice") String forecaster,
+
+        @Schema(required = true, minimum = "0.01", maximum = "0.99", example = "0.3")
+        double probability,
+
+        @Schema(example = "Prices fell 10x a year since 2023")
+        String note,
+
+        @Schema(required = true) Instant at) {}

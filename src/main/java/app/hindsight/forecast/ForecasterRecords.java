@@ -1,0 +1,44 @@
+package app.hindsight.forecast;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.domain.NotFound;
+
+/** Forecasters' records, ranked best first, each computed on read by {@link ScoreQueries}. */
+@ApplicationScoped
+public class ForecasterRecords {
+
+    @Inject
+    ScoreQueries scores;
+
+    /** Every forecaster with at least {@code minScored} scored predictions, best first. */
+    @Transactional
+    public List<ForecasterView> ranked(long minScored) {
+        return scores.forecasters(null).values().stream()
+                .map(ForecasterView::of)
+                .filter(f -> f.scored() >= minScored)
+                .sorted(ForecasterView.BEST_FIRST)
+                .toList();
+    }
+
+    /** One forecaster's scores and calibration; 404 for a name that never forecast. */
+    @Transactional
+    public ForecasterRecord record(String name) {
+        Map<String, ScoreQueries.ForecasterScores> one = scores.forecasters(name);
+        ScoreQueries.ForecasterScores s = one.get(name);
+        if (s == null) {
+            throw new NotFound("forecaster", name);
+        }
+        return new ForecasterRecord(ForecasterView.of(s), ForecasterRecord.bins(scores.calibration(name)));
+    }
+
+    /** The calibration chart as an SVG document. */
+    public String calibrationSvg(String name) {
+        return CalibrationChart.svg(name, record(name).calibration());
+    }
+}
