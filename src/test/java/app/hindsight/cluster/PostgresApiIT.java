@@ -176,4 +176,99 @@ class PostgresApiIT {
                 .statusCode(403);
         api().header("Authorization", "Bearer nope").get("/predictions").then().statusCode(401);
     }
+
+    @Test
+    void forecastsScoresAndTrackRecordsAggregateOnPostgres() {
+        String run = Long.toString(System.nanoTime());
+        String speaker = "PG Speaker " + run;
+        String forecaster = "pg-forecaster-" + run;
+        String token = admin().contentType("application/json")
+                .body(Map.of("name", forecaster, "roles", List.of("forecaster")))
+                .post("/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        // Two predictions: 0.8 on one that comes true, 0.3 and then 0.6 on one that does not.
+        String[] keys = {"pg-score-a-" + run, "pg-score-b-" + run};
+        for (String key : keys) {
+            admin().contentType("application/json")
+                    .body(Map.of(
+                            "key",
+                            key,
+                            "statement",
+                            "PostgreSQL scores " + key + ".",
+                            "kind",
+                            "FORECAST",
+                            "speaker",
+                            speaker,
+                            "madeOn",
+                            "2026-01-01",
+                            "topics",
+                            List.of("pg-scores"),
+                            "target",
+                            Map.of("date", "2030-12-31", "precision", "YEAR", "basis", "EXPLICIT")))
+                    .post("/predictions")
+                    .then()
+                    .statusCode(201);
+        }
+        double[][] forecasts = {{0.8}, {0.3, 0.6}};
+        for (int i = 0; i < keys.length; i++) {
+            for (double p : forecasts[i]) {
+                api().header("Authorization", "Bearer " + token)
+                        .contentType("application/json")
+                        .body(Map.of("probability", p))
+                        .post("/predictions/" + keys[i] + "/forecasts")
+                        .then()
+                        .statusCode(201);
+            }
+        }
+        String[] outcomes = {"CORRECT", "INCORRECT"};
+        for (int i = 0; i < keys.length; i++) {
+            admin().contentType("application/json")
+                    .body(Map.of("outcome", outcomes[i], "note", "checked"))
+                    .post("/predictions/" + keys[i] + "/resolution")
+                    .then()
+                    .statusCode(200);
+        }
+        api().get("/predictions/" + keys[1] + "/forecasts")
+                .then()
+                .statusCode(200)
+                .body("aggregate.forecasters", equalTo(1))
+                .body("aggregate.median", equalTo(0.6f));
+        // Brier (0.04 + 0.36) / 2; the crowd is the one forecaster, so relative 0.
+        double brier = api().get("/forecasters/" + forecaster)
+                .then()
+                .statusCode(200)
+                .body("scores.scored", equalTo(2))
+                .body("scores.forecasts", equalTo(3))
+                .body("calibration[8].forecasts", equalTo(1))
+                .extract()
+                .jsonPath()
+                .getDouble("scores.meanBrier");
+        assertEquals(0.2, brier, 1e-6);
+        api().get("/forecasters").then().statusCode(200).body("items.name", hasItem(forecaster));
+        api().get("/forecasters/" + forecaster + "/calibration.svg")
+                .then()
+                .statusCode(200)
+                .body(containsString("<svg"));
+        // Hit rate 1 of 2; crowd yield (1 / 0.8 + 0 / 0.6) / 2.
+        double yield = api().get("/speakers/" + speaker.toLowerCase())
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(speaker))
+                .body("hitRate", equalTo(0.5f))
+                .body("byTopic.pg-scores.predictions", equalTo(2))
+                .body("resolved.size()", equalTo(2))
+                .extract()
+                .jsonPath()
+                .getDouble("crowdYield");
+        assertEquals(0.625, yield, 1e-6);
+        api().accept("text/csv").get("/speakers").then().statusCode(200).body(containsString("\"" + speaker + "\",2,"));
+        api().get("/stats")
+                .then()
+                .statusCode(200)
+                .body("byTopic.pg-scores", equalTo(2))
+                .body("outcomesBySpeaker.'" + speaker + "'.CORRECT", equalTo(1));
+    }
 }

@@ -217,9 +217,11 @@ class ScoringTest {
         org.junit.jupiter.api.Assertions.assertTrue(
                 csv.startsWith("name,predictions,open,due,resolved,withdrawn,correct,partiallyCorrect,incorrect,"),
                 csv.lines().findFirst().orElse(""));
-        String row =
-                csv.lines().filter(l -> l.startsWith(speaker + ",")).findFirst().orElseThrow();
-        org.junit.jupiter.api.Assertions.assertTrue(row.startsWith(speaker + ",7,1,0,6,0,2,1,2,1,0.5,"), row);
+        String row = csv.lines()
+                .filter(l -> l.startsWith("\"" + speaker + "\","))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row of " + speaker + " in\n" + csv));
+        org.junit.jupiter.api.Assertions.assertTrue(row.startsWith("\"" + speaker + "\",7,1,0,6,0,2,1,2,1,0.5,"), row);
     }
 
     @Test

@@ -35,6 +35,7 @@ class AccessMatrixTest {
         READER,
         EDITOR,
         REVIEWER,
+        FORECASTER,
         ADMIN,
         REVOKED,
         GARBAGE
@@ -59,7 +60,8 @@ class AccessMatrixTest {
         }
         String run = TestData.uid();
         tokens = new java.util.EnumMap<>(Caller.class);
-        for (Caller c : List.of(Caller.READER, Caller.EDITOR, Caller.REVIEWER, Caller.ADMIN, Caller.REVOKED)) {
+        for (Caller c : List.of(
+                Caller.READER, Caller.EDITOR, Caller.REVIEWER, Caller.FORECASTER, Caller.ADMIN, Caller.REVOKED)) {
             String role = c == Caller.REVOKED ? "admin" : c.name().toLowerCase();
             tokens.put(
                     c,
@@ -181,6 +183,26 @@ class AccessMatrixTest {
                             .body(Map.of("assignee", "alice"))
                             .put("/api/v1/reviews/" + id + "/assignee");
                 }),
+                new Group(
+                        "forecast",
+                        Set.of("forecaster"),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(Map.of("probability", 0.3))
+                                .post(TestData.PREDICTIONS + "/" + fixture() + "/forecasts")),
+                new Group(
+                        "read forecasts",
+                        Set.of("reader"),
+                        200,
+                        s -> s.get(TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/forecasts")),
+                new Group("read forecasters", Set.of("reader"), 200, s -> s.get("/api/v1/forecasters")),
+                new Group(
+                        "read speakers",
+                        Set.of("reader"),
+                        200,
+                        s -> s.accept("text/csv").get("/api/v1/speakers")),
+                new Group("read a speaker", Set.of("reader"), 200, s -> s.get("/api/v1/speakers/sam altman")),
+                new Group("read stats", Set.of("reader"), 200, s -> s.get("/api/v1/stats")),
                 new Group("list jobs", Set.of(), 200, s -> s.get("/api/v1/jobs")),
                 new Group("run job", Set.of(), 200, s -> s.post("/api/v1/jobs/due-scan/runs")),
                 new Group("read job run", Set.of(), 200, s -> {
