@@ -42,10 +42,12 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         Path logs = Path.of("target", "it-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(name + ".log");
+        Path log = logs.resolve(name + ".log").toAbsolutePath();
         Path data = Files.createTempDirectory("hindsight-" + name);
         ProcessBuilder builder = new ProcessBuilder(
                         List.of(javaBin(), "-Xmx512m", "-jar", System.getProperty("hindsight.it.jar")))
+                // Started in an empty folder: what it serves (the town hall's seeds too) comes from the jar.
+                .directory(data.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = new HashMap<>();
