@@ -50,7 +50,11 @@ final class SeedFiles {
             }
             List<String> names;
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
-                names = lines.lines().map(String::strip).filter(n -> isSeedFile(n)).sorted().toList();
+                names = lines.lines()
+                        .map(String::strip)
+                        .filter(n -> isSeedFile(n))
+                        .sorted()
+                        .toList();
             }
             return names.stream()
                     .map(name -> new SeedFile(PACKAGED + name + " (packaged)", name.endsWith(".ndjson"), () -> {
@@ -70,7 +74,9 @@ final class SeedFiles {
 
     static List<SeedFile> inFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
-            Log.warnf("No seed folder at %s (hindsight.seed.dir); only the packaged seeds are loaded", dir.toAbsolutePath());
+            Log.warnf(
+                    "No seed folder at %s (hindsight.seed.dir); only the packaged seeds are loaded",
+                    dir.toAbsolutePath());
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -34,7 +34,8 @@ class SeedFilesTest {
                 packaged.stream().map(SeedFile::name).toList());
         for (SeedFile file : packaged) {
             String name = file.name().substring("seeds/".length(), file.name().length() - " (packaged)".length());
-            assertArrayEquals(Files.readAllBytes(Path.of("seeds", name)), file.body().read(), name);
+            assertArrayEquals(
+                    Files.readAllBytes(Path.of("seeds", name)), file.body().read(), name);
         }
     }
 
