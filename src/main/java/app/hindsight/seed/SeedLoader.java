@@ -15,10 +15,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the seed files on start through the import code, create-if-absent: a restart creates no
- * duplicates, and a seeded prediction that a user edited, resolved, withdrew or deleted stays as the user
- * left it. The files packaged in the jar come first, then those of {@code hindsight.seed.dir}. A broken file is
- * reported and skipped whole; the service still starts.
+ * Loads the seed files on start, each through {@link SeedRevisions}: a restart creates no duplicates, a newer
+ * revision of a source brings its untouched predictions up to date, and a seeded prediction that a person edited,
+ * resolved, deferred, withdrew or deleted stays as the person left it. The files packaged in the jar come first, then
+ * those of {@code hindsight.seed.dir}. A broken file is reported and skipped whole; the service still starts.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -28,6 +28,9 @@ public class SeedLoader {
 
     @Inject
     ImportService imports;
+
+    @Inject
+    SeedRevisions revisions;
 
     void onStart(@Observes StartupEvent start) {
         if (config.seed().enabled()) {
@@ -42,28 +45,34 @@ public class SeedLoader {
     }
 
     /** One file of a folder, as {@link #loadAll()} loads it. */
-    ImportResult load(Path file) {
+    SeedResult load(Path file) {
         return load(new SeedFile(
                 file.toString(), file.getFileName().toString().endsWith(".ndjson"), () -> Files.readAllBytes(file)));
     }
 
-    ImportResult load(SeedFile file) {
+    SeedResult load(SeedFile file) {
         try {
             byte[] body = file.body().read();
-            ImportResult result;
+            SeedResult result;
             try {
-                result = imports.seed(imports.parse(body, file.ndjson()));
+                result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
             } catch (InvalidInput | InvalidImport e) {
                 throw e;
             } catch (RuntimeException e) {
-                // Replicas starting together seed at once; the loser's second pass finds everything there.
+                // Replicas starting together seed at once; the loser's second pass finds the revision applied.
                 Log.infof(
                         "Seeding %s raced with another replica (%s); trying again",
                         file.name(), e.getClass().getSimpleName());
-                result = imports.seed(imports.parse(body, file.ndjson()));
+                result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
             }
             Log.infof(
-                    "Seeds %s: %d created, %d already present", file.name(), result.created(), result.unchanged());
+                    "Seeds %s: %d created, %d updated, %d withdrawn, %d restored, %d unchanged",
+                    file.name(),
+                    result.created(),
+                    result.updated(),
+                    result.withdrawn(),
+                    result.restored(),
+                    result.unchanged());
             return result;
         } catch (InvalidInput e) {
             Log.errorf("Seed file %s not loaded: %s %s", file.name(), e.getMessage(), e.errors());
