@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.EventView;
 import app.hindsight.prediction.Status;
+import app.hindsight.security.TokenService;
 import app.hindsight.seed.SeedPlanner.Existing;
 import app.hindsight.seed.SeedPlanner.Plan;
 import app.hindsight.seed.SeedPlanner.Step;
@@ -91,6 +92,11 @@ class SeedPlannerTest {
 
         assertTrue(plan.changesNothing());
         assertEquals(1, plan.unchanged());
+    }
+
+    @Test
+    void noTokenCanActUnderTheNamesThatLeaveAPredictionUntouched() {
+        assertTrue(TokenService.RESERVED_NAMES.containsAll(List.of(SeedPlanner.SEED, SeedPlanner.SCHEDULER)));
     }
 
     @Test
