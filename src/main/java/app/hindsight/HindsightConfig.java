@@ -180,6 +180,10 @@ public interface HindsightConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** Load the seed files packaged in the jar (the town hall); false leaves only those of {@link #dir()}. */
+        @WithDefault("true")
+        boolean packaged();
+
         /**
          * A folder of one's own, added to the seeds packaged in the jar: its *.json (an array) and *.ndjson files,
          * in the import format, are loaded after the packaged ones, in name order.

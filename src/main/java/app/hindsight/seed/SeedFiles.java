@@ -35,8 +35,8 @@ final class SeedFiles {
 
     private SeedFiles() {}
 
-    static List<SeedFile> all(Optional<Path> dir) {
-        List<SeedFile> files = new ArrayList<>(packaged());
+    static List<SeedFile> all(boolean packaged, Optional<Path> dir) {
+        List<SeedFile> files = new ArrayList<>(packaged ? packaged() : List.of());
         dir.ifPresent(d -> files.addAll(inFolder(d)));
         return files;
     }

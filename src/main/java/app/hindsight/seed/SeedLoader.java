@@ -39,7 +39,8 @@ public class SeedLoader {
     }
 
     public void loadAll() {
-        for (SeedFile file : SeedFiles.all(config.seed().dir())) {
+        for (SeedFile file :
+                SeedFiles.all(config.seed().packaged(), config.seed().dir())) {
             load(file);
         }
     }

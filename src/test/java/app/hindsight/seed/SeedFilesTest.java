@@ -46,7 +46,7 @@ class SeedFilesTest {
         Files.writeString(dir.resolve("notes.txt"), "not a seed file", StandardCharsets.UTF_8);
         Files.createDirectory(dir.resolve("c.json"));
 
-        List<SeedFile> files = SeedFiles.all(Optional.of(dir));
+        List<SeedFile> files = SeedFiles.all(true, Optional.of(dir));
 
         int packaged = SeedFiles.packaged().size();
         assertEquals(packaged + 2, files.size(), files.toString());
@@ -57,9 +57,23 @@ class SeedFilesTest {
     }
 
     @Test
+    void withThePackagedSeedsOffOnlyTheFolderLoads(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("own.json"), "[]", StandardCharsets.UTF_8);
+
+        assertEquals(
+                List.of(dir.resolve("own.json").toString()),
+                SeedFiles.all(false, Optional.of(dir)).stream()
+                        .map(SeedFile::name)
+                        .toList());
+        assertEquals(List.of(), SeedFiles.all(false, Optional.empty()));
+    }
+
+    @Test
     void withoutAFolderOnlyThePackagedSeedsLoad() {
         assertEquals(
                 SeedFiles.packaged().stream().map(SeedFile::name).toList(),
-                SeedFiles.all(Optional.empty()).stream().map(SeedFile::name).toList());
+                SeedFiles.all(true, Optional.empty()).stream()
+                        .map(SeedFile::name)
+                        .toList());
     }
 }

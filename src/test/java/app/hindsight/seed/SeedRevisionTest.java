@@ -18,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -190,6 +195,48 @@ class SeedRevisionTest {
         JsonPath history = history(key("dropped"));
         assertEquals(List.of("CREATED", "WITHDRAWN", "RESTORED"), history.getList("type"));
         assertEquals("back in seed revision 3", history.getString("[2].note"));
+    }
+
+    @Test
+    void twoLoadersAtOnceApplyARevisionOnce() throws Exception {
+        String source = "rev-race-" + run;
+        Path one = revisionOne(source);
+        loader.load(one);
+        edit(key("edited"), "Edited before the race.");
+        resolve(key("resolved"));
+        resolve(key("dropped-resolved"));
+        Path two = revisionTwo(source);
+
+        List<SeedResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // The loser may collide with the winner and try again; that is logged, and expected here.
+        try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class, SeedRevisions.class)) {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SeedResult>> loads = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                loads.add(pool.submit(() -> {
+                    go.await();
+                    return loader.load(two);
+                }));
+            }
+            go.countDown();
+            for (Future<SeedResult> load : loads) {
+                results.add(load.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(1, results.stream().mapToInt(SeedResult::created).sum(), results.toString());
+        assertEquals(1, results.stream().mapToInt(SeedResult::updated).sum(), results.toString());
+        assertEquals(1, results.stream().mapToInt(SeedResult::withdrawn).sum(), results.toString());
+        assertEquals(List.of("CREATED", "UPDATED"), history(key("fixed")).getList("type"));
+        assertEquals(List.of("CREATED", "WITHDRAWN"), history(key("dropped")).getList("type"));
+        assertEquals(List.of("CREATED"), history(key("added")).getList("type"));
+        given().get("/api/v1/sources/" + source)
+                .then()
+                .body("seedRevision", equalTo(2))
+                .body("seedConflicts", contains(key("dropped-resolved"), key("edited"), key("resolved")));
     }
 
     @Test
