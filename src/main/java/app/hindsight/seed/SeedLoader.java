@@ -64,7 +64,15 @@ public class SeedLoader {
                 Log.infof(
                         "Seeding %s raced with another replica (%s); trying again",
                         file.name(), e.getClass().getSimpleName());
-                result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
+                try {
+                    result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
+                } catch (InvalidInput | InvalidImport invalid) {
+                    throw invalid;
+                } catch (RuntimeException again) {
+                    // Not a race after all: the file is skipped, as a broken one is, and the service starts.
+                    Log.errorf(again, "Seed file %s not loaded: %s", file.name(), again.getMessage());
+                    return null;
+                }
             }
             Log.infof(
                     "Seeds %s: %d created, %d updated, %d withdrawn, %d restored, %d unchanged",

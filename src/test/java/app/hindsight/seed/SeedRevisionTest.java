@@ -207,24 +207,10 @@ class SeedRevisionTest {
         resolve(key("dropped-resolved"));
         Path two = revisionTwo(source);
 
-        List<SeedResult> results = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<SeedResult> results;
         // The loser may collide with the winner and try again; that is logged, and expected here.
         try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class, SeedRevisions.class)) {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<SeedResult>> loads = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                loads.add(pool.submit(() -> {
-                    go.await();
-                    return loader.load(two);
-                }));
-            }
-            go.countDown();
-            for (Future<SeedResult> load : loads) {
-                results.add(load.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdown();
+            results = together(2, () -> loader.load(two));
         }
 
         assertEquals(1, results.stream().mapToInt(SeedResult::created).sum(), results.toString());
@@ -237,6 +223,44 @@ class SeedRevisionTest {
                 .then()
                 .body("seedRevision", equalTo(2))
                 .body("seedConflicts", contains(key("dropped-resolved"), key("edited"), key("resolved")));
+    }
+
+    @Test
+    void twoLoadersAtOnceSeedANewSourceOnce() throws Exception {
+        String source = "rev-fresh-" + run;
+        Path one = revisionOne(source);
+
+        List<SeedResult> results;
+        try (ExpectedLogs logs = ExpectedLogs.capture(SeedLoader.class, SeedRevisions.class)) {
+            results = together(2, () -> loader.load(one));
+        }
+
+        assertEquals(7, results.stream().mapToInt(SeedResult::created).sum(), results.toString());
+        assertEquals(List.of("CREATED"), history(key("kept")).getList("type"));
+        given().get("/api/v1/sources/" + source).then().body("seedRevision", equalTo(1));
+    }
+
+    /** Runs the same call on n threads released at once; their results. */
+    private static <T> List<T> together(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : calls) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
