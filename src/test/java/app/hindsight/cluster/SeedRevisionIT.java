@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,13 @@ class SeedRevisionIT {
     String database;
     final List<AppProcess> apps = new ArrayList<>();
 
+    @BeforeAll
+    static void available() {
+        Postgres.assumeAvailable();
+    }
+
     @BeforeEach
     void database() throws Exception {
-        Postgres.assumeAvailable();
         database = Postgres.createDatabase("hindsight_it_seeds");
     }
 
