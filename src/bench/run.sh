@@ -134,7 +134,7 @@ rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a Hindsight start
   # The benchmark runs the due scan and the delivery rounds itself, so their schedules are off.
-  HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SEED_DIR="$ROOT/seeds"
+  HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN"
     HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_WEBHOOKS_DELIVERY_EVERY=off
     HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
 }

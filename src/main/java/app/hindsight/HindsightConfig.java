@@ -176,13 +176,19 @@ public interface HindsightConfig {
     }
 
     interface Seed {
-        /** Load the files of {@link #dir()} on start, creating what is absent and touching nothing else. */
+        /** Load the seed files on start: those packaged in the jar, then those of {@link #dir()}. */
         @WithDefault("true")
         boolean enabled();
 
-        /** Folder of seed files: *.json (an array) and *.ndjson, in the import format, read in name order. */
-        @WithDefault("seeds")
-        Path dir();
+        /** Load the seed files packaged in the jar (the town hall); false leaves only those of {@link #dir()}. */
+        @WithDefault("true")
+        boolean packaged();
+
+        /**
+         * A folder of one's own, added to the seeds packaged in the jar: its *.json (an array) and *.ndjson files,
+         * in the import format, are loaded after the packaged ones, in name order.
+         */
+        Optional<Path> dir();
     }
 
     interface Http {

@@ -1,7 +1,11 @@
 package app.hindsight.prediction;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -41,6 +45,20 @@ public class PredictionHistory {
             throw new NotFound("prediction", key);
         }
         return events.stream().map(this::view).toList();
+    }
+
+    /**
+     * The events of the predictions that have or had these keys, each key's oldest first, in the caller's
+     * transaction; a key with no history is absent.
+     */
+    public Map<String, List<EventView>> of(Collection<String> keys) {
+        Map<String, List<EventView>> byKey = new HashMap<>();
+        for (List<String> chunk : PredictionKeys.chunks(keys)) {
+            for (PredictionEvent e : PredictionEvent.<PredictionEvent>list("predictionKey in ?1 order by id", chunk)) {
+                byKey.computeIfAbsent(e.predictionKey, k -> new ArrayList<>()).add(view(e));
+            }
+        }
+        return byKey;
     }
 
     private EventView view(PredictionEvent e) {

@@ -3,6 +3,7 @@ package app.hindsight.prediction;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -71,5 +72,39 @@ public class PredictionUpserts {
             }
         }
         return outcomes;
+    }
+
+    // --- for seed revisions (seed.SeedRevisions), in the caller's transaction ------------------------------------
+
+    /** A stored prediction as a seed revision compares it: the fields a client sets, and its status. */
+    public record Stored(String key, NewPrediction content, Status status) {}
+
+    /** The stored predictions that have one of these keys or come from this source, by key. */
+    public Map<String, Stored> stored(Collection<String> keys, String source) {
+        Map<String, Stored> stored = new HashMap<>();
+        for (List<String> chunk : PredictionKeys.chunks(keys)) {
+            Prediction.<Prediction>list("key in ?1", chunk)
+                    .forEach(p -> stored.put(p.key, new Stored(p.key, p.toInput(), p.status)));
+        }
+        Prediction.<Prediction>list("source", source)
+                .forEach(p -> stored.putIfAbsent(p.key, new Stored(p.key, p.toInput(), p.status)));
+        return stored;
+    }
+
+    /** Creates a prediction; its CREATED event carries the actor and the note. */
+    public void create(NewPrediction in, String actor, String note) {
+        predictions.insert(in, actor, note, predictions.now(), predictions.today());
+    }
+
+    /**
+     * Brings a prediction to {@code in} through the path of every edit: an UPDATED event records each changed field,
+     * old and new; nothing when nothing differs.
+     */
+    public void update(String key, NewPrediction in, String actor, String note) {
+        Prediction p = Prediction.<Prediction>find("key", key).firstResult();
+        if (p == null) {
+            throw new app.hindsight.domain.NotFound("prediction", key);
+        }
+        predictions.update(p, in, actor, note, predictions.now(), predictions.today());
     }
 }

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,7 @@ import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
+import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Validation;
 import io.quarkus.logging.Log;
@@ -28,6 +31,13 @@ import io.quarkus.logging.Log;
 public class TokenService {
 
     static final String ADMIN_TOKEN_FILE = "admin-token";
+
+    /**
+     * Names the history gives to what no token does (the seed loader, the scheduler, anonymous callers). A token
+     * may not take one: its actions would pass for theirs, and a seed revision would overwrite a person's edit as
+     * if nobody had touched the prediction.
+     */
+    public static final Set<String> RESERVED_NAMES = Set.of("seed", "scheduler", "anonymous");
 
     @Inject
     Clock clock;
@@ -41,6 +51,9 @@ public class TokenService {
     @Transactional
     public TokenView create(NewToken in, String actor) {
         validation.require(in);
+        if (RESERVED_NAMES.contains(in.name().toLowerCase(Locale.ROOT))) {
+            throw InvalidInput.of("name", "is reserved: the history records what " + in.name() + " does under it");
+        }
         if (ApiToken.count("name", in.name()) > 0) {
             throw new Conflict("duplicate-name", "a token named '" + in.name() + "' already exists");
         }

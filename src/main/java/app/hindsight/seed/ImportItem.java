@@ -3,7 +3,6 @@ package app.hindsight.seed;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.prediction.NewPrediction;
-import app.hindsight.source.NewSource;
 
 /**
  * One item of an import, for the API description only: the import reads items as JSON trees and tells them apart
@@ -11,9 +10,9 @@ import app.hindsight.source.NewSource;
  */
 @Schema(
         name = "ImportItem",
-        description = "A source (NewSource with \"type\": \"source\") or a prediction "
-                + "(NewPrediction, \"type\": \"prediction\" optional)",
-        anyOf = {NewSource.class, NewPrediction.class})
+        description = "A source (ImportSource: NewSource with \"type\": \"source\", and a seed file's revision) "
+                + "or a prediction (NewPrediction, \"type\": \"prediction\" optional)",
+        anyOf = {ImportSource.class, NewPrediction.class})
 interface ImportItem {
 
     /** The default hindsight.http.max-import-body-size: what bounds an import is its size in bytes. */

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -128,21 +127,45 @@ public class ImportService {
                         && item.isObject()
                         && !"source".equals(item.path("type").asText())
                         && !item.hasNonNull("key"));
-        return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, "imported", false, dryRun));
+        return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, dryRun));
     }
 
     /**
-     * Seeds: create what is absent and touch nothing else. Invalid items are still refused as a whole, so a
-     * broken seed file changes nothing.
+     * The items of an import or a seed file, parsed and validated: its sources (keyed), the revision each source
+     * entry carries (1 when absent), and its predictions, completed from their source.
      */
-    @Transactional
-    public ImportResult seed(List<JsonNode> items) {
-        return apply(items, "seed", "seeded", true, false);
+    record Checked(List<NewSource> sources, Map<String, Integer> revisions, List<NewPrediction> predictions) {}
+
+    private ImportResult apply(List<JsonNode> items, String actor, boolean dryRun) {
+        Checked checked = check(items, false);
+        // Sources and predictions each say CREATED, UPDATED or UNCHANGED.
+        Map<String, Integer> counts = new HashMap<>();
+        for (NewSource s : checked.sources()) {
+            Upsert outcome = sources.upsert(s, false, dryRun);
+            counts.merge(outcome.name(), 1, Integer::sum);
+        }
+        for (Upsert outcome : predictions.upsertAll(checked.predictions(), actor, "imported", false, dryRun)) {
+            counts.merge(outcome.name(), 1, Integer::sum);
+        }
+        // Inside the method, so a concurrent import of the same keys surfaces as a 409, not at commit.
+        Prediction.flush();
+        return new ImportResult(
+                counts.getOrDefault("CREATED", 0),
+                counts.getOrDefault("UPDATED", 0),
+                counts.getOrDefault("UNCHANGED", 0),
+                dryRun);
     }
 
-    private ImportResult apply(List<JsonNode> items, String actor, String note, boolean createOnly, boolean dryRun) {
+    /**
+     * Parses and validates every item, all or nothing: one bad item throws {@link InvalidImport} naming each bad
+     * item (index and field). A source may carry {@code revision}, an integer of at least 1: the seed loader applies
+     * it; an import checks it and goes on, so a seed file can be checked ({@code dryRun}) or imported as it is. A
+     * seed file must name every prediction's key, since it is loaded on every start.
+     */
+    Checked check(List<JsonNode> items, boolean seed) {
         List<FieldError> errors = new ArrayList<>();
         List<NewSource> newSources = new ArrayList<>();
+        Map<String, Integer> revisions = new HashMap<>();
         List<Integer> predictionIndexes = new ArrayList<>();
         List<NewPrediction> rawPredictions = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -158,6 +181,10 @@ public class ImportService {
             String kind = type == null ? "prediction" : type.asText();
             try {
                 if (kind.equals("source")) {
+                    Integer revision = revision(item.remove("revision"));
+                    if (revision == null) {
+                        errors.add(new FieldError(i, "revision", "must be an integer of at least 1"));
+                    }
                     NewSource s = json.treeToValue(item, NewSource.class);
                     List<FieldError> invalid = validation.errors(s);
                     invalid.forEach(e -> errors.add(e.at(index)));
@@ -168,6 +195,7 @@ public class ImportService {
                                     new FieldError(i, "key", "a source with this key appears earlier in the import"));
                         }
                         newSources.add(keyed);
+                        revisions.put(keyed.key(), revision == null ? 1 : revision);
                     }
                 } else if (kind.equals("prediction")) {
                     rawPredictions.add(json.treeToValue(item, NewPrediction.class));
@@ -208,7 +236,7 @@ public class ImportService {
                         key -> importedSources.containsKey(key)
                                 ? Optional.of(importedSources.get(key))
                                 : lookedUp.computeIfAbsent(key, sources::find));
-                if (p.key() == null && createOnly) {
+                if (p.key() == null && seed) {
                     // Seeds load on every start: a key generated each time would create the prediction each time.
                     errors.add(new FieldError(index, "key", "required in a seed file, which is loaded on every start"));
                 } else if (p.key() != null && !keys.add("prediction:" + p.key())) {
@@ -221,7 +249,7 @@ public class ImportService {
                 e.errors().forEach(err -> errors.add(err.at(index)));
             }
         }
-        if (!createOnly) {
+        if (!seed) {
             Set<String> retired = predictionKeys.retiredKeys(newPredictions.stream()
                     .map(NewPrediction::key)
                     .filter(java.util.Objects::nonNull)
@@ -238,23 +266,18 @@ public class ImportService {
             errors.sort((a, b) -> a.index() - b.index());
             throw invalidItems(errors);
         }
+        return new Checked(List.copyOf(newSources), Map.copyOf(revisions), List.copyOf(newPredictions));
+    }
 
-        // Sources and predictions each say CREATED, UPDATED or UNCHANGED.
-        Map<String, Integer> counts = new HashMap<>();
-        for (NewSource s : newSources) {
-            Upsert outcome = sources.upsert(s, createOnly, dryRun);
-            counts.merge(outcome.name(), 1, Integer::sum);
+    /** A source's revision: 1 when absent or null, else an integer of at least 1; null when it is not one. */
+    private static Integer revision(JsonNode revision) {
+        if (revision == null || revision.isNull()) {
+            return 1;
         }
-        for (Upsert outcome : predictions.upsertAll(newPredictions, actor, note, createOnly, dryRun)) {
-            counts.merge(outcome.name(), 1, Integer::sum);
+        if (!revision.isIntegralNumber() || !revision.canConvertToInt() || revision.intValue() < 1) {
+            return null;
         }
-        // Inside the method, so a concurrent import of the same keys surfaces as a 409, not at commit.
-        Prediction.flush();
-        return new ImportResult(
-                counts.getOrDefault("CREATED", 0),
-                counts.getOrDefault("UPDATED", 0),
-                counts.getOrDefault("UNCHANGED", 0),
-                dryRun);
+        return revision.intValue();
     }
 
     private static InvalidImport invalidItems(List<FieldError> errors) {

@@ -3,8 +3,6 @@ package app.hindsight.seed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,13 +10,15 @@ import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.seed.SeedFiles.SeedFile;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads the seed files on start through the import code, create-if-absent: a restart creates no
- * duplicates, and a seeded prediction that a user edited, resolved, withdrew or deleted stays as the user
- * left it. A broken file is reported and skipped whole; the service still starts.
+ * Loads the seed files on start, each through {@link SeedRevisions}: a restart creates no duplicates, a newer
+ * revision of a source brings its untouched predictions up to date, and a seeded prediction that a person edited,
+ * resolved, deferred, withdrew or deleted stays as the person left it. The files packaged in the jar come first, then
+ * those of {@code hindsight.seed.dir}. A broken file is reported and skipped whole; the service still starts.
  */
 @ApplicationScoped
 public class SeedLoader {
@@ -29,6 +29,9 @@ public class SeedLoader {
     @Inject
     ImportService imports;
 
+    @Inject
+    SeedRevisions revisions;
+
     void onStart(@Observes StartupEvent start) {
         if (config.seed().enabled()) {
             loadAll();
@@ -36,55 +39,57 @@ public class SeedLoader {
     }
 
     public void loadAll() {
-        Path dir = config.seed().dir();
-        if (!Files.isDirectory(dir)) {
-            Log.warnf("No seed folder at %s; nothing seeded", dir.toAbsolutePath());
-            return;
-        }
-        for (Path file : files(dir)) {
+        for (SeedFile file :
+                SeedFiles.all(config.seed().packaged(), config.seed().dir())) {
             load(file);
         }
     }
 
-    ImportResult load(Path file) {
-        boolean ndjson = file.getFileName().toString().endsWith(".ndjson");
+    /** One file of a folder, as {@link #loadAll()} loads it. */
+    SeedResult load(Path file) {
+        return load(new SeedFile(
+                file.toString(), file.getFileName().toString().endsWith(".ndjson"), () -> Files.readAllBytes(file)));
+    }
+
+    SeedResult load(SeedFile file) {
         try {
-            byte[] body = Files.readAllBytes(file);
-            ImportResult result;
+            byte[] body = file.body().read();
+            SeedResult result;
             try {
-                result = imports.seed(imports.parse(body, ndjson));
+                result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
             } catch (InvalidInput | InvalidImport e) {
                 throw e;
             } catch (RuntimeException e) {
-                // Replicas starting together seed at once; the loser's second pass finds everything there.
+                // Replicas starting together seed at once; the loser's second pass finds the revision applied.
                 Log.infof(
                         "Seeding %s raced with another replica (%s); trying again",
-                        file.getFileName(), e.getClass().getSimpleName());
-                result = imports.seed(imports.parse(body, ndjson));
+                        file.name(), e.getClass().getSimpleName());
+                try {
+                    result = revisions.load(file.name(), imports.parse(body, file.ndjson()));
+                } catch (InvalidInput | InvalidImport invalid) {
+                    throw invalid;
+                } catch (RuntimeException again) {
+                    // Not a race after all: the file is skipped, as a broken one is, and the service starts.
+                    Log.errorf(again, "Seed file %s not loaded: %s", file.name(), again.getMessage());
+                    return null;
+                }
             }
             Log.infof(
-                    "Seeds %s: %d created, %d already present",
-                    file.getFileName(), result.created(), result.unchanged());
+                    "Seeds %s: %d created, %d updated, %d withdrawn, %d restored, %d unchanged",
+                    file.name(),
+                    result.created(),
+                    result.updated(),
+                    result.withdrawn(),
+                    result.restored(),
+                    result.unchanged());
             return result;
         } catch (InvalidInput e) {
-            Log.errorf("Seed file %s not loaded: %s %s", file, e.getMessage(), e.errors());
+            Log.errorf("Seed file %s not loaded: %s %s", file.name(), e.getMessage(), e.errors());
         } catch (InvalidImport e) {
-            Log.errorf("Seed file %s not loaded: %s %s", file, e.getMessage(), e.errors());
+            Log.errorf("Seed file %s not loaded: %s %s", file.name(), e.getMessage(), e.errors());
         } catch (IOException e) {
-            Log.errorf("Seed file %s not readable: %s", file, e.getMessage());
+            Log.errorf("Seed file %s not readable: %s", file.name(), e.getMessage());
         }
         return null;
-    }
-
-    private static List<Path> files(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(
-                            f -> f.toString().endsWith(".json") || f.toString().endsWith(".ndjson"))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            Log.errorf("Seed folder %s not readable: %s", dir, e.getMessage());
-            return List.of();
-        }
     }
 }

@@ -2,6 +2,7 @@ package app.hindsight.source;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -64,7 +65,19 @@ public class Source extends PanacheEntityBase {
         return new NewSource(key, title, speaker, date, url, language, description);
     }
 
-    SourceView toView() {
-        return new SourceView(key, title, speaker, date, url, language, description, createdAt, updatedAt, version);
+    SourceView toView(SeedRevision seeds) {
+        return new SourceView(
+                key,
+                title,
+                speaker,
+                date,
+                url,
+                language,
+                description,
+                createdAt,
+                updatedAt,
+                version,
+                seeds == null ? null : seeds.recorded(),
+                seeds == null ? List.of() : seeds.sortedConflicts());
     }
 }

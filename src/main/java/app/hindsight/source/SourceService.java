@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,18 +39,23 @@ public class SourceService {
         source.apply(in);
         source.createdAt = source.updatedAt = now();
         source.persistAndFlush();
-        return source.toView();
+        return source.toView(null);
     }
 
     @Transactional
     public SourceView get(String key) {
-        return Source.findByKey(key)
-                .orElseThrow(() -> new NotFound("source", key))
-                .toView();
+        Source source = Source.findByKey(key).orElseThrow(() -> new NotFound("source", key));
+        return source.toView(SeedRevision.of(key).orElse(null));
     }
 
+    /** For validating predictions that name a source; without its seed revision. */
     public java.util.Optional<SourceView> find(String key) {
-        return Source.findByKey(key).map(Source::toView);
+        return Source.findByKey(key).map(s -> s.toView(null));
+    }
+
+    /** Whether a source with this key exists. */
+    public boolean exists(String key) {
+        return Source.count("key", key) > 0;
     }
 
     @Transactional
@@ -57,7 +63,9 @@ public class SourceService {
         List<Source> rows = Source.<Source>find("id > :after order by id", Parameters.with("after", after))
                 .range(0, limit)
                 .list();
-        return Paged.of(rows, limit, s -> s.id).map(Source::toView);
+        Map<String, SeedRevision> seeds =
+                SeedRevision.of(rows.stream().map(s -> s.key).toList());
+        return Paged.of(rows, limit, s -> s.id).map(s -> s.toView(seeds.get(s.key)));
     }
 
     /** Creates or updates by key, inside the caller's transaction; the input is already valid and keyed. */

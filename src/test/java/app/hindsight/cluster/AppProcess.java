@@ -39,13 +39,22 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(String name, String database, Map<String, String> extraEnv) throws IOException {
+        AppProcess app = launch(name, database, extraEnv);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Starts the process and returns at once; {@link #awaitReady()} waits for it (replicas started together). */
+    static AppProcess launch(String name, String database, Map<String, String> extraEnv) throws IOException {
         int port = freePort();
         Path logs = Path.of("target", "it-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(name + ".log");
+        Path log = logs.resolve(name + ".log").toAbsolutePath();
         Path data = Files.createTempDirectory("hindsight-" + name);
         ProcessBuilder builder = new ProcessBuilder(
                         List.of(javaBin(), "-Xmx512m", "-jar", System.getProperty("hindsight.it.jar")))
+                // Started in an empty folder: what it serves (the town hall's seeds too) comes from the jar.
+                .directory(data.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = new HashMap<>();
@@ -59,9 +68,7 @@ final class AppProcess implements AutoCloseable {
         env.put("HINDSIGHT_WEBHOOKS_DELIVERY_EVERY", "off");
         env.putAll(extraEnv);
         builder.environment().putAll(env);
-        AppProcess app = new AppProcess(name, port, log, builder.start());
-        app.awaitReady();
-        return app;
+        return new AppProcess(name, port, log, builder.start());
     }
 
     String url() {
@@ -78,7 +85,7 @@ final class AppProcess implements AutoCloseable {
         return api().header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
-    private void awaitReady() {
+    void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Awaitility.await(name + " ready")

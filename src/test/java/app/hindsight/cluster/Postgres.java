@@ -86,6 +86,23 @@ final class Postgres {
         }
     }
 
+    /** The first column of every row, as text. */
+    static java.util.List<String> strings(String database, String sql, Object... params) throws SQLException {
+        try (Connection c = connect(database);
+                var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

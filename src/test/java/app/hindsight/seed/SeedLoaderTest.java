@@ -33,7 +33,7 @@ class SeedLoaderTest {
     @Test
     void loadingTheShippedSeedsAgainCreatesNothing() {
         int before = count();
-        ImportResult again = loader.load(Path.of(SeededPredictionsTest.SEED_FILE));
+        SeedResult again = loader.load(Path.of(SeededPredictionsTest.SEED_FILE));
         assertNotNull(again);
         assertEquals(0, again.created());
         assertEquals(0, again.updated());
@@ -70,7 +70,7 @@ class SeedLoaderTest {
                 .statusCode(200);
         given().delete("/api/v1/predictions/" + deleted).then().statusCode(204);
 
-        ImportResult restart = loader.load(file);
+        SeedResult restart = loader.load(file);
 
         assertEquals(0, restart.created());
         assertEquals(0, restart.updated());

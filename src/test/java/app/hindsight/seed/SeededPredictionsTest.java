@@ -3,6 +3,7 @@ package app.hindsight.seed;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -38,7 +39,9 @@ class SeededPredictionsTest {
                 .statusCode(200)
                 .body("speaker", equalTo("Sam Altman"))
                 .body("date", equalTo("2026-01-27"))
-                .body("language", equalTo("zh-Hant"));
+                .body("language", equalTo("zh-Hant"))
+                .body("seedRevision", equalTo(2))
+                .body("seedConflicts", empty());
     }
 
     @Test

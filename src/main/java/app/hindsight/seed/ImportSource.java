@@ -1,0 +1,31 @@
+package app.hindsight.seed;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
+import app.hindsight.source.NewSource;
+
+/**
+ * A source item of an import or a seed file, for the API description only: NewSource's fields, "type": "source",
+ * and the seed file's revision, which an import checks and does not record.
+ */
+@Schema(
+        name = "ImportSource",
+        description = "A source in an import or a seed file: the fields of NewSource, with \"type\": \"source\"",
+        allOf = NewSource.class,
+        requiredProperties = {"type"},
+        properties = {
+            @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "source"),
+            @SchemaProperty(
+                    name = "revision",
+                    type = SchemaType.INTEGER,
+                    format = "int32",
+                    minimum = "1",
+                    maximum = "2147483647",
+                    example = "2",
+                    description = "The seed file's revision of this source (1 when absent). The seed loader applies "
+                            + "a newer revision on start; an import checks it and records none, so a seed file can "
+                            + "be checked with dryRun or imported as it is")
+        })
+interface ImportSource {}

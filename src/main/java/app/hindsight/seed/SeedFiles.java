@@ -1,0 +1,96 @@
+package app.hindsight.seed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.quarkus.logging.Log;
+
+/**
+ * The seed files to load, in order: those packaged in the jar (the build copies {@code seeds/} into it and lists
+ * the files in {@code seeds/index.txt}, since a class loader cannot list a folder inside a jar), then the
+ * {@code *.json} and {@code *.ndjson} files of a folder of one's own, each group in name order.
+ */
+final class SeedFiles {
+
+    static final String PACKAGED = "seeds/";
+    static final String INDEX = PACKAGED + "index.txt";
+
+    /** One file: a name for the log, and its bytes, read when it is loaded. */
+    record SeedFile(String name, boolean ndjson, Body body) {}
+
+    @FunctionalInterface
+    interface Body {
+        byte[] read() throws IOException;
+    }
+
+    private SeedFiles() {}
+
+    static List<SeedFile> all(boolean packaged, Optional<Path> dir) {
+        List<SeedFile> files = new ArrayList<>(packaged ? packaged() : List.of());
+        dir.ifPresent(d -> files.addAll(inFolder(d)));
+        return files;
+    }
+
+    static List<SeedFile> packaged() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream index = loader.getResourceAsStream(INDEX)) {
+            if (index == null) {
+                Log.warnf("No %s in the application: no packaged seeds", INDEX);
+                return List.of();
+            }
+            List<String> names;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
+                names = lines.lines()
+                        .map(String::strip)
+                        .filter(n -> isSeedFile(n))
+                        .sorted()
+                        .toList();
+            }
+            return names.stream()
+                    .map(name -> new SeedFile(PACKAGED + name + " (packaged)", name.endsWith(".ndjson"), () -> {
+                        try (InputStream in = loader.getResourceAsStream(PACKAGED + name)) {
+                            if (in == null) {
+                                throw new IOException("listed in " + INDEX + " but not packaged");
+                            }
+                            return in.readAllBytes();
+                        }
+                    }))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            Log.errorf("%s not readable: %s", INDEX, e.getMessage());
+            return List.of();
+        }
+    }
+
+    static List<SeedFile> inFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            Log.warnf(
+                    "No seed folder at %s (hindsight.seed.dir); only the packaged seeds are loaded",
+                    dir.toAbsolutePath());
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> isSeedFile(f.getFileName().toString()) && Files.isRegularFile(f))
+                    .sorted()
+                    .map(f -> new SeedFile(f.toString(), f.toString().endsWith(".ndjson"), () -> Files.readAllBytes(f)))
+                    .toList();
+        } catch (IOException e) {
+            Log.errorf("Seed folder %s not readable: %s", dir, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static boolean isSeedFile(String name) {
+        return name.endsWith(".json") || name.endsWith(".ndjson");
+    }
+}
