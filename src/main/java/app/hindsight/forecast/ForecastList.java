@@ -13,6 +13,7 @@ public record ForecastList(
         @Schema(required = true) List<ForecastView> items) {
 
     /** Over each forecaster's latest forecast; median and mean are null when there is none. */
+    @Schema(name = "ForecastAggregate")
     public record Aggregate(
             @Schema(required = true, example = "3") int forecasters,
             @Schema(example = "0.35") Double median,

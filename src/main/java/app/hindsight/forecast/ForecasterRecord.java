@@ -13,6 +13,7 @@ public record ForecasterRecord(
         List<Bin> calibration) {
 
     /** One bin; meanProbability and observedFrequency (the mean outcome value) are null when it is empty. */
+    @Schema(name = "CalibrationBin")
     public record Bin(
             @Schema(required = true, example = "0.7") double from,
             @Schema(required = true, example = "0.8") double to,

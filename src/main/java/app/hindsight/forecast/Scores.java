@@ -3,6 +3,8 @@ package app.hindsight.forecast;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.hindsight.prediction.Outcome;
 
 /**
@@ -57,6 +59,7 @@ public final class Scores {
     }
 
     /** A 95% interval on a proportion. */
+    @Schema(name = "HitRateInterval")
     public record Interval(double low, double high) {}
 
     /**
