@@ -62,9 +62,7 @@ public class ForecasterResource {
     @APIResponse(responseCode = "400", description = "A bad minScored, limit or cursor")
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<ForecasterView>> list(
-            @Parameter(
-                            description = "only forecasters with at least this many scored predictions (default 0)",
-                            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000000"))
+            @Parameter(description = "only forecasters with at least this many scored predictions (default 0)")
                     @QueryParam("minScored")
                     String minScored,
             @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,

@@ -67,6 +67,14 @@ public class OpenApiTruthFilter implements OASFilter {
                             .maximum(java.math.BigDecimal.valueOf(500))
                             .defaultValue(50)),
             Map.entry(
+                    "minScored",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.INTEGER)
+                            .format("int64")
+                            .minimum(java.math.BigDecimal.ZERO)
+                            .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE))
+                            .defaultValue(0)),
+            Map.entry(
                     "dryRun",
                     OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
             Map.entry(
