@@ -1,6 +1,8 @@
 #!/bin/bash
 # Benchmark of the track-record aggregates: GET /speakers, /speakers/{name}, /forecasters, /forecasters/{name} and
-# /stats, one request at a time (median of 5 after 2 warm-up requests), at two sizes with forecasts and resolutions.
+# /stats, one request at a time (median of 5 after 2 warm-up requests), at two sizes with forecasts and resolutions,
+# twice each: as configured (H2 hands back the last result of an identical query while its tables are unchanged), and
+# with that reuse off, so every request computes (what the first read after a write costs).
 #
 #   src/bench/aggregates.sh            100k, then 1M predictions (about 10 minutes here)
 #   src/bench/aggregates.sh --quick    10k, then 100k
@@ -34,8 +36,10 @@ python3 "$ROOT/src/bench/gen.py" --out "$OUT/gen/small" --first 1 --count $SMALL
 python3 "$ROOT/src/bench/gen.py" --out "$OUT/gen/large" --first $((SMALL + 1)) --count $((LARGE - SMALL)) --due 0 \
   --per-file 10000 > /dev/null
 
-start() {
-  HINDSIGHT_DATA_DIR="$OUT/data" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SCAN_CRON='0 0 0 1 1 ? 2099' \
+start() {  # [reuse-off]: H2's reuse of the last result of an identical query off, so every request computes
+  local url="jdbc:h2:file:$OUT/data/hindsight;DB_CLOSE_ON_EXIT=FALSE"
+  [[ ${1:-} == reuse-off ]] && url="$url;OPTIMIZE_REUSE_RESULTS=FALSE"
+  QUARKUS_DATASOURCE_JDBC_URL="$url" HINDSIGHT_DATA_DIR="$OUT/data" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_SCAN_CRON='0 0 0 1 1 ? 2099' \
     HINDSIGHT_WEBHOOKS_DELIVERY_EVERY=off HINDSIGHT_RATE_LIMIT_ENABLED=false QUARKUS_HTTP_HOST=127.0.0.1 \
     QUARKUS_HTTP_PORT=$PORT java -jar "$JAR" >> "$OUT/hindsight.log" 2>&1 &
   PID=$!
@@ -89,20 +93,24 @@ measure() {  # LABEL
 say "== ${LABELS[0]} predictions"
 start; import "$OUT/gen/small"; stop
 forecast_and_resolve 1 $SMALL
-start; measure "${LABELS[0]}"
+start; measure "${LABELS[0]}"; stop
+start reuse-off; measure "${LABELS[0]}, computed each time"; stop
 say "== grow to ${LABELS[1]}"
-import "$OUT/gen/large"; stop
+start; import "$OUT/gen/large"; stop
 forecast_and_resolve $((SMALL + 1)) $LARGE
-start; measure "${LABELS[1]}"
-stop
+start; measure "${LABELS[1]}"; stop
+start reuse-off; measure "${LABELS[1]}, computed each time"; stop
 say ""
-say "| GET | p50 at ${LABELS[0]} | p50 at ${LABELS[1]} | ratio |"
-say "|---|---|---|---|"
-n=$(( ${#ROWS[@]} / 2 ))
+# ROWS holds four runs of five paths: small, small computed each time, large, large computed each time.
+say "| GET | p50 at ${LABELS[0]} | at ${LABELS[1]} | ratio | computed each time: at ${LABELS[0]} | at ${LABELS[1]} | ratio |"
+say "|---|---|---|---|---|---|---|"
+n=$(( ${#ROWS[@]} / 4 ))
 for i in $(seq 0 $((n - 1))); do
   IFS='|' read -r _ path small <<< "${ROWS[$i]}"
-  IFS='|' read -r _ _ large <<< "${ROWS[$((i + n))]}"
-  say "| \`$path\` | $small ms | $large ms | $(python3 -c "print(f'{$large / $small:.2f}x')") |"
+  IFS='|' read -r _ _ small_cold <<< "${ROWS[$((i + n))]}"
+  IFS='|' read -r _ _ large <<< "${ROWS[$((i + 2 * n))]}"
+  IFS='|' read -r _ _ large_cold <<< "${ROWS[$((i + 3 * n))]}"
+  say "| \`$path\` | $small ms | $large ms | $(python3 -c "print(f'{$large / $small:.2f}x')") | $small_cold ms | $large_cold ms | $(python3 -c "print(f'{$large_cold / $small_cold:.2f}x')") |"
 done
 say ""
 say "Machine: $(nproc) cores, load average now $(cut -d' ' -f1-3 /proc/loadavg). Date: $(date -u '+%Y-%m-%d %H:%M UTC')."
