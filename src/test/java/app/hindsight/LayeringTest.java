@@ -39,7 +39,8 @@ class LayeringTest {
         "app.hindsight.notify..",
         "app.hindsight.jobs..",
         "app.hindsight.calendar..",
-        "app.hindsight.time.."
+        "app.hindsight.time..",
+        "app.hindsight.trajectory.."
     };
 
     /** HTTP by nature, though not named so: an OpenAPI meta-annotation for resources, the bearer-token mechanism. */
