@@ -12,5 +12,7 @@ public enum EventType {
     DEFERRED,
     WITHDRAWN,
     RESTORED,
-    DELETED
+    DELETED,
+    OBSERVED,
+    OBSERVATION_RETRACTED
 }

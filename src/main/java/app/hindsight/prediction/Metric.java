@@ -28,7 +28,22 @@ public record Metric(
         @NotNull @Schema(example = "0.01") Double target,
 
         @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull
-        Direction direction) {
+        Direction direction,
+
+        @Enumerated(EnumType.STRING)
+        @JdbcTypeCode(SqlTypes.VARCHAR)
+        @Schema(
+                description = "LINEAR (the default) or LOG: progress measured in ratios, e.g. for \"100x cheaper\"; "
+                        + "LOG needs a baseline and a target above 0",
+                defaultValue = "LINEAR")
+        Scale scale) {
+
+    /** LINEAR unless said otherwise. */
+    public Metric {
+        if (scale == null) {
+            scale = Scale.LINEAR;
+        }
+    }
 
     @Embeddable
     public record Baseline(@NotNull Double value, LocalDate on) {}

@@ -109,6 +109,7 @@ public class Prediction extends PanacheEntityBase {
     @AttributeOverride(name = "baseline.on", column = @Column(name = "metric_baseline_on"))
     @AttributeOverride(name = "target", column = @Column(name = "metric_target"))
     @AttributeOverride(name = "direction", column = @Column(name = "metric_direction"))
+    @AttributeOverride(name = "scale", column = @Column(name = "metric_scale"))
     public Metric metric;
 
     @Enumerated(EnumType.STRING)

@@ -20,6 +20,34 @@ final class PredictionRules {
         if (in.madeOn() == null) {
             errors.add(new FieldError("madeOn", "required when the prediction has no source"));
         }
+        Metric m = in.metric();
+        if (m != null
+                && m.direction() != null
+                && m.target() != null
+                && m.baseline() != null
+                && m.baseline().value() != null) {
+            // A target already met at the baseline would read as REACHED from the first observation on.
+            boolean ahead = m.direction() == Direction.DECREASE
+                    ? m.target() < m.baseline().value()
+                    : m.target() > m.baseline().value();
+            if (!ahead) {
+                errors.add(new FieldError(
+                        "metric.target",
+                        "must be " + (m.direction() == Direction.DECREASE ? "below" : "above")
+                                + " the baseline's value for a metric that must "
+                                + m.direction().name().toLowerCase()));
+            }
+        }
+        if (m != null && m.scale() == Scale.LOG) {
+            if (m.target() != null && !(m.target() > 0)) {
+                errors.add(new FieldError("metric.target", "must be above 0 on a LOG scale"));
+            }
+            if (m.baseline() != null
+                    && m.baseline().value() != null
+                    && !(m.baseline().value() > 0)) {
+                errors.add(new FieldError("metric.baseline.value", "must be above 0 on a LOG scale"));
+            }
+        }
         Target t = in.target();
         if (t != null && t.basis() != null) {
             if (t.basis() == Basis.NONE) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import app.hindsight.prediction.Direction;
+import app.hindsight.prediction.Scale;
 
 /**
  * A metric's trajectory from its baseline, its target and its observations, as plain arithmetic given {@code today}.

@@ -47,6 +47,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
+import app.hindsight.prediction.Scale;
+
 /**
  * A metric's trajectory as SVG, drawn by JFreeChart on JFreeSVG: the baseline and the target as points, the straight
  * path between them (dashed), the observations with their dates, the least-squares fit, and the target date as a

@@ -21,6 +21,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 import app.hindsight.prediction.Direction;
+import app.hindsight.prediction.Scale;
 
 /**
  * The chart parses as SVG and says what it should in text: title, legend, verdict, dates; on LOG the value axis is

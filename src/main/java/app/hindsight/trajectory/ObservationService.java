@@ -1,0 +1,142 @@
+package app.hindsight.trajectory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.FieldError;
+import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Validation;
+import app.hindsight.prediction.EventType;
+import app.hindsight.prediction.Metric;
+import app.hindsight.prediction.Prediction;
+import app.hindsight.prediction.PredictionHistory;
+import app.hindsight.prediction.Scale;
+
+/**
+ * Observations of a prediction's metric: recorded and retracted with a history event each, never deleted. The
+ * prediction's row is locked while one is recorded, so two observations of the same prediction are decided one after
+ * the other (what the verdict was before each is then well defined).
+ */
+@ApplicationScoped
+public class ObservationService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HindsightConfig config;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    PredictionHistory history;
+
+    /** The OBSERVED and OBSERVATION_RETRACTED events' details. */
+    record Observed(long observation, LocalDate on, double value) {}
+
+    @Transactional
+    public ObservationView add(String key, String actor, NewObservation in) {
+        validation.require(in);
+        Prediction p = Prediction.<Prediction>find("key", key)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (p == null) {
+            throw new NotFound("prediction", key);
+        }
+        Metric metric = p.metric;
+        if (metric == null) {
+            throw new Conflict(
+                    "no-metric", "the prediction has no metric to observe; give it one (PATCH metric) first");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = LocalDate.ofInstant(now, config.zone());
+        List<FieldError> errors = check(metric, in, today);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Observation o = new Observation();
+        o.predictionId = p.id;
+        o.on = in.on();
+        o.value = in.value();
+        o.note = in.note();
+        o.evidence = in.evidence() == null ? List.of() : List.copyOf(in.evidence());
+        o.recordedAt = now;
+        o.recordedBy = actor;
+        o.persist();
+        history.append(p.key, EventType.OBSERVED, now, actor, in.note(), null, new Observed(o.id, o.on, o.value));
+        return o.toView();
+    }
+
+    /** What is wrong with the observation for this metric, today. */
+    static List<FieldError> check(Metric metric, NewObservation in, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!Double.isFinite(in.value())) {
+            errors.add(new FieldError("value", "must be a finite number"));
+        } else if (metric.scale() == Scale.LOG && in.value() <= 0) {
+            errors.add(new FieldError("value", "must be above 0 on a LOG scale"));
+        }
+        if (in.on().isAfter(today)) {
+            errors.add(new FieldError("on", "must not be in the future (today is " + today + ")"));
+        }
+        if (metric.baseline() != null
+                && metric.baseline().on() != null
+                && in.on().isBefore(metric.baseline().on())) {
+            errors.add(new FieldError(
+                    "on",
+                    "must not be before the baseline's day ("
+                            + metric.baseline().on() + ")"));
+        }
+        return errors;
+    }
+
+    /** Every observation of the prediction, retracted ones included, by date. */
+    @Transactional
+    public List<ObservationView> list(String key) {
+        return of(predictionId(key)).stream().map(Observation::toView).toList();
+    }
+
+    static List<Observation> of(long predictionId) {
+        return Observation.<Observation>find("predictionId = ?1 order by on, id", predictionId)
+                .list();
+    }
+
+    /** Marks the observation retracted; it stays listed. */
+    @Transactional
+    public ObservationView retract(String key, long id, String actor) {
+        long predictionId = predictionId(key);
+        Observation o = Observation.findById(id);
+        if (o == null || o.predictionId != predictionId) {
+            throw new NotFound("observation", key + "/" + id);
+        }
+        if (o.retracted()) {
+            throw new Conflict("already-retracted", "the observation was retracted at " + o.retractedAt);
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        o.retractedAt = now;
+        o.retractedBy = actor;
+        history.append(key, EventType.OBSERVATION_RETRACTED, now, actor, null, null, new Observed(o.id, o.on, o.value));
+        return o.toView();
+    }
+
+    static long predictionId(String key) {
+        return Prediction.getEntityManager()
+                .createQuery("select p.id from Prediction p where p.key = :key", Long.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("prediction", key));
+    }
+}

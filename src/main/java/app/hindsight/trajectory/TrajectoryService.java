@@ -1,0 +1,64 @@
+package app.hindsight.trajectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.HindsightConfig;
+import app.hindsight.domain.Conflict;
+import app.hindsight.domain.NotFound;
+import app.hindsight.prediction.Metric;
+import app.hindsight.prediction.Prediction;
+
+/** A prediction's trajectory, worked out on each read from its metric and its observations ({@link Trajectories}). */
+@ApplicationScoped
+public class TrajectoryService {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HindsightConfig config;
+
+    /** What a chart or a verdict needs: the metric, the trajectory, the observations that count. */
+    public record Reading(Metric metric, Trajectory trajectory, List<Point> observations) {}
+
+    @Transactional
+    public Reading read(String key) {
+        Prediction p = Prediction.<Prediction>find("key", key).firstResult();
+        if (p == null) {
+            throw new NotFound("prediction", key);
+        }
+        return read(p, LocalDate.now(clock.withZone(config.zone())));
+    }
+
+    /** The prediction's trajectory as of {@code today}; a 409 when it has no metric with a baseline to start from. */
+    static Reading read(Prediction p, LocalDate today) {
+        Metric m = p.metric;
+        if (m == null
+                || m.baseline() == null
+                || m.baseline().value() == null
+                || m.baseline().on() == null) {
+            throw new Conflict(
+                    "no-metric",
+                    "the prediction has no metric with a baseline (value and day) to measure a trajectory from");
+        }
+        List<Point> observations = ObservationService.of(p.id).stream()
+                .filter(o -> !o.retracted())
+                .map(o -> new Point(o.on, o.value))
+                .toList();
+        Trajectory t = Trajectories.compute(
+                m.scale(),
+                m.direction(),
+                new Point(m.baseline().on(), m.baseline().value()),
+                m.target(),
+                p.targetDate(),
+                observations,
+                today);
+        return new Reading(m, t, observations);
+    }
+}
