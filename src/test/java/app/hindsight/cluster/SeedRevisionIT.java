@@ -36,6 +36,9 @@ class SeedRevisionIT {
     static final String SOURCE = "altman-town-hall-2026-01-27";
     static final Path FIRST_EDITION = Path.of("src", "test", "resources", "first-edition");
     static final Path SECOND_EDITION = Path.of("seeds", SOURCE + ".json");
+    /** The revision the packaged seed file carries (3 since the trajectories' LOG scales). */
+    static final int CURRENT = currentRevision();
+
     static final String EDITED = "ai-redefines-software-engineer-role";
     static final String DROPPED_RESOLVED = "gpt5-writing-slightly-worse-than-gpt45";
     static final String DROPPED = "builder-feedback-is-key-to-openai-vision";
@@ -103,7 +106,7 @@ class SeedRevisionIT {
         b.api()
                 .get("/sources/" + SOURCE)
                 .then()
-                .body("seedRevision", equalTo(2))
+                .body("seedRevision", equalTo(CURRENT))
                 .body("seedConflicts", contains(EDITED, DROPPED_RESOLVED));
         b.api()
                 .get("/predictions/" + EDITED)
@@ -134,8 +137,12 @@ class SeedRevisionIT {
         assertEquals(76, Postgres.count(database, "select count(*) from prediction where source_key = ?", SOURCE));
 
         // One replica applied it, and warned about what it left alone; the other found it applied.
-        assertEquals(1, logged(replicas, "Seed revision 2 of " + SOURCE + " applied (the database held revision 1)"));
-        assertEquals(1, logged(replicas, "Seed revision 2 of " + SOURCE + " left 2 prediction(s)"));
+        assertEquals(
+                1,
+                logged(
+                        replicas,
+                        "Seed revision " + CURRENT + " of " + SOURCE + " applied (the database held revision 1)"));
+        assertEquals(1, logged(replicas, "Seed revision " + CURRENT + " of " + SOURCE + " left 2 prediction(s)"));
 
         // A restart with the same revision changes nothing.
         long events = Postgres.count(database, "select count(*) from prediction_event");
@@ -168,9 +175,11 @@ class SeedRevisionIT {
                 .api()
                 .get("/sources/" + SOURCE)
                 .then()
-                .body("seedRevision", equalTo(2))
+                .body("seedRevision", equalTo(CURRENT))
                 .body("seedConflicts", empty());
-        assertEquals(1, logged(replicas, "Seed revision 2 of " + SOURCE + " applied (the database held none)"));
+        assertEquals(
+                1,
+                logged(replicas, "Seed revision " + CURRENT + " of " + SOURCE + " applied (the database held none)"));
     }
 
     private List<AppProcess> startTogether(String... names) throws IOException {
@@ -213,5 +222,18 @@ class SeedRevisionIT {
         });
         assertTrue(changed.size() > 60, "the second edition changes most predictions: " + changed.size());
         return changed;
+    }
+
+    private static int currentRevision() {
+        try {
+            for (JsonNode item : new ObjectMapper().readTree(SECOND_EDITION.toFile())) {
+                if (item.has("revision")) {
+                    return item.get("revision").asInt();
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no revision in " + SECOND_EDITION);
     }
 }

@@ -203,6 +203,42 @@ class AccessMatrixTest {
                         s -> s.accept("text/csv").get("/api/v1/speakers")),
                 new Group("read a speaker", Set.of("reader"), 200, s -> s.get("/api/v1/speakers/sam altman")),
                 new Group("read stats", Set.of("reader"), 200, s -> s.get("/api/v1/stats")),
+                new Group(
+                        "observe",
+                        Set.of("editor", "reviewer"),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(Map.of("on", "2026-02-01", "value", 5))
+                                .post(TestData.PREDICTIONS + "/" + metricFixture() + "/observations")),
+                new Group("retract observation", Set.of("editor", "reviewer"), 200, s -> {
+                    String key = metricFixture();
+                    int id = given().header("Authorization", ADMIN)
+                            .contentType("application/json")
+                            .body(Map.of("on", "2026-02-01", "value", 5))
+                            .post(TestData.PREDICTIONS + "/" + key + "/observations")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return s.delete(TestData.PREDICTIONS + "/" + key + "/observations/" + id);
+                }),
+                new Group(
+                        "read observations",
+                        Set.of("reader"),
+                        200,
+                        s -> s.get(
+                                TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/observations")),
+                new Group(
+                        "read trajectory",
+                        Set.of("reader"),
+                        200,
+                        s -> s.get(TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/trajectory")),
+                new Group(
+                        "read trajectory chart",
+                        Set.of("reader"),
+                        200,
+                        s -> s.get(
+                                TestData.PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/trajectory.svg")),
                 new Group("list jobs", Set.of(), 200, s -> s.get("/api/v1/jobs")),
                 new Group("run job", Set.of(), 200, s -> s.post("/api/v1/jobs/due-scan/runs")),
                 new Group("read job run", Set.of(), 200, s -> {
@@ -281,13 +317,30 @@ class AccessMatrixTest {
 
     /** A fresh OPEN prediction, made by the admin. */
     private static String fixture() {
-        String key = TestData.key("acl");
+        return fixture(TestData.prediction(TestData.key("acl")));
+    }
+
+    /** A fresh OPEN prediction with a metric, made by the admin. */
+    private static String metricFixture() {
+        Map<String, Object> body = TestData.prediction(TestData.key("acl-metric"));
+        body.put(
+                "metric",
+                Map.of(
+                        "name", "price",
+                        "baseline", Map.of("value", 10, "on", "2026-01-01"),
+                        "target", 1,
+                        "direction", "DECREASE",
+                        "scale", "LOG"));
+        return fixture(body);
+    }
+
+    private static String fixture(Map<String, Object> body) {
         given().header("Authorization", ADMIN)
                 .contentType("application/json")
-                .body(TestData.prediction(key))
+                .body(body)
                 .post(TestData.PREDICTIONS)
                 .then()
                 .statusCode(201);
-        return key;
+        return (String) body.get("key");
     }
 }

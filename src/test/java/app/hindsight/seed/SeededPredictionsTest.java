@@ -40,7 +40,7 @@ class SeededPredictionsTest {
                 .body("speaker", equalTo("Sam Altman"))
                 .body("date", equalTo("2026-01-27"))
                 .body("language", equalTo("zh-Hant"))
-                .body("seedRevision", equalTo(2))
+                .body("seedRevision", equalTo(3))
                 .body("seedConflicts", empty());
     }
 
@@ -89,6 +89,7 @@ class SeededPredictionsTest {
                 .body("metric.baseline.on", equalTo("2026-01-27"))
                 .body("metric.target", equalTo(0.034375f))
                 .body("metric.direction", equalTo("DECREASE"))
+                .body("metric.scale", equalTo("LOG"))
                 .body("resolutionCriteria", notNullValue())
                 .body("status", equalTo("OPEN"));
     }
