@@ -23,13 +23,15 @@ public record NewWebhook(
         @NotEmpty
         @Schema(
                 description = "The notice kinds to receive",
-                maxItems = 3,
+                maxItems = 4,
                 example = "[\"prediction.due\", \"review.overdue\"]")
         List<
                         @NotNull
                         @Pattern(
-                                regexp = "prediction\\.due|prediction\\.upcoming|review\\.overdue",
-                                message = "must be one of prediction.due, prediction.upcoming, review.overdue")
+                                regexp =
+                                        "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track",
+                                message =
+                                        "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track")
                         String>
                 eventTypes,
 

@@ -26,6 +26,8 @@ public class Notice extends PanacheEntityBase {
     public static final String DUE = "prediction.due";
     public static final String UPCOMING = "prediction.upcoming";
     public static final String OVERDUE = "review.overdue";
+    /** An observation turned a metric's trajectory from ON_TRACK to BEHIND. */
+    public static final String OFF_TRACK = "prediction.off-track";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")

@@ -44,8 +44,9 @@ import app.hindsight.web.PublicUrl;
 @Path("/api/v1/webhooks")
 @Tag(
         name = "Webhooks",
-        description = "Subscriptions to notices (prediction.due, prediction.upcoming, review.overdue), "
-                + "signed the Standard Webhooks way, and their delivery log (admin)")
+        description =
+                "Subscriptions to notices (prediction.due, prediction.upcoming, review.overdue, prediction.off-track), "
+                        + "signed the Standard Webhooks way, and their delivery log (admin)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class WebhookResource {

@@ -299,6 +299,13 @@ public class Prediction extends PanacheEntityBase {
         return DueDates.reason(targetDate(), nextReviewOn);
     }
 
+    /** The scheduler's transition when the metric's latest observation met its target: DUE early, from today. */
+    public FlagReason flagTargetMet(LocalDate today) {
+        status = StatusMachine.next(status, Transition.FLAG_DUE, true);
+        nextReviewOn = today;
+        return FlagReason.TARGET_MET;
+    }
+
     /** Whether the review date has come for an OPEN prediction: what the scheduler flags. */
     public boolean reviewDue(LocalDate today) {
         return DueDates.reviewDue(status, nextReviewOn, today);

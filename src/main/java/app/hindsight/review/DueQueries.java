@@ -86,6 +86,44 @@ public class DueQueries {
                 .toList();
     }
 
+    /**
+     * Ids of OPEN predictions whose metric's latest observation (not retracted; the last recorded of the latest day)
+     * has reached its target, and was recorded after the prediction's last review was opened, so that a deferral
+     * is not undone by the same observation at the next scan. Driven from the observations, which are few.
+     */
+    public List<Long> targetMetIds(long afterId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Prediction.getEntityManager()
+                .createNativeQuery("select distinct p.id from observation o join prediction p on p.id = o.prediction_id"
+                        + " where p.status = 'OPEN' and p.id > :after and o.retracted_at is null"
+                        + " and o.id = (select l.id from observation l where l.prediction_id = p.id"
+                        + " and l.retracted_at is null order by l.observed_on desc, l.id desc fetch first 1 rows only)"
+                        + " and ((p.metric_direction = 'DECREASE' and o.metric_value <= p.metric_target)"
+                        + " or (p.metric_direction = 'INCREASE' and o.metric_value >= p.metric_target))"
+                        + " and not exists (select 1 from review r where r.prediction_key = p.slug"
+                        + " and r.opened_at >= o.recorded_at)"
+                        + " order by p.id")
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** Flags these predictions DUE for TARGET_MET if they still are OPEN; returns the ones flagged here. */
+    public List<DuePrediction> flagTargetMet(List<Long> ids, LocalDate today) {
+        List<DuePrediction> flagged = new ArrayList<>();
+        for (Prediction p : Prediction.<Prediction>list("id in ?1 order by id", ids)) {
+            if (p.status != Status.OPEN) {
+                continue;
+            }
+            FlagReason reason = p.flagTargetMet(today);
+            p.updatedAt = now();
+            history.append(p.key, EventType.FLAGGED_DUE, now(), SCHEDULER, "metric target met", reason.name(), null);
+            flagged.add(p.toDue(reason));
+        }
+        return flagged;
+    }
+
     /** An event the scheduler records: REMINDED or ESCALATED. */
     public void recordByScheduler(String key, EventType type, String note, JsonNode details) {
         history.append(key, type, now(), SCHEDULER, note, null, details);

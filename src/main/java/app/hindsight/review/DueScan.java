@@ -116,18 +116,27 @@ public class DueScan implements Job {
     }
 
     private int flag(Instant now, LocalDate today) {
+        return flag(now, (from, size) -> predictions.dueIds(today, from, size), batch -> predictions.flag(batch, today))
+                + flag(now, predictions::targetMetIds, batch -> predictions.flagTargetMet(batch, today));
+    }
+
+    /** Flags what {@code candidates} finds, batch by batch: DUE, a review, a prediction.due notice each. */
+    private int flag(
+            Instant now,
+            java.util.function.BiFunction<Long, Integer, List<Long>> candidates,
+            java.util.function.Function<List<Long>, List<DuePrediction>> flagging) {
         int batchSize = config.scan().batchSize();
         int flagged = 0;
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> predictions.dueIds(today, from, batchSize));
+            List<Long> ids = QuarkusTransaction.requiringNew().call(() -> candidates.apply(from, batchSize));
             if (ids.isEmpty()) {
                 return flagged;
             }
             flagged += Batches.run(ids, batch -> {
                 int n = 0;
-                for (DuePrediction due : predictions.flag(batch, today)) {
+                for (DuePrediction due : flagging.apply(batch)) {
                     String cycle = FlagPolicy.cycle(due.nextReviewOn(), due.version());
                     Review review = reviews.open(due, cycle, now);
                     notices.publish(

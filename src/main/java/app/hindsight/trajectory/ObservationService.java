@@ -18,6 +18,8 @@ import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Validation;
+import app.hindsight.notify.Notice;
+import app.hindsight.notify.Notices;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.Metric;
 import app.hindsight.prediction.Prediction;
@@ -44,6 +46,12 @@ public class ObservationService {
     @Inject
     PredictionHistory history;
 
+    @Inject
+    Notices notices;
+
+    @Inject
+    app.hindsight.PublicAddress publicAddress;
+
     /** The OBSERVED and OBSERVATION_RETRACTED events' details. */
     record Observed(long observation, LocalDate on, double value) {}
 
@@ -67,6 +75,7 @@ public class ObservationService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        Verdict before = verdict(p, today);
         Observation o = new Observation();
         o.predictionId = p.id;
         o.on = in.on();
@@ -77,7 +86,50 @@ public class ObservationService {
         o.recordedBy = actor;
         o.persist();
         history.append(p.key, EventType.OBSERVED, now, actor, in.note(), null, new Observed(o.id, o.on, o.value));
+        Observation.flush();
+        offTrack(p, o, before, now, today);
         return o.toView();
+    }
+
+    /** The verdict as the observations stand, or null when there is no trajectory (no baseline). */
+    private static Verdict verdict(Prediction p, LocalDate today) {
+        return TrajectoryService.readable(p)
+                ? TrajectoryService.read(p, today).trajectory().verdict()
+                : null;
+    }
+
+    /**
+     * One prediction.off-track notice when this observation turned an ON_TRACK trajectory BEHIND, keyed by the
+     * observation, so it is written once even if the request is repeated by a retrying client.
+     */
+    private void offTrack(Prediction p, Observation o, Verdict before, Instant now, LocalDate today) {
+        if (before != Verdict.ON_TRACK) {
+            return;
+        }
+        Trajectory after = TrajectoryService.read(p, today).trajectory();
+        if (after.verdict() != Verdict.BEHIND) {
+            return;
+        }
+        String path = "/api/v1/predictions/" + p.key;
+        notices.publish(
+                Notice.OFF_TRACK,
+                p.key,
+                "observation-" + o.id,
+                now,
+                new OffTrack(
+                        new OffTrack.PredictionLink(
+                                p.key,
+                                p.statement,
+                                p.speaker,
+                                publicAddress.of(path).toString(),
+                                path),
+                        new Observed(o.id, o.on, o.value),
+                        after));
+    }
+
+    /** What a prediction.off-track notice carries: the prediction, the observation, the trajectory after it. */
+    record OffTrack(PredictionLink prediction, Observed observation, Trajectory trajectory) {
+        record PredictionLink(String key, String statement, String speaker, String url, String path) {}
     }
 
     /** What is wrong with the observation for this metric, today. */

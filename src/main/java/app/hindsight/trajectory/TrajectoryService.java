@@ -36,13 +36,19 @@ public class TrajectoryService {
         return read(p, LocalDate.now(clock.withZone(config.zone())));
     }
 
+    /** Whether the prediction has a metric with a baseline (value and day) to measure a trajectory from. */
+    static boolean readable(Prediction p) {
+        Metric m = p.metric;
+        return m != null
+                && m.baseline() != null
+                && m.baseline().value() != null
+                && m.baseline().on() != null;
+    }
+
     /** The prediction's trajectory as of {@code today}; a 409 when it has no metric with a baseline to start from. */
     static Reading read(Prediction p, LocalDate today) {
         Metric m = p.metric;
-        if (m == null
-                || m.baseline() == null
-                || m.baseline().value() == null
-                || m.baseline().on() == null) {
+        if (!readable(p)) {
             throw new Conflict(
                     "no-metric",
                     "the prediction has no metric with a baseline (value and day) to measure a trajectory from");

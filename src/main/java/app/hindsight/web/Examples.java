@@ -115,7 +115,7 @@ public final class Examples {
     public static final String INVALID_WEBHOOK = """
             {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
             "detail": "2 fields are invalid", "instance": "/api/v1/webhooks", \
-            "errors": [{"field": "eventTypes[0]", "message": "must be one of prediction.due, prediction.upcoming, review.overdue"}, \
+            "errors": [{"field": "eventTypes[0]", "message": "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track"}, \
             {"field": "url", "message": "must be an http or https URL"}]}""";
 
     public static final String WEBHOOK_NOT_FOUND = """
