@@ -59,6 +59,25 @@ public final class TestData {
         return p;
     }
 
+    /**
+     * A valid create body with the town hall's 100x metric: 3.4375 USD per million tokens on 2026-01-27 down to
+     * 0.034375 by the end of 2027, on a LOG scale.
+     */
+    public static Map<String, Object> hundredFold(String key) {
+        Map<String, Object> p = prediction(key);
+        p.put("target", target("2027-12-31", "YEAR", "EXPLICIT", "by the end of 2027"));
+        p.put(
+                "metric",
+                Map.of(
+                        "name", "blended API price",
+                        "unit", "USD per million tokens",
+                        "baseline", Map.of("value", 3.4375, "on", "2026-01-27"),
+                        "target", 0.034375,
+                        "direction", "DECREASE",
+                        "scale", "LOG"));
+        return p;
+    }
+
     public static Map<String, Object> target(String date, String precision, String basis, String label) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("date", date);

@@ -39,18 +39,7 @@ class TargetMetTest {
 
     /** Price per million tokens from 3.4375 on 2026-01-27 to 0.034375 by the end of 2027, LOG. */
     private static String hundredFold() {
-        Map<String, Object> body = TestData.prediction(TestData.key("met"));
-        body.put("target", TestData.target("2027-12-31", "YEAR", "EXPLICIT", "by the end of 2027"));
-        body.put(
-                "metric",
-                Map.of(
-                        "name", "blended API price",
-                        "unit", "USD per million tokens",
-                        "baseline", Map.of("value", 3.4375, "on", "2026-01-27"),
-                        "target", 0.034375,
-                        "direction", "DECREASE",
-                        "scale", "LOG"));
-        return TestData.create(body);
+        return TestData.create(TestData.hundredFold(TestData.key("met")));
     }
 
     private static int observe(String key, double value) {

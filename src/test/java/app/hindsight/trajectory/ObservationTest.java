@@ -25,19 +25,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class ObservationTest {
 
-    /** A prediction like the seeds' 100x one: price per million tokens from 3.4375 to 0.034375, on a LOG scale. */
+    /** A prediction like the seeds' 100x one (TestData.hundredFold). */
     static String hundredFold() {
-        Map<String, Object> body = TestData.prediction(TestData.key("obs"));
-        body.put(
-                "metric",
-                Map.of(
-                        "name", "blended API price",
-                        "unit", "USD per million tokens",
-                        "baseline", Map.of("value", 3.4375, "on", "2026-01-27"),
-                        "target", 0.034375,
-                        "direction", "DECREASE",
-                        "scale", "LOG"));
-        return TestData.create(body);
+        return TestData.create(TestData.hundredFold(TestData.key("obs")));
     }
 
     static ValidatableResponse observe(String key, Object body) {

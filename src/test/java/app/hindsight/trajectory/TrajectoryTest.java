@@ -41,18 +41,7 @@ class TrajectoryTest {
 
     /** The 100x claim: 3.4375 USD per million tokens on 2026-01-27 to 0.034375 by 2027-12-31, LOG. */
     static String hundredFoldBy2027() {
-        Map<String, Object> body = TestData.prediction(TestData.key("traj"));
-        body.put("target", TestData.target("2027-12-31", "YEAR", "EXPLICIT", "by the end of 2027"));
-        body.put(
-                "metric",
-                Map.of(
-                        "name", "blended API price",
-                        "unit", "USD per million tokens",
-                        "baseline", Map.of("value", 3.4375, "on", "2026-01-27"),
-                        "target", 0.034375,
-                        "direction", "DECREASE",
-                        "scale", "LOG"));
-        return TestData.create(body);
+        return TestData.create(TestData.hundredFold(TestData.key("traj")));
     }
 
     static ValidatableResponse trajectory(String key) {
