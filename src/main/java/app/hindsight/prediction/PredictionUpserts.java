@@ -79,15 +79,29 @@ public class PredictionUpserts {
     /** A stored prediction as a seed revision compares it: the fields a client sets, and its status. */
     public record Stored(String key, NewPrediction content, Status status) {}
 
-    /** The stored predictions that have one of these keys or come from this source, by key. */
-    public Map<String, Stored> stored(Collection<String> keys, String source) {
+    /**
+     * The stored predictions that have one of these keys, or come from this source and were created by
+     * {@code creator} (the seed: people may file many predictions of their own under a seeded source, and those are
+     * none of a seed revision's business), by key.
+     */
+    public Map<String, Stored> stored(Collection<String> keys, String source, String creator) {
+        List<String> created = Prediction.getEntityManager()
+                .createQuery(
+                        "select p.key from Prediction p where p.source = :source and exists (select 1 from "
+                                + "PredictionEvent e where e.predictionKey = p.key and e.type = :created "
+                                + "and e.actor = :creator)",
+                        String.class)
+                .setParameter("source", source)
+                .setParameter("created", EventType.CREATED)
+                .setParameter("creator", creator)
+                .getResultList();
+        Set<String> wanted = new java.util.LinkedHashSet<>(keys);
+        wanted.addAll(created);
         Map<String, Stored> stored = new HashMap<>();
-        for (List<String> chunk : PredictionKeys.chunks(keys)) {
+        for (List<String> chunk : PredictionKeys.chunks(List.copyOf(wanted))) {
             Prediction.<Prediction>list("key in ?1", chunk)
                     .forEach(p -> stored.put(p.key, new Stored(p.key, p.toInput(), p.status)));
         }
-        Prediction.<Prediction>list("source", source)
-                .forEach(p -> stored.putIfAbsent(p.key, new Stored(p.key, p.toInput(), p.status)));
         return stored;
     }
 

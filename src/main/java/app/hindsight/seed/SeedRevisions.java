@@ -150,7 +150,7 @@ class SeedRevisions {
     private Plan plan(String source, Map<String, NewPrediction> wanted, List<NewPrediction> all) {
         Set<String> elsewhere = new HashSet<>();
         all.stream().map(NewPrediction::key).filter(k -> !wanted.containsKey(k)).forEach(elsewhere::add);
-        Map<String, PredictionUpserts.Stored> stored = predictions.stored(wanted.keySet(), source);
+        Map<String, PredictionUpserts.Stored> stored = predictions.stored(wanted.keySet(), source, SeedPlanner.SEED);
         Set<String> keys = new HashSet<>(wanted.keySet());
         keys.addAll(stored.keySet());
         Map<String, List<EventView>> events = history.of(keys);

@@ -62,6 +62,10 @@ class SeedRevisionTest {
         edit(key("edited"), "A person rewrote this.");
         resolve(key("resolved"));
         resolve(key("dropped-resolved"));
+        // A person files a prediction of their own under the seeded source: no revision of the seeds touches it.
+        Map<String, Object> own = app.hindsight.prediction.TestData.prediction(key("own"));
+        own.put("source", source);
+        app.hindsight.prediction.TestData.create(own);
 
         SeedResult result;
         try (ExpectedLogs logs = ExpectedLogs.capture(SeedRevisions.class)) {
@@ -106,6 +110,9 @@ class SeedRevisionTest {
         assertEquals(List.of("CREATED", "WITHDRAWN"), dropped.getList("type"));
         assertEquals("seed", dropped.getString("[1].actor"));
         assertEquals("dropped in seed revision 2", dropped.getString("[1].note"));
+        // The person's own prediction under the source: neither withdrawn nor reported.
+        given().get("/api/v1/predictions/" + key("own")).then().body("status", equalTo("OPEN"));
+        assertEquals(List.of("CREATED"), history(key("own")).getList("type"));
         // New in the revision: created.
         given().get("/api/v1/predictions/" + key("added"))
                 .then()
