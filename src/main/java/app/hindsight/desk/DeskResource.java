@@ -52,6 +52,8 @@ import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * The review desk: pages for the people who review, rendered on the server from the same services the API answers
@@ -82,6 +84,8 @@ public class DeskResource {
         static native TemplateInstance forecasters(List<ForecasterView> forecasters);
 
         static native TemplateInstance notFound(String what);
+
+        static native TemplateInstance unauthorized();
     }
 
     /** The front page: what needs a reviewer now, what comes next, what was settled lately, the counts. */
@@ -230,6 +234,18 @@ public class DeskResource {
     public RestResponse<TemplateInstance> notFound(NotFound e) {
         return RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_FOUND, Templates.notFound(e.getMessage()))
                 .type(MediaType.TEXT_HTML_TYPE)
+                .build();
+    }
+
+    /**
+     * With anonymous reads off, a browser has no way yet to send a token with a page request: the desk says so in
+     * HTML rather than answering a person with a problem document.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<TemplateInstance> unauthorized() {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, Templates.unauthorized())
+                .type(MediaType.TEXT_HTML_TYPE)
+                .header("WWW-Authenticate", "Bearer realm=\"hindsight\"")
                 .build();
     }
 
