@@ -24,7 +24,7 @@ import app.hindsight.prediction.Status;
     "withForecasts",
     "againstTheCrowd"
 })
-record SpeakerRow(
+public record SpeakerRow(
         String name,
         long predictions,
         long open,
@@ -42,7 +42,7 @@ record SpeakerRow(
         long withForecasts,
         long againstTheCrowd) {
 
-    static SpeakerRow of(SpeakerView s) {
+    public static SpeakerRow of(SpeakerView s) {
         TrackRecord r = s.record();
         return new SpeakerRow(
                 s.name(),

@@ -57,6 +57,12 @@ public class Stats {
                 forecasts[1]);
     }
 
+    /** The latest resolutions, everyone's, latest first. */
+    @Transactional
+    public List<TrackQueries.Resolved> recentResolutions(int limit) {
+        return queries.resolved(null, limit);
+    }
+
     /** The stats as CSV rows: what is counted, which value, how many. */
     @JsonPropertyOrder({"figure", "value", "count"})
     public record Row(String figure, String value, long count) {}

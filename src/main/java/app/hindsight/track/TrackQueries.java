@@ -52,15 +52,19 @@ public class TrackQueries {
         return counts;
     }
 
-    /** A resolved prediction of a speaker's, latest resolution first. */
+    /** A resolved prediction, latest resolution first. */
     public record Resolved(long id, String key, String statement, Kind kind, Outcome outcome, LocalDate resolvedOn) {}
 
+    /** The latest resolved predictions of a speaker's, or of everyone's when {@code speakerLower} is null. */
     public List<Resolved> resolved(String speakerLower, int limit) {
         Query q = em.createNativeQuery("select p.id, p.slug, p.statement, p.kind, p.outcome, p.resolved_on"
-                        + " from prediction p where p.speaker_lower = :speaker and p.status = 'RESOLVED'"
+                        + " from prediction p where p.status = 'RESOLVED'"
+                        + (speakerLower == null ? "" : " and p.speaker_lower = :speaker")
                         + " order by p.resolved_on desc, p.id desc")
-                .setParameter("speaker", speakerLower)
                 .setMaxResults(limit);
+        if (speakerLower != null) {
+            q.setParameter("speaker", speakerLower);
+        }
         List<Resolved> resolved = new ArrayList<>();
         for (Object[] row : rows(q)) {
             resolved.add(new Resolved(

@@ -16,7 +16,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>{@code Content-Security-Policy: default-src 'none'; frame-ancestors 'none'}: an API response is data, never
  * a document that may load or run anything, or be framed. Swagger UI's page runs its own scripts and styles, inline
  * ones among them, so it gets only {@code frame-ancestors 'none'} (no clickjacking of the page a token is pasted
- * into).
+ * into). The review desk's pages ({@code /} and {@code /desk/...}) load their stylesheet, images (charts) and, for
+ * their forms, scripts from this origin and nowhere else, inline ones never.
  * <li>{@code Cache-Control: no-store} on every {@code /api/} response: some carry secrets shown once (a new token,
  * a webhook's signing secret), reads may be a token's (anonymous reads can be off), the data changes with every
  * review, and there is no conditional GET to revalidate with (ETags serve If-Match). The calendar feed is polled
@@ -29,6 +30,8 @@ public class ResponseHeaders {
 
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
     static final String PAGE_CSP = "frame-ancestors 'none'";
+    static final String DESK_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     void register(@Observes Filters filters) {
         // Before RequestGuard, so that its refusals carry these too.
@@ -55,7 +58,8 @@ public class ResponseHeaders {
         headers.set("X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "Referrer-Policy", "no-referrer");
         boolean swaggerUi = path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/");
-        setIfAbsent(headers, "Content-Security-Policy", swaggerUi ? PAGE_CSP : API_CSP);
+        boolean desk = path.equals("/") || path.equals("/desk") || path.startsWith("/desk/");
+        setIfAbsent(headers, "Content-Security-Policy", swaggerUi ? PAGE_CSP : desk ? DESK_CSP : API_CSP);
         if (path.startsWith("/api/")) {
             setIfAbsent(headers, "Cache-Control", "no-store");
         }

@@ -81,6 +81,20 @@ class ProductionLikeTest {
     }
 
     @Test
+    void theDeskTellsAPersonWhyItCannotBeReadWithoutAToken() {
+        AdminTokenByDefault.anonymous();
+        for (String page : new String[] {"/", "/desk/reviews", "/desk/predictions/any-key"}) {
+            given().accept("text/html")
+                    .get(page)
+                    .then()
+                    .statusCode(401)
+                    .contentType(startsWith("text/html"))
+                    .header("WWW-Authenticate", startsWith("Bearer"))
+                    .body(containsString("not open to anonymous readers"));
+        }
+    }
+
+    @Test
     void corsAnswersTheAllowedOriginOnly() {
         String reader = reader();
         given().header("Authorization", "Bearer " + reader)

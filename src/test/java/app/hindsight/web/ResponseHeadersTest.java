@@ -83,6 +83,24 @@ class ResponseHeadersTest {
     }
 
     @Test
+    void theDeskLoadsOnlyFromItsOwnOriginAndNothingInline() {
+        AdminTokenByDefault.anonymous();
+        for (String page : new String[] {"/", "/desk/reviews", "/desk/predictions/no-such-key"}) {
+            given().get(page)
+                    .then()
+                    .contentType(containsString("text/html"))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", equalTo(ResponseHeaders.DESK_CSP))
+                    .header("Content-Security-Policy", not(containsString("unsafe-inline")));
+        }
+        // What the pages embed keeps the API's policy: a chart is an image, never a document that runs anything.
+        given().get(PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/trajectory.svg")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", API_CSP);
+    }
+
+    @Test
     void corsIsOffWithoutAnAllowList() {
         AdminTokenByDefault.anonymous();
         given().header("Origin", "https://elsewhere.example")

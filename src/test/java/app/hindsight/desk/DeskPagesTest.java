@@ -1,0 +1,180 @@
+package app.hindsight.desk;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import app.hindsight.AdminTokenByDefault;
+import app.hindsight.prediction.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** The review desk's pages, read as a browser reads them: anonymously, asking for HTML. */
+@QuarkusTest
+class DeskPagesTest {
+
+    static final String DESK_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    static final String TOWN_HALL_100X = "gpt5-level-intelligence-100x-cheaper-by-2027";
+
+    private static ValidatableResponse page(String path) {
+        return given().accept("text/html,application/xhtml+xml,*/*;q=0.8")
+                .get(path)
+                .then()
+                .contentType(startsWith("text/html"))
+                .header("Content-Security-Policy", DESK_CSP);
+    }
+
+    @Test
+    void theDeskListsADuePredictionWithItsDaysOverdue() {
+        String key = TestData.createDue("desk-due");
+        String statement =
+                TestData.predictions().get("{key}", key).then().extract().path("statement");
+        AdminTokenByDefault.anonymous();
+        page("/")
+                .statusCode(200)
+                .body(containsString("<html lang=\"en\">"))
+                .body(containsString("<main id=\"main\""))
+                .body(containsString("<nav"))
+                .body(containsString("href=\"/desk/predictions/" + key + "\">" + statement + "</a>"))
+                .body(containsString("Due for review"))
+                .body(containsString("The next 90 days"))
+                .body(containsString("Recently resolved"))
+                .body(containsString("href=\"/q/swagger-ui\""))
+                .body(containsString("href=\"/desk/desk.css\""));
+    }
+
+    @Test
+    void theNextNinetyDaysShowAnOpenPredictionUnderItsMonth() {
+        LocalDate on = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        Map<String, Object> body = TestData.prediction(TestData.key("desk-ahead"));
+        body.put("target", TestData.target(on.toString(), "DAY", "EXPLICIT", "in a month"));
+        String key = TestData.create(body);
+        String month = on.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + on.getYear();
+        AdminTokenByDefault.anonymous();
+        String html = page("/").statusCode(200).extract().asString();
+        String ahead = html.substring(html.indexOf("The next 90 days"), html.indexOf("Recently resolved"));
+        assertTrue(ahead.contains("<h3>" + month + "</h3>"), ahead);
+        assertTrue(
+                ahead.contains(
+                        "<time datetime=\"" + on + "\">" + on + "</time> <a href=\"/desk/predictions/" + key + "\">"),
+                ahead);
+    }
+
+    @Test
+    void aPredictionPageShowsTheStatementTheQuoteInItsLanguageAndTheTrajectoryChart() {
+        AdminTokenByDefault.anonymous();
+        page("/desk/predictions/" + TOWN_HALL_100X)
+                .statusCode(200)
+                .body(containsString("<h1>By the end of 2027 OpenAI will offer GPT-5-level intelligence at a cost at "
+                        + "least 100 times lower than in early 2026.</h1>"))
+                .body(containsString(
+                        "<blockquote lang=\"zh-Hant\"><p>到2027年底，OpenAI將提供類似GPT-5水平的高級智能，成本至少降低100倍</p></blockquote>"))
+                .body(containsString("§5 AI模型的成本與速度趨勢"))
+                .body(containsString("by the end of 2027"))
+                .body(containsString("Resolution criteria"))
+                .body(containsString("<img src=\"/api/v1/predictions/" + TOWN_HALL_100X + "/trajectory.svg\""))
+                .body(containsString("<ol class=\"history\">"))
+                .body(containsString("Forecasts"));
+    }
+
+    @Test
+    void aResolvedPredictionShowsItsOutcomeAndHistory() {
+        String key = TestData.create(TestData.prediction(TestData.key("desk-resolved")));
+        TestData.resolve(key);
+        AdminTokenByDefault.anonymous();
+        page("/desk/predictions/" + key)
+                .statusCode(200)
+                .body(containsString("<h2 id=\"resolution\">Resolution</h2>"))
+                .body(containsString("outcome-CORRECT"))
+                .body(containsString("checked"))
+                .body(not(containsString("trajectory.svg")));
+        page("/").statusCode(200).body(containsString("href=\"/desk/predictions/" + key + "\""));
+    }
+
+    @Test
+    void anUnknownPredictionIsAnHtmlNotFoundPage() {
+        AdminTokenByDefault.anonymous();
+        page("/desk/predictions/no-such-prediction-" + TestData.uid())
+                .statusCode(404)
+                .body(containsString("<h1>Not found</h1>"))
+                .body(containsString("does not exist"));
+    }
+
+    @Test
+    void theQueueListsAnOpenReviewWithItsAssignee() {
+        String key = TestData.createDue("desk-queue");
+        int id = given().get("/api/v1/reviews?limit=500")
+                .then()
+                .extract()
+                .path("items.find { it.prediction == '" + key + "' }.id");
+        String who = "desk-" + TestData.uid();
+        given().contentType("application/json")
+                .body(Map.of("assignee", who))
+                .put("/api/v1/reviews/" + id + "/assignee")
+                .then()
+                .statusCode(200);
+        AdminTokenByDefault.anonymous();
+        page("/desk/reviews?assignee=" + who)
+                .statusCode(200)
+                .body(containsString("<label for=\"assignee\">"))
+                .body(containsString("href=\"/desk/predictions/" + key + "\""))
+                .body(containsString(who));
+    }
+
+    @Test
+    void speakersAndForecastersHaveTheirPages() {
+        String forecaster = "desk-fc-" + TestData.uid();
+        String token = given().contentType("application/json")
+                .body(Map.of("name", forecaster, "roles", java.util.List.of("forecaster")))
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        String key = TestData.create(TestData.prediction(TestData.key("desk-fc")));
+        given().header("Authorization", "Bearer " + token)
+                .contentType("application/json")
+                .body(Map.of("probability", 0.7))
+                .post(TestData.PREDICTIONS + "/" + key + "/forecasts")
+                .then()
+                .statusCode(201);
+        AdminTokenByDefault.anonymous();
+        page("/desk/speakers").statusCode(200).body(containsString("Sam Altman"));
+        page("/desk/forecasters")
+                .statusCode(200)
+                .body(containsString(forecaster))
+                .body(containsString("<img src=\"/api/v1/forecasters/" + forecaster + "/calibration.svg\""));
+        page("/desk/predictions/" + key).statusCode(200).body(containsString("70%"));
+    }
+
+    @Test
+    void theStylesheetIsServed() {
+        given().get("/desk/desk.css")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/css"))
+                .body(containsString("@media print"));
+    }
+
+    @Test
+    void theApiDescriptionLeavesTheDeskOut() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/'", equalTo(null))
+                .body("paths.'/desk/reviews'", equalTo(null));
+    }
+}
