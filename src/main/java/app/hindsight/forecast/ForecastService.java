@@ -10,13 +10,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.domain.Conflict;
-import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Validation;
 import app.hindsight.prediction.Prediction;
+import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.Status;
 
 /** Recording and listing forecasts. Scores are read elsewhere ({@link ScoreQueries}), never stored. */
@@ -29,6 +28,9 @@ public class ForecastService {
     @Inject
     Validation validation;
 
+    @Inject
+    PredictionQueries predictions;
+
     /**
      * Records a forecast while the prediction is OPEN or DUE and before its dueAt. The prediction's row is locked
      * meanwhile, so a resolution recorded at the same time comes after the forecast, and the forecast counts as made
@@ -37,12 +39,7 @@ public class ForecastService {
     @Transactional
     public ForecastView add(String key, String forecaster, NewForecast in) {
         validation.require(in);
-        Prediction p = Prediction.<Prediction>find("key", key)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-        if (p == null) {
-            throw new NotFound("prediction", key);
-        }
+        Prediction p = predictions.locked(key);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (p.status != Status.OPEN && p.status != Status.DUE) {
             throw new Conflict(
@@ -73,12 +70,7 @@ public class ForecastService {
     /** Every forecast on the prediction, oldest first, with the aggregate of each forecaster's latest. */
     @Transactional
     public ForecastList list(String key) {
-        Long id = Prediction.getEntityManager()
-                .createQuery("select p.id from Prediction p where p.key = :key", Long.class)
-                .setParameter("key", key)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("prediction", key));
+        long id = predictions.id(key);
         List<ForecastView> items = Forecast.<Forecast>find("predictionId = ?1 order by at, id", id).stream()
                 .map(Forecast::toView)
                 .toList();

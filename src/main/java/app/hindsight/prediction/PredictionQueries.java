@@ -109,4 +109,29 @@ public class PredictionQueries {
         return new Batch(
                 slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(), slice.complete());
     }
+
+    /** The id of the prediction with this key, in the caller's transaction; 404 when there is none. */
+    public long id(String key) {
+        return Prediction.getEntityManager()
+                .createQuery("select p.id from Prediction p where p.key = :key", Long.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFound("prediction", key));
+    }
+
+    /**
+     * The prediction with this key, its row locked until the caller's transaction ends, so that writes that depend on
+     * its state (a forecast while it is open, an observation and the verdict before it) are decided one after the
+     * other, and a resolution or edit recorded meanwhile comes after; 404 when there is none.
+     */
+    public Prediction locked(String key) {
+        Prediction p = Prediction.<Prediction>find("key", key)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+        if (p == null) {
+            throw new NotFound("prediction", key);
+        }
+        return p;
+    }
 }

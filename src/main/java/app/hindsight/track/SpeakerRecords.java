@@ -35,7 +35,7 @@ public class SpeakerRecords {
         List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", "", Map.of());
         Map<String, TrackRecord> records =
                 records(counts, scores.crowd("", Map.of(), "p.speaker_lower"), Function.identity());
-        Map<String, String> names = names(counts);
+        Map<String, String> names = TrackQueries.names(counts);
         List<SpeakerView> speakers = new ArrayList<>();
         records.forEach((lower, record) -> speakers.add(new SpeakerView(names.get(lower), record, null, null, null)));
         return speakers;
@@ -66,7 +66,7 @@ public class SpeakerRecords {
                 .map(r -> new SpeakerView.ResolvedCall(
                         r.key(), r.statement(), r.kind(), r.outcome(), r.resolvedOn(), crowdAtClose.get(r.id())))
                 .toList();
-        return new SpeakerView(names(counts).get(lower), overall, byKind, byTopic, resolved);
+        return new SpeakerView(TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved);
     }
 
     /** The groups' records, in the order of their keys, from the counts and the crowd's figures per group. */
@@ -80,14 +80,5 @@ public class SpeakerRecords {
         byGroup.forEach((group, n) ->
                 records.put(key.apply(group), TrackRecord.of(n, crowd.getOrDefault(group, CrowdFigures.NONE))));
         return records;
-    }
-
-    /** A speaker's name as written: the first of the spellings in use, in code point order. */
-    private static Map<String, String> names(List<TrackQueries.GroupCount> counts) {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (TrackQueries.GroupCount c : counts) {
-            names.merge(c.group(), c.label(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-        }
-        return names;
     }
 }

@@ -36,10 +36,12 @@ public class Stats {
         Map<Kind, Long> byKind = zeros(Kind.class);
         queries.countBy("p.kind").forEach((k, n) -> byKind.put(Kind.valueOf(k), n));
         Map<String, Map<Outcome, Long>> outcomes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, String> names = new TreeMap<>();
-        for (TrackQueries.GroupCount c : queries.counts("p.speaker_lower", "and p.status = 'RESOLVED'", Map.of())) {
-            String name = names.merge(c.group(), c.label(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-            outcomes.computeIfAbsent(name, s -> zeros(Outcome.class)).merge(c.outcome(), c.count(), Long::sum);
+        List<TrackQueries.GroupCount> resolved =
+                queries.counts("p.speaker_lower", "and p.status = 'RESOLVED'", Map.of());
+        Map<String, String> names = TrackQueries.names(resolved);
+        for (TrackQueries.GroupCount c : resolved) {
+            outcomes.computeIfAbsent(names.get(c.group()), s -> zeros(Outcome.class))
+                    .merge(c.outcome(), c.count(), Long::sum);
         }
         Instant now = Instant.now(clock);
         long[] forecasts = queries.forecastsAndForecasters();

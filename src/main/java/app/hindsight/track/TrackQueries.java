@@ -118,4 +118,16 @@ public class TrackQueries {
     private static List<Object[]> rows(Query q) {
         return q.getResultList();
     }
+
+    /**
+     * Each group's name as written, for the speakers' counts grouped by the lower-cased name: the first of the
+     * spellings in use, in code point order, so every count of a speaker lands under one name.
+     */
+    public static Map<String, String> names(List<GroupCount> counts) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (GroupCount c : counts) {
+            names.merge(c.group(), c.label(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return names;
+    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
@@ -24,6 +23,7 @@ import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.Metric;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionHistory;
+import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.Scale;
 
 /**
@@ -47,6 +47,9 @@ public class ObservationService {
     PredictionHistory history;
 
     @Inject
+    PredictionQueries predictions;
+
+    @Inject
     Notices notices;
 
     @Inject
@@ -58,12 +61,7 @@ public class ObservationService {
     @Transactional
     public ObservationView add(String key, String actor, NewObservation in) {
         validation.require(in);
-        Prediction p = Prediction.<Prediction>find("key", key)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-        if (p == null) {
-            throw new NotFound("prediction", key);
-        }
+        Prediction p = predictions.locked(key);
         Metric metric = p.metric;
         if (metric == null) {
             throw new Conflict(
@@ -157,7 +155,7 @@ public class ObservationService {
     /** Every observation of the prediction, retracted ones included, by date. */
     @Transactional
     public List<ObservationView> list(String key) {
-        return of(predictionId(key)).stream().map(Observation::toView).toList();
+        return of(predictions.id(key)).stream().map(Observation::toView).toList();
     }
 
     static List<Observation> of(long predictionId) {
@@ -168,7 +166,7 @@ public class ObservationService {
     /** Marks the observation retracted; it stays listed. */
     @Transactional
     public ObservationView retract(String key, long id, String actor) {
-        long predictionId = predictionId(key);
+        long predictionId = predictions.id(key);
         Observation o = Observation.findById(id);
         if (o == null || o.predictionId != predictionId) {
             throw new NotFound("observation", key + "/" + id);
@@ -181,14 +179,5 @@ public class ObservationService {
         o.retractedBy = actor;
         history.append(key, EventType.OBSERVATION_RETRACTED, now, actor, null, null, new Observed(o.id, o.on, o.value));
         return o.toView();
-    }
-
-    static long predictionId(String key) {
-        return Prediction.getEntityManager()
-                .createQuery("select p.id from Prediction p where p.key = :key", Long.class)
-                .setParameter("key", key)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new NotFound("prediction", key));
     }
 }
