@@ -292,6 +292,14 @@ public class ProblemMapper {
                     || cause instanceof org.hibernate.QueryTimeoutException) {
                 return busy(uri, QUERY_TIMED_OUT, SCAN_RETRY_AFTER);
             }
+            if (transactionTimedOut(cause)) {
+                Log.warnf("%s ran past the transaction timeout and was rolled back", uri.getPath());
+                return busy(
+                        uri,
+                        "this request took longer than one may (the transaction timeout) and changed nothing; retry "
+                                + "shortly",
+                        SCAN_RETRY_AFTER);
+            }
         }
         Log.errorf(e, "Unexpected error on %s", uri.getPath());
         return problem(
@@ -305,6 +313,17 @@ public class ProblemMapper {
     }
 
     /** 503: the client may retry after this many seconds; nothing is wrong with its request. */
+    /**
+     * Whether this is the commit of a transaction the transaction manager's reaper rolled back because it ran past its
+     * timeout: Narayana then refuses the commit with ARJUNA016102 ("The transaction is not active!"). The request
+     * changed nothing and may be retried: a 503, like a query that ran past its own timeout.
+     */
+    static boolean transactionTimedOut(Throwable cause) {
+        return cause instanceof jakarta.transaction.RollbackException
+                && cause.getMessage() != null
+                && cause.getMessage().contains("ARJUNA016102");
+    }
+
     private static Response busy(UriInfo uri, String detail, int retryAfterSeconds) {
         return Response.fromResponse(problem(503, "overloaded", "Service busy", detail, uri, List.of(), null))
                 .header("Retry-After", String.valueOf(retryAfterSeconds))
