@@ -5,11 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.Outcome;
-
 /**
- * The arithmetic of scoring, as plain functions. The database computes the same formulas over many rows
- * ({@link ScoreQueries}); these serve one prediction's aggregate and the figures derived from counts.
+ * The arithmetic done in Java, as plain functions: one prediction's aggregate (median, mean) and the Wilson interval
+ * of a hit rate. The scores themselves (Brier, log, the crowd) are computed by the database ({@link ScoreQueries}).
  */
 public final class Scores {
 
@@ -17,29 +15,6 @@ public final class Scores {
     private static final double Z95 = 1.959963984540054;
 
     private Scores() {}
-
-    /** 1, 0 or 0.5 for CORRECT, INCORRECT, PARTIALLY_CORRECT; null for what is not scored (UNVERIFIABLE, none). */
-    public static Double outcomeValue(Outcome outcome) {
-        if (outcome == null) {
-            return null;
-        }
-        return switch (outcome) {
-            case CORRECT -> 1.0;
-            case INCORRECT -> 0.0;
-            case PARTIALLY_CORRECT -> 0.5;
-            case UNVERIFIABLE -> null;
-        };
-    }
-
-    /** (p - o)^2: 0 is perfect, 0.25 is what always saying 0.5 earns. */
-    public static double brier(double p, double o) {
-        return (p - o) * (p - o);
-    }
-
-    /** o ln p + (1 - o) ln(1 - p): 0 is perfect, more negative is worse; ln 0.5 = -0.693 for always 0.5. */
-    public static double log(double p, double o) {
-        return o * Math.log(p) + (1 - o) * Math.log(1 - p);
-    }
 
     /** The median (the mean of the middle two for an even count); null for none. */
     public static Double median(List<Double> values) {
@@ -77,10 +52,5 @@ public final class Scores {
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = Z95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
         return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
-    }
-
-    /** The calibration bin of a probability: 0 for [0, 0.1), ..., 9 for [0.9, 1]. */
-    public static int bin(double probability) {
-        return Math.min(9, (int) Math.floor(probability * 10));
     }
 }

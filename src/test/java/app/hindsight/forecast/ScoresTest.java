@@ -7,32 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Outcome;
-
-/** The scoring arithmetic against values worked out by hand. */
+/** The arithmetic done in Java (median, mean, the Wilson interval) against values worked out by hand. */
 class ScoresTest {
 
     private static final double EPS = 1e-9;
-
-    @Test
-    void outcomeValues() {
-        assertEquals(1.0, Scores.outcomeValue(Outcome.CORRECT));
-        assertEquals(0.0, Scores.outcomeValue(Outcome.INCORRECT));
-        assertEquals(0.5, Scores.outcomeValue(Outcome.PARTIALLY_CORRECT));
-        assertNull(Scores.outcomeValue(Outcome.UNVERIFIABLE));
-        assertNull(Scores.outcomeValue(null));
-    }
-
-    @Test
-    void brierAndLog() {
-        assertEquals(0.04, Scores.brier(0.8, 1), EPS);
-        assertEquals(0.09, Scores.brier(0.3, 0), EPS);
-        assertEquals(0.01, Scores.brier(0.6, 0.5), EPS);
-        assertEquals(Math.log(0.8), Scores.log(0.8, 1), EPS);
-        assertEquals(Math.log(0.7), Scores.log(0.3, 0), EPS);
-        // A partly correct call scores half of each side: 0.5 ln 0.6 + 0.5 ln 0.4 = -0.71356.
-        assertEquals(-0.7135581778200728, Scores.log(0.6, 0.5), EPS);
-    }
 
     @Test
     void medianAndMean() {
@@ -58,16 +36,5 @@ class ScoresTest {
         Scores.Interval half = Scores.wilson(2.5, 5);
         assertEquals(1.0, half.low() + half.high(), EPS);
         assertEquals(0.1704, half.low(), 1e-4);
-    }
-
-    @Test
-    void calibrationBins() {
-        assertEquals(0, Scores.bin(0.01));
-        assertEquals(1, Scores.bin(0.1));
-        assertEquals(2, Scores.bin(0.29));
-        assertEquals(3, Scores.bin(0.3));
-        assertEquals(6, Scores.bin(0.6));
-        assertEquals(7, Scores.bin(0.7));
-        assertEquals(9, Scores.bin(0.99));
     }
 }
