@@ -32,6 +32,7 @@ import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
 import app.hindsight.prediction.EventView;
 import app.hindsight.prediction.FlagReason;
+import app.hindsight.prediction.Outcome;
 import app.hindsight.prediction.PredictionFilter;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.PredictionQueries;
@@ -49,6 +50,7 @@ import app.hindsight.track.StatsView;
 import app.hindsight.track.TrackQueries;
 import app.hindsight.trajectory.TrajectoryService;
 import app.hindsight.web.Cursor;
+import app.hindsight.web.ETags;
 import app.hindsight.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -105,12 +107,30 @@ public class DeskResource {
 
     public record Count(String label, long count) {}
 
+    /**
+     * A prediction and its record, and what a person may do with it now: the forms (shown once a script is running
+     * and a token pasted) send {@code etag} as If-Match, so a change made since the page was read is a 412, not a
+     * silent overwrite.
+     */
     public record PredictionPage(
             PredictionView p,
             SourceView source,
             List<EventView> history,
             ForecastList forecasts,
-            TrajectoryService.Reading trajectory) {}
+            TrajectoryService.Reading trajectory,
+            ReviewView review,
+            String etag,
+            LocalDate today,
+            boolean forecastsOpen) {
+
+        public List<Outcome> outcomes() {
+            return List.of(Outcome.values());
+        }
+
+        public boolean open() {
+            return p.status() == Status.OPEN || p.status() == Status.DUE;
+        }
+    }
 
     public record ReviewsPage(List<ReviewView> reviews, String assignee, String next) {}
 
@@ -199,7 +219,31 @@ public class DeskResource {
                         && p.metric().baseline().on() != null
                 ? trajectories.read(key)
                 : null;
-        return Templates.prediction(new PredictionPage(p, source, history.of(key), forecasts.list(key), trajectory));
+        Instant now = Instant.now(clock);
+        boolean forecastsOpen = (p.status() == Status.OPEN || p.status() == Status.DUE)
+                && (p.dueAt() == null || now.isBefore(p.dueAt()));
+        return Templates.prediction(new PredictionPage(
+                p,
+                source,
+                history.of(key),
+                forecasts.list(key),
+                trajectory,
+                reviews.openFor(key).orElse(null),
+                ETags.of(p.version()),
+                LocalDate.ofInstant(now, config.zone()),
+                forecastsOpen));
+    }
+
+    /**
+     * Any other page under /desk/ (files, which have a dot in their name, are served as files): a person who
+     * mistyped a link gets a page that says so and leads back, not a problem document.
+     */
+    @GET
+    @Path("desk/{page: [^.]*}")
+    @RolesAllowed(Roles.READER)
+    @Operation(hidden = true)
+    public RestResponse<TemplateInstance> noSuchPage(@PathParam("page") String page) {
+        return notFound(new NotFound("page", "/desk/" + page));
     }
 
     @GET

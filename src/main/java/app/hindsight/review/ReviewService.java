@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -102,6 +103,14 @@ public class ReviewService {
         }
         return Paged.of(query.getResultList(), limit, row -> ((Review) row[0]).id)
                 .map(row -> view((Review) row[0], (String) row[1]));
+    }
+
+    /** The open review of this prediction, if one is open (at most one is: a cycle closes before the next). */
+    @Transactional
+    public Optional<ReviewView> openFor(String predictionKey) {
+        return Review.<Review>find("predictionKey = ?1 and closedAt is null order by id desc", predictionKey)
+                .firstResultOptional()
+                .map(r -> view(r, predictions.view(r.predictionKey).statement()));
     }
 
     @Transactional

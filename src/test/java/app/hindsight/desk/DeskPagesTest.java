@@ -160,6 +160,51 @@ class DeskPagesTest {
     }
 
     @Test
+    void anUnknownDeskPageIsAnHtmlNotFoundPageAndTheScriptIsServed() {
+        AdminTokenByDefault.anonymous();
+        page("/desk/no-such-page")
+                .statusCode(404)
+                .body(containsString("<h1>Not found</h1>"))
+                .body(containsString("page &#39;/desk/no-such-page&#39; does not exist"));
+        page("/desk/predictions/a/b").statusCode(404).body(containsString("<h1>Not found</h1>"));
+        given().get("/desk/desk.js")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("javascript"))
+                .body(containsString("sessionStorage"));
+    }
+
+    @Test
+    void theFormsFitTheStatusAndCarryTheVersionThePageShows() {
+        String open = TestData.create(TestData.prediction(TestData.key("desk-forms")));
+        String due = TestData.createDue("desk-forms-due");
+        String resolved = TestData.create(TestData.prediction(TestData.key("desk-forms-resolved")));
+        TestData.resolve(resolved);
+        String etag =
+                given().get(TestData.PREDICTIONS + "/" + due).then().extract().header("ETag");
+        AdminTokenByDefault.anonymous();
+        page("/desk/predictions/" + open)
+                .statusCode(200)
+                .body(containsString(
+                        "<form class=\"action\" id=\"resolve\" data-method=\"POST\" data-path=\"/api/v1/predictions/"
+                                + open + "/resolution\""))
+                .body(containsString("id=\"withdraw\""))
+                .body(containsString("id=\"forecast\""))
+                .body(not(containsString("id=\"defer\"")))
+                .body(not(containsString("id=\"reopen\"")));
+        page("/desk/predictions/" + due)
+                .statusCode(200)
+                .body(containsString("data-etag=\"" + etag.replace("\"", "&quot;") + "\""))
+                .body(containsString("id=\"defer\""))
+                .body(containsString("<label for=\"defer-until\">"))
+                .body(not(containsString("id=\"forecast\"")));
+        page("/desk/predictions/" + resolved)
+                .statusCode(200)
+                .body(containsString("id=\"reopen\""))
+                .body(not(containsString("id=\"resolve\"")));
+    }
+
+    @Test
     void theStylesheetIsServed() {
         given().get("/desk/desk.css")
                 .then()

@@ -251,6 +251,12 @@ class AccessMatrixTest {
                     return s.get("/api/v1/jobs/due-scan/runs/" + id);
                 }),
                 new Group("list tokens", Set.of(), 200, s -> s.get("/api/v1/tokens")),
+                // Any token, never anonymous: the desk checks a pasted token with it.
+                new Group(
+                        "read current token",
+                        Set.of("reader", "editor", "reviewer", "forecaster"),
+                        200,
+                        s -> s.get("/api/v1/tokens/current")),
                 new Group(
                         "create token",
                         Set.of(),
