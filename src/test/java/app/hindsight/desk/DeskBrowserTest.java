@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DeskBrowserTest {
 
-    /** Where Debian puts Chromium ({@code apt-get install chromium}); {@code -Dhindsight.test.chromium} moves it. */
-    static final Path CHROMIUM = Path.of(System.getProperty("hindsight.test.chromium", "/usr/bin/chromium"));
+    /** Where Debian puts Chromium ({@code apt-get install chromium}); {@code -Dtest.chromium} moves it. */
+    static final Path CHROMIUM = Path.of(System.getProperty("test.chromium", "/usr/bin/chromium"));
 
     static final Path SCREENSHOTS = Path.of("target", "desk");
     static final String TOWN_HALL_100X = "gpt5-level-intelligence-100x-cheaper-by-2027";
@@ -69,7 +71,7 @@ class DeskBrowserTest {
     static void startBrowser() {
         if (!Files.isExecutable(CHROMIUM)) {
             skipped = "DeskBrowserTest skipped: no Chromium at " + CHROMIUM
-                    + " (apt-get install chromium, or -Dhindsight.test.chromium=<path>)";
+                    + " (apt-get install chromium, or -Dtest.chromium=<path>)";
             System.out.println(skipped);
             return;
         }
@@ -260,7 +262,7 @@ class DeskBrowserTest {
     }
 
     @Test
-    void aReviewIsAssignedAndAForecastAndAnObservationAreRecorded() {
+    void aReviewIsAssignedAndDeferredAndAForecastAndAnObservationAreRecorded() {
         String due = TestData.create(TestData.pastPrediction(TestData.key("browser-assign")));
         given().post("/api/v1/jobs/due-scan/runs").then().statusCode(200);
         String name = "fay-" + TestData.uid();
@@ -272,6 +274,20 @@ class DeskBrowserTest {
         assertThat(page.locator("#flash")).hasText("Assigned.");
         assertThat(page.locator(".actions")).containsText("assigned to bob");
         given().get("/api/v1/reviews?assignee=bob&limit=500").then().body("items.prediction", hasItem(due));
+
+        // Bob looks again in a month: the review closes and the prediction waits, OPEN, until then.
+        String until = LocalDate.now(ZoneOffset.UTC).plusMonths(1).toString();
+        page.getByLabel("Look again on").fill(until);
+        page.locator("#defer").getByLabel("Why").fill("The 2025 figures come out next month.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Defer"))
+                .click();
+        assertThat(page.locator("#flash")).hasText("Deferred.");
+        assertThat(page.locator(".meta .status")).hasText("OPEN");
+        given().get(TestData.PREDICTIONS + "/" + due)
+                .then()
+                .body("status", equalTo("OPEN"))
+                .body("nextReviewOn", equalTo(until));
+        given().get("/api/v1/reviews?limit=500").then().body("items.prediction", not(hasItem(due)));
 
         String metric = TestData.create(TestData.hundredFold(TestData.key("browser-metric")));
         page.navigate("/desk/predictions/" + metric);
