@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -129,7 +130,12 @@ public class SubscriptionResource {
     @APIResponse(
             responseCode = "503",
             description = "The SMTP server did not take the confirmation mail; nothing was stored, Retry-After says "
-                    + "when to try again")
+                    + "when to try again",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before trying again",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")))
     public Response create(NewSubscription body) {
         return Response.status(Response.Status.CREATED)
                 .entity(subscriptions.subscribe(body, actor.name()))
