@@ -56,7 +56,7 @@ public class MailOut {
                     "Mail to %s not sent (quarkus.mailer.mock is on): %s; Message-ID %s%n%s",
                     String.join(", ", mail.getTo()),
                     mail.getSubject(),
-                    mail.getHeaders().getOrDefault("Message-ID", java.util.List.of("(none)")),
+                    String.join(" ", mail.getHeaders().getOrDefault("Message-ID", java.util.List.of("(none)"))),
                     mail.getText());
             return;
         }
