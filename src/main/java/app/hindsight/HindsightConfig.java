@@ -155,6 +155,37 @@ public interface HindsightConfig {
         Optional<String> secretKey();
     }
 
+    Digest digest();
+
+    /** Email digests: when they go out, how failures are retried, and the bounds on subscribing. */
+    interface Digest {
+        /** Quartz cron of the digest job (seconds first), in hindsight.zone: 07:00 every day. */
+        @WithDefault("0 0 7 * * ?")
+        String cron();
+
+        /** How often digests the SMTP server did not take are tried again, e.g. 1m; "off" stops it. */
+        @WithDefault("1m")
+        String retryEvery();
+
+        /** Waits before each retry of a digest the SMTP server did not take; after the last, it is FAILED. */
+        @WithDefault("1m,5m,30m,2h,6h")
+        List<Duration> backoff();
+
+        /** Subscriptions one token may have pending or active at once. */
+        @WithDefault("10")
+        @Positive
+        int maxPerToken();
+
+        /** How long a confirmation link works. */
+        @WithDefault("48h")
+        Duration confirmWithin();
+
+        /** Notices one digest lists at most (the oldest first); the rest go in the next one. */
+        @WithDefault("100")
+        @Positive
+        int maxNotices();
+    }
+
     Jobs jobs();
 
     interface Jobs {

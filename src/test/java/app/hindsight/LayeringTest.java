@@ -39,6 +39,7 @@ class LayeringTest {
         "app.hindsight.notify..",
         "app.hindsight.jobs..",
         "app.hindsight.calendar..",
+        "app.hindsight.digest..",
         "app.hindsight.time..",
         "app.hindsight.trajectory.."
     };

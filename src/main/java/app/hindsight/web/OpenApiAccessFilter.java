@@ -52,6 +52,10 @@ public class OpenApiAccessFilter implements OASFilter {
                                             + "(hindsight.auth.anonymous-read=false)"
                                     : "No token, or a bad or revoked one"));
         }
+        if (roles.isEmpty() && isGenerated(responses.getAPIResponse("403"), GENERATED_403)) {
+            // @Authenticated: every valid token may, whatever its roles, so there is no 403.
+            responses.removeAPIResponse("403");
+        }
         if (isGenerated(responses.getAPIResponse("403"), GENERATED_403)) {
             responses.addAPIResponse("403", problem(forbidden(roles)));
         }

@@ -24,6 +24,7 @@ import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.StaleVersion;
+import app.hindsight.domain.Unavailable;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
 import app.hindsight.prediction.ScanBudgetExceeded;
@@ -123,6 +124,15 @@ public class ProblemMapper {
                     null);
         }
         return concurrentChange(uri);
+    }
+
+    /** A service the request needs (the SMTP server) is out of reach: nothing was done, a retry may work. */
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e, UriInfo uri) {
+        return Response.fromResponse(
+                        problem(503, "unavailable", "Service unavailable", e.getMessage(), uri, List.of(), null))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -50,6 +50,10 @@ class AccessMatrixTest {
     }
 
     private static final String ADMIN = "Bearer " + AdminTokenByDefault.ADMIN_TOKEN;
+
+    /** Not a role: a group open to every valid token, whatever its roles, and to no anonymous caller. */
+    private static final String ANY_TOKEN = "any token";
+
     private static Map<Caller, String> tokens;
 
     @BeforeEach
@@ -250,6 +254,25 @@ class AccessMatrixTest {
                             .path("id");
                     return s.get("/api/v1/jobs/due-scan/runs/" + id);
                 }),
+                new Group(
+                        "subscribe to the digest",
+                        Set.of(ANY_TOKEN),
+                        201,
+                        s -> s.contentType("application/json")
+                                .body(Map.of("email", TestData.key("acl") + "@example.org", "cadence", "DAILY"))
+                                .post("/api/v1/subscriptions")),
+                new Group("list subscriptions", Set.of(), 200, s -> s.get("/api/v1/subscriptions")),
+                new Group("delete subscription", Set.of(), 204, s -> {
+                    int id = given().header("Authorization", ADMIN)
+                            .contentType("application/json")
+                            .body(Map.of("email", TestData.key("acl-gone") + "@example.org", "cadence", "WEEKLY"))
+                            .post("/api/v1/subscriptions")
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return s.delete("/api/v1/subscriptions/" + id);
+                }),
                 new Group("list tokens", Set.of(), 200, s -> s.get("/api/v1/tokens")),
                 // Any token, never anonymous: the desk checks a pasted token with it.
                 new Group(
@@ -313,8 +336,16 @@ class AccessMatrixTest {
 
     private static int expected(Group group, Caller caller) {
         boolean read = group.roles().equals(Set.of("reader"));
+        boolean anyToken = group.roles().equals(Set.of(ANY_TOKEN));
         return switch (caller) {
             case REVOKED, GARBAGE -> 401;
+            case ANONYMOUS -> read ? group.success() : 401;
+            default -> anyToken ? group.success() : expectedOfRole(group, caller, read);
+        };
+    }
+
+    private static int expectedOfRole(Group group, Caller caller, boolean read) {
+        return switch (caller) {
             case ANONYMOUS -> read ? group.success() : 401;
             case ADMIN -> group.success();
             default -> read || group.roles().contains(caller.name().toLowerCase()) ? group.success() : 403;
