@@ -1,7 +1,6 @@
 package app.hindsight.security;
 
 import java.util.List;
-import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.PublicUrl;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/tokens")
 @Tag(name = "Tokens", description = "API tokens (admin)")
@@ -44,9 +41,6 @@ public class TokenResource {
     @Inject
     Actor actor;
 
-    @Inject
-    SecurityIdentity identity;
-
     @GET
     @Operation(
             operationId = "listTokens",
@@ -55,20 +49,6 @@ public class TokenResource {
     @APIResponse(responseCode = "200", description = "The tokens")
     public List<TokenView> list() {
         return tokens.list();
-    }
-
-    /** Lets a client (the review desk) check a pasted token and say whose it is, without the admin role. */
-    @GET
-    @Path("current")
-    @Authenticated
-    @Operation(
-            operationId = "currentToken",
-            summary = "The token of this request",
-            description = "Its name and roles (implied ones included); any valid token. 401 without one, or for an "
-                    + "unknown or revoked one.")
-    @APIResponse(responseCode = "200", description = "The token's name and roles")
-    public CurrentToken current() {
-        return new CurrentToken(identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()));
     }
 
     @POST
