@@ -12,6 +12,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.mail.SMTPException;
 
 /**
  * Where mail goes: to the SMTP server of QUARKUS_MAILER_*, or, while {@code quarkus.mailer.mock} is on (the default,
@@ -63,8 +64,34 @@ public class MailOut {
         try {
             mailer.send(mail);
         } catch (RuntimeException e) {
-            throw new NotSent(describe(e));
+            if (!worthAnotherConnection(e)) {
+                throw new NotSent(describe(e));
+            }
+            // 421: the server closed this connection and asks to try again (RFC 5321 4.2.5), as servers do at their
+            // idle timeout or restart; or no answer within quarkus.mailer.timeout, a connection that stalled: once
+            // more at once, on a fresh connection, before the failure counts.
+            Log.infof("Mail to %s: %s; trying once more", String.join(", ", mail.getTo()), describe(e));
+            try {
+                mailer.send(mail);
+            } catch (RuntimeException again) {
+                throw new NotSent(describe(again));
+            }
         }
+    }
+
+    /**
+     * Whether the failure was the connection's, not the mail's: a 421 ("closing transmission channel") or no answer
+     * in time.
+     */
+    static boolean worthAnotherConnection(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if ((t instanceof SMTPException smtp && smtp.getReplyCode() == 421)
+                    || t instanceof io.smallrye.mutiny.TimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SMTP server did not take the mail. */
