@@ -150,6 +150,16 @@ public class Prediction extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new OPEN prediction holding {@code in}, created {@code now}; not yet persisted (it has no id). */
+    static Prediction created(NewPrediction in, Instant now, ZoneId zone, LocalDate today) {
+        Prediction p = new Prediction();
+        p.key = in.key();
+        p.status = Status.OPEN;
+        p.createdAt = p.updatedAt = now;
+        p.apply(in, zone, today);
+        return p;
+    }
+
     /** Copies the client-settable fields and recomputes the dates that follow from them. */
     void apply(NewPrediction in, ZoneId zone, LocalDate today) {
         boolean rescheduled = id == null

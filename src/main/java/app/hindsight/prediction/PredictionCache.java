@@ -81,6 +81,25 @@ public class PredictionCache {
         }
     }
 
+    /** As {@link #written} for each of these keys, with one synchronization for all: an import's inserts. */
+    void writtenAll(java.util.Collection<String> keys) {
+        if (!enabled() || keys.isEmpty()) {
+            return;
+        }
+        keys.forEach(this::invalidate);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    keys.forEach(PredictionCache.this::invalidate);
+                }
+            });
+        }
+    }
+
     private void invalidate(String key) {
         writes.incrementAndGet();
         entries.remove(key);

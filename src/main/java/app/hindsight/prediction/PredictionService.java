@@ -167,11 +167,7 @@ public class PredictionService {
     // --- for imports: in the caller's transaction ---------------------------------------------------
 
     Prediction insert(NewPrediction in, String actor, String note, Instant now, LocalDate today) {
-        Prediction p = new Prediction();
-        p.key = in.key();
-        p.status = Status.OPEN;
-        p.createdAt = p.updatedAt = now;
-        p.apply(in, config.zone(), today);
+        Prediction p = Prediction.created(in, now, config.zone(), today);
         p.persist();
         history.append(p.key, EventType.CREATED, now, actor, note, null, null);
         return p;

@@ -26,6 +26,9 @@ public class PredictionUpserts {
     @Inject
     PredictionKeys keys;
 
+    @Inject
+    PredictionInserts inserts;
+
     /**
      * Upserts, in the caller's transaction. Items are valid. An item that names its key is created when absent,
      * updated when different, left alone when equal. An item without a key is always created, under the first free
@@ -51,6 +54,8 @@ public class PredictionUpserts {
                         Set.copyOf(named))
                 .iterator();
         List<Upsert> outcomes = new ArrayList<>(items.size());
+        // New predictions go in JDBC batches (PredictionInserts), after the loop; updates take the entity path.
+        List<NewPrediction> created = new ArrayList<>();
         Instant now = predictions.now();
         LocalDate today = predictions.today();
         for (NewPrediction in : items) {
@@ -58,8 +63,9 @@ public class PredictionUpserts {
             if (p == null && in.key() != null && retired.contains(in.key())) {
                 outcomes.add(Upsert.UNCHANGED);
             } else if (p == null) {
+                NewPrediction keyed = in.key() == null ? in.withKey(generated.next()) : in;
                 if (!dryRun) {
-                    predictions.insert(in.key() == null ? in.withKey(generated.next()) : in, actor, note, now, today);
+                    created.add(keyed);
                 }
                 outcomes.add(Upsert.CREATED);
             } else if (createOnly || p.holds(in)) {
@@ -71,6 +77,7 @@ public class PredictionUpserts {
                 outcomes.add(Upsert.UPDATED);
             }
         }
+        inserts.insertAll(created, actor, note, now, today);
         return outcomes;
     }
 

@@ -1,5 +1,7 @@
 package app.hindsight.seed;
 
+import java.io.InputStream;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -91,7 +93,7 @@ public class ImportResource {
     public ImportResult importItems(
             @Parameter(description = "validate and count, write nothing") @QueryParam("dryRun") String dryRun,
             @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            byte[] body) {
+            InputStream body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
         return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
     }

@@ -1,6 +1,9 @@
 package app.hindsight.seed;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,12 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.domain.FieldError;
@@ -22,6 +27,7 @@ import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.Upsert;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
+import app.hindsight.json.NdjsonLines;
 import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.Prediction;
@@ -58,43 +64,90 @@ public class ImportService {
     @Inject
     PredictionUpserts predictions;
 
+    /** The strict mapper's reader of a prediction, made once. */
+    private ObjectReader predictionReader;
+
+    @PostConstruct
+    void readers() {
+        predictionReader = json.readerFor(NewPrediction.class);
+    }
+
     /**
-     * Items of a JSON array, or of NDJSON (one document a line, blank lines ignored). The bytes go to the strict
-     * parser as they came, so invalid UTF-8 is refused like any other malformed JSON, not replaced by U+FFFD.
+     * The items of a JSON array, or of NDJSON (one document a line, blank lines ignored), each read into its record
+     * (see {@link Item}). The bytes go to the strict parser as they came, so invalid UTF-8 is refused like any other
+     * malformed JSON, not replaced by U+FFFD. NDJSON is read from the stream a line at a time: what stays in memory
+     * is the records, never the whole body nor a tree of every item.
      */
-    public List<JsonNode> parse(byte[] body, boolean ndjson) {
-        if (body == null || blank(body, 0, body.length)) {
-            throw InvalidInput.of("body", ndjson ? "must hold one JSON object a line" : "must be a JSON array");
-        }
-        List<JsonNode> items = new ArrayList<>();
+    public List<Item> parse(InputStream body, boolean ndjson) {
+        return ndjson ? parseLines(body) : parseArray(body);
+    }
+
+    /** As {@link #parse(InputStream, boolean)}, from bytes (a seed file). */
+    public List<Item> parse(byte[] body, boolean ndjson) {
+        return parse(new ByteArrayInputStream(body == null ? new byte[0] : body), ndjson);
+    }
+
+    private List<Item> parseLines(InputStream body) {
+        List<Item> items = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        if (ndjson) {
+        try {
             // A line feed byte never occurs inside a UTF-8 sequence, so the bytes split into lines as the text would.
-            int line = 0;
-            for (int start = 0; start < body.length; line++) {
-                int end = start;
-                while (end < body.length && body[end] != '\n') {
-                    end++;
+            NdjsonLines.read(body, (bytes, offset, length, line) -> {
+                if (blank(bytes, offset, offset + length)) {
+                    return;
                 }
-                if (!blank(body, start, end)) {
-                    try {
-                        items.add(json.readTree(body, start, end - start));
-                    } catch (IOException e) {
-                        errors.add(new FieldError(
-                                items.size(), "body", "line " + (line + 1) + " is not valid JSON" + JsonErrors.why(e)));
-                        items.add(null);
-                    }
+                try {
+                    items.add(readLine(bytes, offset, length));
+                } catch (IOException e) {
+                    errors.add(new FieldError(
+                            items.size(), "body", "line " + line + " is not valid JSON" + JsonErrors.why(e)));
+                    items.add(null);
                 }
-                start = end + 1;
+            });
+        } catch (IOException e) {
+            throw InvalidInput.of("body", "unreadable");
+        }
+        if (items.isEmpty()) {
+            throw InvalidInput.of("body", "must hold one JSON object a line");
+        }
+        if (!errors.isEmpty()) {
+            throw invalidItems(errors);
+        }
+        return items;
+    }
+
+    /**
+     * One line's item. A prediction without a "type" field (the common line) is read straight into its record; any
+     * other line, and any line that this fails on, goes through a tree as every item did before, so that each error
+     * is worded as it always was: a syntax error as one (the IOException), anything else against the item.
+     */
+    private Item readLine(byte[] bytes, int offset, int length) throws IOException {
+        if (!contains(bytes, offset, offset + length, TYPE_FIELD)) {
+            try {
+                NewPrediction prediction = predictionReader.readValue(bytes, offset, length);
+                if (prediction != null) {
+                    return Item.of(prediction);
+                }
+            } catch (IOException e) {
+                // read again below
             }
-            if (!errors.isEmpty()) {
-                throw invalidItems(errors);
-            }
-            return items;
+        }
+        return item(json.readTree(bytes, offset, length));
+    }
+
+    private List<Item> parseArray(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readAllBytes();
+        } catch (IOException e) {
+            throw InvalidInput.of("body", "unreadable");
+        }
+        if (blank(bytes, 0, bytes.length)) {
+            throw InvalidInput.of("body", "must be a JSON array");
         }
         JsonNode root;
         try {
-            root = json.readTree(body);
+            root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw JsonErrors.describe(e);
         } catch (IOException e) {
@@ -103,8 +156,24 @@ public class ImportService {
         if (!root.isArray()) {
             throw InvalidInput.of("body", "must be a JSON array of sources and predictions");
         }
-        root.forEach(items::add);
+        List<Item> items = new ArrayList<>(root.size());
+        root.forEach(node -> items.add(item(node)));
         return items;
+    }
+
+    private static final byte[] TYPE_FIELD = "\"type\"".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean contains(byte[] bytes, int from, int to, byte[] part) {
+        outer:
+        for (int i = from; i <= to - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static boolean blank(byte[] bytes, int from, int to) {
@@ -118,15 +187,54 @@ public class ImportService {
     }
 
     /**
+     * One item of an import or a seed file, read but not yet checked: a source (with its revision, null when that is
+     * not a valid one), a prediction, or neither; {@code errors} says what was wrong in reading it (without the
+     * item's index, which is its place in the list).
+     */
+    public record Item(NewSource source, Integer revision, NewPrediction prediction, List<FieldError> errors) {
+
+        static Item of(NewPrediction prediction) {
+            return new Item(null, null, prediction, List.of());
+        }
+
+        boolean generatesKey() {
+            return prediction != null && prediction.key() == null;
+        }
+    }
+
+    /** An item from its JSON tree: the tree is the parser's, made for this item alone, and is taken apart here. */
+    private Item item(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new Item(null, null, null, List.of(new FieldError("body", "each item must be a JSON object")));
+        }
+        ObjectNode item = (ObjectNode) node;
+        JsonNode type = item.remove("type");
+        String kind = type == null ? "prediction" : type.asText();
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            if (kind.equals("source")) {
+                Integer revision = revision(item.remove("revision"));
+                if (revision == null) {
+                    errors.add(new FieldError("revision", "must be an integer of at least 1"));
+                }
+                return new Item(json.treeToValue(item, NewSource.class), revision, null, errors);
+            } else if (kind.equals("prediction")) {
+                return Item.of(json.treeToValue(item, NewPrediction.class));
+            } else {
+                errors.add(new FieldError("type", "must be source or prediction"));
+            }
+        } catch (JsonProcessingException e) {
+            errors.addAll(JsonErrors.describe(e).errors());
+        }
+        return new Item(null, null, null, errors);
+    }
+
+    /**
      * Imports. Items without a key are created under generated keys; when a concurrent writer takes one first,
      * the import runs again (see PredictionKeys#writeGeneratingKeys).
      */
-    public ImportResult run(List<JsonNode> items, String actor, boolean dryRun) {
-        boolean generatesKeys = items.stream()
-                .anyMatch(item -> item != null
-                        && item.isObject()
-                        && !"source".equals(item.path("type").asText())
-                        && !item.hasNonNull("key"));
+    public ImportResult run(List<Item> items, String actor, boolean dryRun) {
+        boolean generatesKeys = items.stream().anyMatch(Item::generatesKey);
         return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, dryRun));
     }
 
@@ -136,7 +244,7 @@ public class ImportService {
      */
     record Checked(List<NewSource> sources, Map<String, Integer> revisions, List<NewPrediction> predictions) {}
 
-    private ImportResult apply(List<JsonNode> items, String actor, boolean dryRun) {
+    private ImportResult apply(List<Item> items, String actor, boolean dryRun) {
         Checked checked = check(items, false);
         // Sources and predictions each say CREATED, UPDATED or UNCHANGED.
         Map<String, Integer> counts = new HashMap<>();
@@ -162,7 +270,7 @@ public class ImportService {
      * it; an import checks it and goes on, so a seed file can be checked ({@code dryRun}) or imported as it is. A
      * seed file must name every prediction's key, since it is loaded on every start.
      */
-    Checked check(List<JsonNode> items, boolean seed) {
+    Checked check(List<Item> items, boolean seed) {
         List<FieldError> errors = new ArrayList<>();
         List<NewSource> newSources = new ArrayList<>();
         Map<String, Integer> revisions = new HashMap<>();
@@ -170,41 +278,24 @@ public class ImportService {
         List<NewPrediction> rawPredictions = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            JsonNode node = items.get(i);
+            Item item = items.get(i);
             final int index = i;
-            if (node == null || !node.isObject()) {
-                errors.add(new FieldError(i, "body", "each item must be a JSON object"));
-                continue;
-            }
-            ObjectNode item = ((ObjectNode) node).deepCopy();
-            JsonNode type = item.remove("type");
-            String kind = type == null ? "prediction" : type.asText();
-            try {
-                if (kind.equals("source")) {
-                    Integer revision = revision(item.remove("revision"));
-                    if (revision == null) {
-                        errors.add(new FieldError(i, "revision", "must be an integer of at least 1"));
+            item.errors().forEach(e -> errors.add(e.at(index)));
+            if (item.source() != null) {
+                NewSource s = item.source();
+                List<FieldError> invalid = validation.errors(s);
+                invalid.forEach(e -> errors.add(e.at(index)));
+                if (invalid.isEmpty()) {
+                    NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromTitle(s.title()));
+                    if (!keys.add("source:" + keyed.key())) {
+                        errors.add(new FieldError(i, "key", "a source with this key appears earlier in the import"));
                     }
-                    NewSource s = json.treeToValue(item, NewSource.class);
-                    List<FieldError> invalid = validation.errors(s);
-                    invalid.forEach(e -> errors.add(e.at(index)));
-                    if (invalid.isEmpty()) {
-                        NewSource keyed = s.key() != null ? s : withKey(s, Keys.fromTitle(s.title()));
-                        if (!keys.add("source:" + keyed.key())) {
-                            errors.add(
-                                    new FieldError(i, "key", "a source with this key appears earlier in the import"));
-                        }
-                        newSources.add(keyed);
-                        revisions.put(keyed.key(), revision == null ? 1 : revision);
-                    }
-                } else if (kind.equals("prediction")) {
-                    rawPredictions.add(json.treeToValue(item, NewPrediction.class));
-                    predictionIndexes.add(i);
-                } else {
-                    errors.add(new FieldError(i, "type", "must be source or prediction"));
+                    newSources.add(keyed);
+                    revisions.put(keyed.key(), item.revision() == null ? 1 : item.revision());
                 }
-            } catch (JsonProcessingException e) {
-                JsonErrors.describe(e).errors().forEach(err -> errors.add(err.at(index)));
+            } else if (item.prediction() != null) {
+                rawPredictions.add(item.prediction());
+                predictionIndexes.add(i);
             }
         }
 

@@ -71,7 +71,7 @@ class SeedRevisions {
     PredictionHistory history;
 
     @Transactional
-    SeedResult load(String file, List<JsonNode> items) {
+    SeedResult load(String file, List<ImportService.Item> items) {
         Checked checked = imports.check(items, true);
         Counts counts = new Counts();
 

@@ -159,6 +159,57 @@ class PostgresApiIT {
         api().get("/sources").then().statusCode(200).body("items.size()", greaterThan(0));
     }
 
+    /** An import's batched insert writes on PostgreSQL what a create's entity writes, column by column. */
+    @Test
+    void importedRowsAreWhatACreateWrites() throws Exception {
+        String key = "pg-row-" + System.nanoTime();
+        String body = """
+                {"key": "%s", "statement": "Inference will cost a hundredth.", "kind": "FORECAST", "speaker": "Ada", \
+                "madeOn": "2026-01-27", "quote": {"text": "成本至少降低100倍", "lang": "zh-Hant", "locator": "§5"}, \
+                "topics": ["cost", "models"], "reviewEvery": "P6M", "resolutionCriteria": "CORRECT if 100x.", \
+                "target": {"date": "2027-12-31", "precision": "YEAR", "basis": "EXPLICIT", "label": "by 2027"}, \
+                "metric": {"name": "price", "unit": "ratio", "baseline": {"value": 1.5, "on": "2026-01-01"}, \
+                "target": 0.01, "direction": "DECREASE", "scale": "LOG"}}""";
+        admin().contentType("application/json")
+                .body(body.formatted(key + "-created"))
+                .post("/predictions")
+                .then()
+                .statusCode(201);
+        admin().contentType("application/x-ndjson")
+                .body(body.formatted(key + "-imported").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/imports")
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1));
+        String columns = "statement, kind, speaker, speaker_lower, source_key, made_on, quote_text, quote_lang, "
+                + "quote_locator, target_date, target_precision, target_basis, target_label, review_every, due_at, "
+                + "next_review_on, resolution_criteria, metric_name, metric_unit, metric_baseline_value, "
+                + "metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, resolved_on, "
+                + "resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, version";
+        String a = "a." + columns.replace(", ", ", a.");
+        String b = "b." + columns.replace(", ", ", b.");
+        assertEquals(
+                1,
+                Postgres.count(
+                        database,
+                        "select count(*) from prediction a, prediction b where a.slug = ? and b.slug = ? and (" + a
+                                + ") is not distinct from (" + b + ") and a.version = 0",
+                        key + "-created",
+                        key + "-imported"));
+        assertEquals(
+                2,
+                Postgres.count(
+                        database,
+                        "select count(*) from prediction_topic t join prediction p on p.id = t.prediction_id "
+                                + "where p.slug = ?",
+                        key + "-imported"));
+        api().get("/predictions/" + key + "-imported/history")
+                .then()
+                .statusCode(200)
+                .body("type", contains("CREATED"))
+                .body("[0].note", equalTo("imported"));
+    }
+
     @Test
     void tokensWork() {
         String token = admin().contentType("application/json")

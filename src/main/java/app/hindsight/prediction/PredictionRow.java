@@ -1,0 +1,139 @@
+package app.hindsight.prediction;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A new {@link Prediction} as the rows an insert writes: the prediction's columns, its topics and its CREATED event.
+ * What the imports' JDBC batches write ({@link PredictionInserts}), and the one place that maps the entity's fields to
+ * columns for them; it must write exactly what persisting the entity writes (PredictionRowTest compares the two). A
+ * column added to the entity is added here too.
+ */
+final class PredictionRow {
+
+    private PredictionRow() {}
+
+    static final String INSERT = "insert into prediction (id, slug, statement, kind, speaker, speaker_lower, "
+            + "source_key, made_on, quote_text, quote_lang, quote_locator, target_date, target_precision, target_basis, "
+            + "target_label, review_every, due_at, next_review_on, resolution_criteria, metric_name, metric_unit, "
+            + "metric_baseline_value, metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, "
+            + "resolved_on, resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, "
+            + "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String INSERT_TOPIC = "insert into prediction_topic (prediction_id, topic) values (?, ?)";
+
+    static final String INSERT_EVENT = "insert into prediction_event (id, prediction_key, type, at, actor, note, "
+            + "reason, details) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final PeriodConverter PERIODS = new PeriodConverter();
+    private static final EvidenceConverter EVIDENCE = new EvidenceConverter();
+
+    /** Binds {@code p}'s columns, in {@link #INSERT}'s order; its id must be set. */
+    static void bind(PreparedStatement s, Prediction p) throws SQLException {
+        int i = 0;
+        s.setLong(++i, p.id);
+        string(s, ++i, p.key);
+        string(s, ++i, p.statement);
+        string(s, ++i, name(p.kind));
+        string(s, ++i, p.speaker);
+        string(s, ++i, p.speakerLower);
+        string(s, ++i, p.source);
+        date(s, ++i, p.madeOn);
+        Quote quote = p.quote;
+        string(s, ++i, quote == null ? null : quote.text());
+        string(s, ++i, quote == null ? null : quote.lang());
+        string(s, ++i, quote == null ? null : quote.locator());
+        Target target = p.target;
+        date(s, ++i, target == null ? null : target.date());
+        string(s, ++i, target == null ? null : name(target.precision()));
+        string(s, ++i, target == null ? null : name(target.basis()));
+        string(s, ++i, target == null ? null : target.label());
+        string(s, ++i, p.reviewEvery == null ? null : PERIODS.convertToDatabaseColumn(p.reviewEvery));
+        instant(s, ++i, p.dueAt);
+        date(s, ++i, p.nextReviewOn);
+        string(s, ++i, p.resolutionCriteria);
+        Metric metric = p.metric;
+        Metric.Baseline baseline = metric == null ? null : metric.baseline();
+        string(s, ++i, metric == null ? null : metric.name());
+        string(s, ++i, metric == null ? null : metric.unit());
+        number(s, ++i, baseline == null ? null : baseline.value());
+        date(s, ++i, baseline == null ? null : baseline.on());
+        number(s, ++i, metric == null ? null : metric.target());
+        string(s, ++i, metric == null ? null : name(metric.direction()));
+        string(s, ++i, metric == null ? null : name(metric.scale()));
+        string(s, ++i, name(p.status));
+        string(s, ++i, name(p.outcome));
+        date(s, ++i, p.resolvedOn);
+        string(s, ++i, p.resolutionNote);
+        string(s, ++i, p.resolutionEvidence == null ? null : EVIDENCE.convertToDatabaseColumn(p.resolutionEvidence));
+        string(s, ++i, p.resolvedBy);
+        instant(s, ++i, p.resolvedAt);
+        instant(s, ++i, p.closesAt);
+        instant(s, ++i, p.createdAt);
+        instant(s, ++i, p.updatedAt);
+        s.setLong(++i, p.version);
+    }
+
+    /** Binds one topic row of the prediction with this id, in {@link #INSERT_TOPIC}'s order. */
+    static void bindTopic(PreparedStatement s, long predictionId, String topic) throws SQLException {
+        s.setLong(1, predictionId);
+        string(s, 2, topic);
+    }
+
+    /** Binds a history event without reason or details (a CREATED one), in {@link #INSERT_EVENT}'s order. */
+    static void bindEvent(
+            PreparedStatement s, long id, String key, EventType type, Instant at, String actor, String note)
+            throws SQLException {
+        s.setLong(1, id);
+        string(s, 2, key);
+        string(s, 3, type.name());
+        instant(s, 4, at);
+        string(s, 5, actor);
+        string(s, 6, note);
+        string(s, 7, null);
+        string(s, 8, null);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static void string(PreparedStatement s, int i, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.VARCHAR);
+        } else {
+            s.setString(i, value);
+        }
+    }
+
+    private static void date(PreparedStatement s, int i, LocalDate value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.DATE);
+        } else {
+            s.setObject(i, value);
+        }
+    }
+
+    private static void number(PreparedStatement s, int i, Double value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.DOUBLE);
+        } else {
+            s.setDouble(i, value);
+        }
+    }
+
+    /** As Hibernate binds an Instant to a timestamp with time zone: the moment at UTC. */
+    private static void instant(PreparedStatement s, int i, Instant value) throws SQLException {
+        if (value == null) {
+            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+}

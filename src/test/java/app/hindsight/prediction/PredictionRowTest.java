@@ -1,0 +1,183 @@
+package app.hindsight.prediction;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import app.hindsight.TestClock;
+import app.hindsight.domain.Upsert;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The imports' JDBC insert path ({@link PredictionInserts}, {@link PredictionRow}) writes exactly what persisting the
+ * entity writes: the same prediction stored both ways reads back the same, column by column, through the view, its
+ * topics and its CREATED event.
+ */
+@QuarkusTest
+class PredictionRowTest {
+
+    private static final String SOURCE = "altman-town-hall-2026-01-27";
+
+    @Inject
+    PredictionUpserts upserts;
+
+    @Inject
+    PredictionQueries queries;
+
+    @Inject
+    PredictionHistory history;
+
+    @Test
+    void batchedInsertWritesWhatTheEntityWrites() {
+        TestClock.install(Instant.parse("2026-03-04T05:06:07.123456Z"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<NewPrediction> shapes = List.of(
+                // Everything set: a quote, repeated topics, a metric with its baseline, a dated target.
+                new NewPrediction(
+                        null,
+                        "  Inference will cost a hundredth of today's.  ",
+                        Kind.FORECAST,
+                        "Sam Altman",
+                        SOURCE,
+                        LocalDate.parse("2026-01-27"),
+                        new Quote("成本至少降低100倍", "zh-Hant", "§5"),
+                        List.of("cost", "models", "cost"),
+                        new Target(LocalDate.parse("2027-12-31"), Precision.YEAR, Basis.EXPLICIT, "by the end of 2027"),
+                        Period.ofMonths(6),
+                        "CORRECT if the price falls 100x.",
+                        new Metric(
+                                "price",
+                                "ratio",
+                                new Metric.Baseline(1.0, LocalDate.parse("2026-01-01")),
+                                0.01,
+                                Direction.DECREASE,
+                                Scale.LOG)),
+                // The least: no source, no quote, no topics, no metric, an undated target reviewed every year.
+                new NewPrediction(
+                        null,
+                        "Agents will be common.",
+                        Kind.STANCE,
+                        "Ada",
+                        null,
+                        LocalDate.parse("2025-05-05"),
+                        null,
+                        List.of(),
+                        Target.none(),
+                        Period.ofYears(1),
+                        null,
+                        null),
+                // A metric without a baseline, a target already past (its review is today's due date).
+                new NewPrediction(
+                        null,
+                        "Robots will fold laundry.",
+                        Kind.FORECAST,
+                        "Ada",
+                        null,
+                        LocalDate.parse("2024-01-01"),
+                        new Quote("they will fold it", null, null),
+                        List.of("robots"),
+                        new Target(LocalDate.parse("2025-06-30"), Precision.MONTH, Basis.INFERRED, null),
+                        null,
+                        null,
+                        new Metric("share", null, null, 50.0, Direction.INCREASE, null)));
+
+        for (int n = 0; n < shapes.size(); n++) {
+            NewPrediction shape = shapes.get(n);
+            String viaEntity = "row-" + run + "-" + n + "-entity";
+            String viaBatch = "row-" + run + "-" + n + "-batch";
+            QuarkusTransaction.requiringNew().run(() -> upserts.create(shape.withKey(viaEntity), "ada", "imported"));
+            List<Upsert> outcomes = QuarkusTransaction.requiringNew()
+                    .call(() -> upserts.upsertAll(List.of(shape.withKey(viaBatch)), "ada", "imported", false, false));
+            assertEquals(List.of(Upsert.CREATED), outcomes);
+
+            PredictionView entity = queries.view(viaEntity);
+            PredictionView batch = queries.view(viaBatch);
+            assertEquals(withKey(entity, "k"), withKey(batch, "k"), "view of shape " + n);
+            assertEquals(0, batch.version());
+
+            Object[] entityRow = row(viaEntity);
+            Object[] batchRow = row(viaBatch);
+            assertArrayEquals(entityRow, batchRow, "columns of shape " + n);
+            assertEquals(topics(viaEntity), topics(viaBatch), "topics of shape " + n);
+
+            List<EventView> entityEvents = history.of(viaEntity);
+            List<EventView> batchEvents = history.of(viaBatch);
+            assertEquals(1, batchEvents.size());
+            assertEquals(withoutId(entityEvents.get(0)), withoutId(batchEvents.get(0)), "event of shape " + n);
+            assertEquals(EventType.CREATED, batchEvents.get(0).type());
+            assertEquals("ada", batchEvents.get(0).actor());
+            assertEquals("imported", batchEvents.get(0).note());
+        }
+    }
+
+    /** Every column but id and slug, as the database holds it. */
+    private static Object[] row(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<jakarta.persistence.Tuple> rows = Prediction.getEntityManager()
+                    .createNativeQuery("select * from prediction where slug = ?1", jakarta.persistence.Tuple.class)
+                    .setParameter(1, key)
+                    .getResultList();
+            assertEquals(1, rows.size());
+            return rows.get(0).getElements().stream()
+                    .filter(e -> !e.getAlias().equalsIgnoreCase("id")
+                            && !e.getAlias().equalsIgnoreCase("slug"))
+                    .map(e -> e.getAlias().toLowerCase() + "="
+                            + stringOf(rows.get(0).get(e)))
+                    .toArray();
+        });
+    }
+
+    private static String stringOf(Object value) {
+        return value instanceof Object[] array ? Arrays.toString(array) : String.valueOf(value);
+    }
+
+    private static List<String> topics(String key) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Prediction.getEntityManager()
+                        .createNativeQuery(
+                                "select t.topic from prediction_topic t join prediction p on p.id = t.prediction_id "
+                                        + "where p.slug = ?1 order by t.topic",
+                                String.class)
+                        .setParameter(1, key)
+                        .getResultList());
+    }
+
+    private static PredictionView withKey(PredictionView v, String key) {
+        return new PredictionView(
+                key,
+                v.statement(),
+                v.kind(),
+                v.speaker(),
+                v.source(),
+                v.madeOn(),
+                v.quote(),
+                v.topics(),
+                v.target(),
+                v.reviewEvery(),
+                v.dueAt(),
+                v.nextReviewOn(),
+                v.resolutionCriteria(),
+                v.metric(),
+                v.status(),
+                v.resolution(),
+                v.createdAt(),
+                v.updatedAt(),
+                v.version());
+    }
+
+    private static EventView withoutId(EventView e) {
+        return new EventView(0L, e.type(), e.at(), e.actor(), e.note(), e.reason(), e.details());
+    }
+}
