@@ -38,6 +38,8 @@ import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Status;
+import app.hindsight.prediction.StatusMachine;
+import app.hindsight.prediction.Transition;
 import app.hindsight.review.ReviewService;
 import app.hindsight.review.ReviewView;
 import app.hindsight.security.Roles;
@@ -127,8 +129,9 @@ public class DeskResource {
             return List.of(Outcome.values());
         }
 
-        public boolean open() {
-            return p.status() == Status.OPEN || p.status() == Status.DUE;
+        /** Whether the status machine allows this move now (RESOLVE, DEFER, WITHDRAW, REOPEN, RESTORE): its form shows. */
+        public boolean can(String transition) {
+            return StatusMachine.allows(p.status(), Transition.valueOf(transition));
         }
     }
 
@@ -220,8 +223,6 @@ public class DeskResource {
                 ? trajectories.read(key)
                 : null;
         Instant now = Instant.now(clock);
-        boolean forecastsOpen = (p.status() == Status.OPEN || p.status() == Status.DUE)
-                && (p.dueAt() == null || now.isBefore(p.dueAt()));
         return Templates.prediction(new PredictionPage(
                 p,
                 source,
@@ -231,7 +232,7 @@ public class DeskResource {
                 reviews.openFor(key).orElse(null),
                 ETags.of(p.version()),
                 LocalDate.ofInstant(now, config.zone()),
-                forecastsOpen));
+                ForecastService.accepts(p.status(), p.dueAt(), now)));
     }
 
     /**

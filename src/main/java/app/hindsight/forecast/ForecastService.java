@@ -41,15 +41,9 @@ public class ForecastService {
         validation.require(in);
         Prediction p = predictions.locked(key);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        if (p.status != Status.OPEN && p.status != Status.DUE) {
-            throw new Conflict(
-                    "forecasts-closed",
-                    "the prediction is " + p.status + "; forecasts are taken while it is OPEN or DUE");
-        }
-        if (p.dueAt != null && !now.isBefore(p.dueAt)) {
-            throw new Conflict(
-                    "forecasts-closed",
-                    "the prediction came due at " + p.dueAt + "; forecasts are taken only before its due date");
+        String refused = refusal(p.status, p.dueAt, now);
+        if (refused != null) {
+            throw new Conflict("forecasts-closed", refused);
         }
         // The forecaster's previous latest one is superseded from now: it no longer counts for a close after this.
         Forecast.update(
@@ -65,6 +59,22 @@ public class ForecastService {
         f.at = now;
         f.persist();
         return f.toView();
+    }
+
+    /** Whether a forecast would be taken now on a prediction in this status and with this dueAt (the desk asks). */
+    public static boolean accepts(Status status, Instant dueAt, Instant now) {
+        return refusal(status, dueAt, now) == null;
+    }
+
+    /** Why a forecast is not taken now, or null when it is: OPEN or DUE, and before dueAt. */
+    private static String refusal(Status status, Instant dueAt, Instant now) {
+        if (status != Status.OPEN && status != Status.DUE) {
+            return "the prediction is " + status + "; forecasts are taken while it is OPEN or DUE";
+        }
+        if (dueAt != null && !now.isBefore(dueAt)) {
+            return "the prediction came due at " + dueAt + "; forecasts are taken only before its due date";
+        }
+        return null;
     }
 
     /** Every forecast on the prediction, oldest first, with the aggregate of each forecaster's latest. */
