@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.validation.constraints.Positive;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -66,9 +67,12 @@ public interface HindsightConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Entries kept at most (about 1.5 KB each); when full, the cache starts afresh. */
-        @WithDefault("100000")
-        int maxEntries();
+        /**
+         * The JSON it holds at most (a prediction is about 1.5 KB, so the default holds about 100k); the heap must
+         * have room for it. Past it, the entries least likely to be read again are evicted.
+         */
+        @WithDefault("160M")
+        MemorySize maxSize();
     }
 
     Webhooks webhooks();

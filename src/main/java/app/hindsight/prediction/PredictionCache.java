@@ -1,14 +1,17 @@
 package app.hindsight.prediction;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.hindsight.HindsightConfig;
 
@@ -19,7 +22,8 @@ import app.hindsight.HindsightConfig;
  * off on PostgreSQL, where another replica may write (hindsight.cache.enabled). Every write to a prediction
  * (an insert, update or delete of the entity, by the API, an import or the scheduler) removes its entry twice:
  * at flush, and again after the transaction ends. A read puts what it read only if no write happened while it
- * read ({@link #writes}), so an entry can never outlive the write that made it stale.
+ * read ({@link #writes}), so an entry can never outlive the write that made it stale. Bounded by the bytes it
+ * holds (hindsight.cache.max-size); past it, Caffeine evicts what is least likely to be read again.
  */
 @ApplicationScoped
 public class PredictionCache {
@@ -27,7 +31,10 @@ public class PredictionCache {
     /** A prediction as GET returns it. */
     public record Entry(byte[] json, long version) {}
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** What an entry costs beyond its JSON: the key, the entry and the map's node, roughly. */
+    private static final int ENTRY_OVERHEAD = 128;
+
+    private Cache<String, Entry> entries;
     private final AtomicLong writes = new AtomicLong();
 
     @Inject
@@ -36,12 +43,20 @@ public class PredictionCache {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @PostConstruct
+    void build() {
+        entries = Caffeine.newBuilder()
+                .maximumWeight(config.cache().maxSize().asLongValue())
+                .<String, Entry>weigher((key, entry) -> ENTRY_OVERHEAD + 2 * key.length() + entry.json().length)
+                .build();
+    }
+
     public boolean enabled() {
         return config.cache().enabled();
     }
 
     public Optional<Entry> get(String key) {
-        return enabled() ? Optional.ofNullable(entries.get(key)) : Optional.empty();
+        return enabled() ? Optional.ofNullable(entries.getIfPresent(key)) : Optional.empty();
     }
 
     /** Where a read starts: pass it to {@link #put} with what was read. */
@@ -53,12 +68,9 @@ public class PredictionCache {
         if (!enabled() || writes.get() != readStarted) {
             return;
         }
-        if (entries.size() >= config.cache().maxEntries()) {
-            entries.clear();
-        }
         entries.put(key, entry);
         if (writes.get() != readStarted) {
-            entries.remove(key);
+            entries.invalidate(key);
         }
     }
 
@@ -102,6 +114,6 @@ public class PredictionCache {
 
     private void invalidate(String key) {
         writes.incrementAndGet();
-        entries.remove(key);
+        entries.invalidate(key);
     }
 }

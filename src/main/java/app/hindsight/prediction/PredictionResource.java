@@ -1,6 +1,7 @@
 package app.hindsight.prediction;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 @Path("/api/v1/predictions")
 @Tag(name = "Predictions", description = "The ledger of predictions and their status machine")
@@ -263,8 +266,19 @@ public class PredictionResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
     @RolesAllowed(Roles.READER)
-    public Response get(@PathParam("key") String key) {
-        PredictionCache.Entry entry = queries.json(key);
+    public Uni<Response> get(@PathParam("key") String key) {
+        // A cached prediction is answered on the event loop, as it arrived; only a miss goes to a worker thread
+        // for the database read (a blocking endpoint would hand every request to a worker first).
+        Optional<PredictionCache.Entry> cached = queries.cached(key);
+        if (cached.isPresent()) {
+            return Uni.createFrom().item(ok(cached.get()));
+        }
+        return Uni.createFrom()
+                .item(() -> ok(queries.json(key)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response ok(PredictionCache.Entry entry) {
         return Response.ok(entry.json(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, ETags.of(entry.version()))
                 .build();

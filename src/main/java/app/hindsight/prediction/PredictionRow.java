@@ -1,6 +1,7 @@
 package app.hindsight.prediction;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -9,22 +10,37 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * A new {@link Prediction} as the rows an insert writes: the prediction's columns, its topics and its CREATED event.
- * What the imports' JDBC batches write ({@link PredictionInserts}), and the one place that maps the entity's fields to
- * columns for them; it must write exactly what persisting the entity writes (PredictionRowTest compares the two). A
- * column added to the entity is added here too.
+ * A {@link Prediction} as rows: the prediction's columns, its topics and its CREATED event. What the imports' JDBC
+ * batches write ({@link PredictionInserts}) and what a read by key reads ({@link PredictionQueries#json}), and the one
+ * place that maps the entity's fields to columns for them; it must write and read exactly what Hibernate does with the
+ * entity (PredictionRowTest compares them). A column added to the entity is added here too.
  */
 final class PredictionRow {
 
     private PredictionRow() {}
 
-    static final String INSERT = "insert into prediction (id, slug, statement, kind, speaker, speaker_lower, "
-            + "source_key, made_on, quote_text, quote_lang, quote_locator, target_date, target_precision, target_basis, "
-            + "target_label, review_every, due_at, next_review_on, resolution_criteria, metric_name, metric_unit, "
-            + "metric_baseline_value, metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, "
-            + "resolved_on, resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, "
-            + "updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The prediction's columns, in the order {@link #bind} binds and {@link #read} reads them. */
+    private static final String COLUMNS = "id, slug, statement, kind, speaker, speaker_lower, source_key, made_on, "
+            + "quote_text, quote_lang, quote_locator, target_date, target_precision, target_basis, target_label, "
+            + "review_every, due_at, next_review_on, resolution_criteria, metric_name, metric_unit, metric_baseline_value, "
+            + "metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, resolved_on, "
+            + "resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, updated_at, version";
+
+    private static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
+    static final String INSERT =
+            "insert into prediction (" + COLUMNS + ") values (?" + ", ?".repeat(COLUMN_COUNT - 1) + ")";
+
+    /**
+     * The prediction with this key and its topics in one statement, so one snapshot: a row per topic (in the
+     * entity's order), or one with a null topic when it has none. {@link #read} reads the prediction from the first,
+     * {@link #TOPIC_COLUMN} holds each row's topic.
+     */
+    static final String SELECT_BY_KEY =
+            "select " + COLUMNS.replaceAll("(^|, )", "$1p.") + ", t.topic from prediction p "
+                    + "left join prediction_topic t on t.prediction_id = p.id where p.slug = ? order by t.topic";
+
+    static final int TOPIC_COLUMN = COLUMN_COUNT + 1;
 
     static final String INSERT_TOPIC = "insert into prediction_topic (prediction_id, topic) values (?, ?)";
 
@@ -78,6 +94,92 @@ final class PredictionRow {
         instant(s, ++i, p.createdAt);
         instant(s, ++i, p.updatedAt);
         s.setLong(++i, p.version);
+    }
+
+    /**
+     * The prediction in the current row of a {@link #SELECT_BY_KEY} result, without its topics: an unmanaged entity,
+     * for {@link Prediction#toView()} (a read that needs neither the session nor a transaction).
+     */
+    static Prediction read(ResultSet r) throws SQLException {
+        Prediction p = new Prediction();
+        int i = 0;
+        p.id = r.getLong(++i);
+        p.key = r.getString(++i);
+        p.statement = r.getString(++i);
+        p.kind = value(Kind.class, r.getString(++i));
+        p.speaker = r.getString(++i);
+        p.speakerLower = r.getString(++i);
+        p.source = r.getString(++i);
+        p.madeOn = r.getObject(++i, LocalDate.class);
+        String quoteText = r.getString(++i);
+        String quoteLang = r.getString(++i);
+        String quoteLocator = r.getString(++i);
+        p.quote = quoteText == null && quoteLang == null && quoteLocator == null
+                ? null
+                : new Quote(quoteText, quoteLang, quoteLocator);
+        LocalDate targetDate = r.getObject(++i, LocalDate.class);
+        Precision precision = value(Precision.class, r.getString(++i));
+        Basis basis = value(Basis.class, r.getString(++i));
+        String label = r.getString(++i);
+        p.target = targetDate == null && precision == null && basis == null && label == null
+                ? null
+                : new Target(targetDate, precision, basis, label);
+        String period = r.getString(++i);
+        p.reviewEvery = period == null ? null : PERIODS.convertToEntityAttribute(period);
+        p.dueAt = instant(r, ++i);
+        p.nextReviewOn = r.getObject(++i, LocalDate.class);
+        p.resolutionCriteria = r.getString(++i);
+        String metricName = r.getString(++i);
+        String unit = r.getString(++i);
+        Double baselineValue = number(r, ++i);
+        LocalDate baselineOn = r.getObject(++i, LocalDate.class);
+        Double metricTarget = number(r, ++i);
+        Direction direction = value(Direction.class, r.getString(++i));
+        Scale scale = value(Scale.class, r.getString(++i));
+        p.metric = metricName == null
+                        && unit == null
+                        && baselineValue == null
+                        && baselineOn == null
+                        && metricTarget == null
+                        && direction == null
+                        && scale == null
+                ? null
+                : new Metric(
+                        metricName,
+                        unit,
+                        baselineValue == null && baselineOn == null
+                                ? null
+                                : new Metric.Baseline(baselineValue, baselineOn),
+                        metricTarget,
+                        direction,
+                        scale);
+        p.status = value(Status.class, r.getString(++i));
+        p.outcome = value(Outcome.class, r.getString(++i));
+        p.resolvedOn = r.getObject(++i, LocalDate.class);
+        p.resolutionNote = r.getString(++i);
+        String evidence = r.getString(++i);
+        p.resolutionEvidence = evidence == null ? null : EVIDENCE.convertToEntityAttribute(evidence);
+        p.resolvedBy = r.getString(++i);
+        p.resolvedAt = instant(r, ++i);
+        p.closesAt = instant(r, ++i);
+        p.createdAt = instant(r, ++i);
+        p.updatedAt = instant(r, ++i);
+        p.version = r.getLong(++i);
+        return p;
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static Double number(ResultSet r, int i) throws SQLException {
+        double value = r.getDouble(i);
+        return r.wasNull() ? null : value;
+    }
+
+    private static Instant instant(ResultSet r, int i) throws SQLException {
+        OffsetDateTime value = r.getObject(i, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Binds one topic row of the prediction with this id, in {@link #INSERT_TOPIC}'s order. */

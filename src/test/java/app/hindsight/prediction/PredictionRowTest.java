@@ -1,7 +1,9 @@
 package app.hindsight.prediction;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,23 +16,78 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import app.hindsight.TestClock;
 import app.hindsight.domain.Upsert;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The imports' JDBC insert path ({@link PredictionInserts}, {@link PredictionRow}) writes exactly what persisting the
- * entity writes: the same prediction stored both ways reads back the same, column by column, through the view, its
- * topics and its CREATED event.
+ * The JDBC paths ({@link PredictionInserts} and the read by key, through {@link PredictionRow}) write and read exactly
+ * what Hibernate does with the entity: the same prediction stored both ways reads back the same, column by column,
+ * through the view, its topics and its CREATED event; a read by key answers the JSON of the entity Hibernate reads.
  */
 @QuarkusTest
 class PredictionRowTest {
 
     private static final String SOURCE = "altman-town-hall-2026-01-27";
 
+    private static final List<NewPrediction> SHAPES = List.of(
+            // Everything set: a quote, repeated topics, a metric with its baseline, a dated target.
+            new NewPrediction(
+                    null,
+                    "  Inference will cost a hundredth of today's.  ",
+                    Kind.FORECAST,
+                    "Sam Altman",
+                    SOURCE,
+                    LocalDate.parse("2026-01-27"),
+                    new Quote("成本至少降低100倍", "zh-Hant", "§5"),
+                    List.of("cost", "models", "cost"),
+                    new Target(LocalDate.parse("2027-12-31"), Precision.YEAR, Basis.EXPLICIT, "by the end of 2027"),
+                    Period.ofMonths(6),
+                    "CORRECT if the price falls 100x.",
+                    new Metric(
+                            "price",
+                            "ratio",
+                            new Metric.Baseline(1.0, LocalDate.parse("2026-01-01")),
+                            0.01,
+                            Direction.DECREASE,
+                            Scale.LOG)),
+            // The least: no source, no quote, no topics, no metric, an undated target reviewed every year.
+            new NewPrediction(
+                    null,
+                    "Agents will be common.",
+                    Kind.STANCE,
+                    "Ada",
+                    null,
+                    LocalDate.parse("2025-05-05"),
+                    null,
+                    List.of(),
+                    Target.none(),
+                    Period.ofYears(1),
+                    null,
+                    null),
+            // A metric without a baseline, a target already past (its review is today's due date).
+            new NewPrediction(
+                    null,
+                    "Robots will fold laundry.",
+                    Kind.FORECAST,
+                    "Ada",
+                    null,
+                    LocalDate.parse("2024-01-01"),
+                    new Quote("they will fold it", null, null),
+                    List.of("robots"),
+                    new Target(LocalDate.parse("2025-06-30"), Precision.MONTH, Basis.INFERRED, null),
+                    null,
+                    null,
+                    new Metric("share", null, null, 50.0, Direction.INCREASE, null)));
+
     @Inject
     PredictionUpserts upserts;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     PredictionQueries queries;
@@ -42,58 +99,8 @@ class PredictionRowTest {
     void batchedInsertWritesWhatTheEntityWrites() {
         TestClock.install(Instant.parse("2026-03-04T05:06:07.123456Z"));
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<NewPrediction> shapes = List.of(
-                // Everything set: a quote, repeated topics, a metric with its baseline, a dated target.
-                new NewPrediction(
-                        null,
-                        "  Inference will cost a hundredth of today's.  ",
-                        Kind.FORECAST,
-                        "Sam Altman",
-                        SOURCE,
-                        LocalDate.parse("2026-01-27"),
-                        new Quote("成本至少降低100倍", "zh-Hant", "§5"),
-                        List.of("cost", "models", "cost"),
-                        new Target(LocalDate.parse("2027-12-31"), Precision.YEAR, Basis.EXPLICIT, "by the end of 2027"),
-                        Period.ofMonths(6),
-                        "CORRECT if the price falls 100x.",
-                        new Metric(
-                                "price",
-                                "ratio",
-                                new Metric.Baseline(1.0, LocalDate.parse("2026-01-01")),
-                                0.01,
-                                Direction.DECREASE,
-                                Scale.LOG)),
-                // The least: no source, no quote, no topics, no metric, an undated target reviewed every year.
-                new NewPrediction(
-                        null,
-                        "Agents will be common.",
-                        Kind.STANCE,
-                        "Ada",
-                        null,
-                        LocalDate.parse("2025-05-05"),
-                        null,
-                        List.of(),
-                        Target.none(),
-                        Period.ofYears(1),
-                        null,
-                        null),
-                // A metric without a baseline, a target already past (its review is today's due date).
-                new NewPrediction(
-                        null,
-                        "Robots will fold laundry.",
-                        Kind.FORECAST,
-                        "Ada",
-                        null,
-                        LocalDate.parse("2024-01-01"),
-                        new Quote("they will fold it", null, null),
-                        List.of("robots"),
-                        new Target(LocalDate.parse("2025-06-30"), Precision.MONTH, Basis.INFERRED, null),
-                        null,
-                        null,
-                        new Metric("share", null, null, 50.0, Direction.INCREASE, null)));
-
-        for (int n = 0; n < shapes.size(); n++) {
-            NewPrediction shape = shapes.get(n);
+        for (int n = 0; n < SHAPES.size(); n++) {
+            NewPrediction shape = SHAPES.get(n);
             String viaEntity = "row-" + run + "-" + n + "-entity";
             String viaBatch = "row-" + run + "-" + n + "-batch";
             QuarkusTransaction.requiringNew().run(() -> upserts.create(shape.withKey(viaEntity), "ada", "imported"));
@@ -119,6 +126,42 @@ class PredictionRowTest {
             assertEquals("ada", batchEvents.get(0).actor());
             assertEquals("imported", batchEvents.get(0).note());
         }
+    }
+
+    /**
+     * A read by key ({@link PredictionQueries#json}, plain JDBC through {@link PredictionRow#read}) answers exactly
+     * the JSON of the entity Hibernate reads: every shape above, and one resolved with evidence.
+     */
+    @Test
+    void readByKeyReadsWhatHibernateReads() throws Exception {
+        TestClock.install(Instant.parse("2026-03-04T05:06:07.123456Z"));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = new java.util.ArrayList<>();
+        for (int n = 0; n < SHAPES.size(); n++) {
+            String key = "read-" + run + "-" + n;
+            NewPrediction shape = SHAPES.get(n).withKey(key);
+            QuarkusTransaction.requiringNew().run(() -> upserts.create(shape, "ada", "imported"));
+            keys.add(key);
+        }
+        String resolved = keys.get(0);
+        QuarkusTransaction.requiringNew()
+                .run(() -> Prediction.<Prediction>find("key", resolved)
+                        .firstResult()
+                        .resolve(
+                                new Resolution(
+                                        Outcome.PARTIALLY_CORRECT,
+                                        "Only 40x cheaper.",
+                                        List.of(new Evidence("https://example.org/prices", "price list")),
+                                        LocalDate.parse("2027-12-31")),
+                                Instant.parse("2028-01-02T03:04:05.678901Z"),
+                                LocalDate.parse("2028-01-02"),
+                                "bo"));
+        for (String key : keys) {
+            byte[] viaJdbc = queries.json(key).json();
+            byte[] viaHibernate = json.writeValueAsBytes(queries.view(key));
+            assertEquals(new String(viaHibernate, UTF_8), new String(viaJdbc, UTF_8), key);
+        }
+        assertTrue(new String(queries.json(resolved).json(), UTF_8).contains("\"outcome\":\"PARTIALLY_CORRECT\""));
     }
 
     /** Every column but id and slug, as the database holds it. */
