@@ -5,6 +5,10 @@
 #   src/bench/run.sh --quick    10k, then 100k, shorter wrk runs: a check that everything works (about 2 minutes)
 #   src/bench/run.sh --webhooks webhook delivery only (g below), on a fresh Hindsight (a few minutes)
 #   src/bench/run.sh --sparse   only the imports and the sparse filters, at 100k and 1M (with --quick: 10k, 100k)
+#   src/bench/run.sh --pg       the PostgreSQL build against the local PostgreSQL (BENCH_PG_URL, default
+#                               jdbc:postgresql://127.0.0.1:5432, user BENCH_PG_USER or postgres): b-e as above in a
+#                               database of its own (hindsight_bench, dropped at the end), then two replicas (h); no
+#                               start or webhook figures (with --quick: 10k, 100k)
 #
 # What it does: installs wrk (Debian package) when missing; builds Hindsight's prod jar (H2 file variant) and the
 # bare Quarkus app of src/bench/bare; measures start time to ready and idle RSS of both (median of 3 starts); imports
@@ -37,24 +41,37 @@ NO_SCAN_CRON='0 0 0 1 1 ? 2099'   # the benchmark runs the due scan itself, so t
 
 MODE=full
 SPARSE_ONLY=0
+DB=h2
 for arg in "$@"; do
   case "$arg" in
     --quick) MODE=quick ;;
+    --pg) DB=postgresql ;;
     --webhooks) MODE=webhooks ;;
     --sparse) SPARSE_ONLY=1 ;;
     -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-    *) echo "usage: $0 [--quick] [--webhooks | --sparse]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--webhooks | --sparse | --pg]" >&2; exit 2 ;;
   esac
 done
+[[ $DB == postgresql && ( $MODE == webhooks || $SPARSE_ONLY == 1 ) ]] && { echo "--pg runs b-e and h only" >&2; exit 2; }
+PG_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}
+PG_USER=${BENCH_PG_USER:-postgres}
+PG_DB=hindsight_bench
+if [[ $DB == postgresql ]]; then
+  HS_JAR=$ROOT/target/pg-app/quarkus-run.jar
+  PG_HOSTPORT=${PG_URL#jdbc:postgresql://}; PG_HOSTPORT=${PG_HOSTPORT%%/*}
+  PG_HOST=${PG_HOSTPORT%%:*}; PG_PORT=5432
+  [[ $PG_HOSTPORT == *:* ]] && PG_PORT=${PG_HOSTPORT##*:}
+fi
+pg() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qtAc "$1"; }
 [[ $MODE == webhooks && $SPARSE_ONLY == 1 ]] && { echo "--webhooks and --sparse exclude each other" >&2; exit 2; }
 if [[ $MODE == quick ]]; then
-  SMALL=10000; LARGE=100000; DUE=1000; WARMUP=2s; DURATION=5s
+  SMALL=10000; LARGE=100000; DUE=1000; WARMUP=2s; DURATION=5s; KEY_WARMUP=5s
   SMALL_LABEL=10k; LARGE_LABEL=100k; ADDED_LABEL=90k; DUE_LABEL=1k; NOTICES=1000
 elif [[ $MODE == webhooks ]]; then
-  SMALL=0; LARGE=0; NOTICES=5000
+  SMALL=0; LARGE=0; NOTICES=5000; KEY_WARMUP=0s
   SMALL_LABEL=n/a; LARGE_LABEL=n/a; ADDED_LABEL=n/a; DUE_LABEL=n/a
 else
-  SMALL=100000; LARGE=1000000; DUE=10000; WARMUP=10s; DURATION=15s
+  SMALL=100000; LARGE=1000000; DUE=10000; WARMUP=10s; DURATION=15s; KEY_WARMUP=30s
   SMALL_LABEL=100k; LARGE_LABEL=1M; ADDED_LABEL=900k; DUE_LABEL=10k; NOTICES=5000
 fi
 PER_REQUEST=10000
@@ -86,6 +103,7 @@ cleanup() {
   local rc=$?
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
   PIDS=()
+  if [[ $DB == postgresql ]]; then pg "drop database if exists $PG_DB" > /dev/null 2>&1 || true; fi
   if [[ $rc -ne 0 ]]; then
     echo "bench: stopped (exit $rc); logs under $OUT" >&2
   fi
@@ -137,6 +155,9 @@ hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a H
   HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN"
     HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_WEBHOOKS_DELIVERY_EVERY=off
     HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
+  if [[ $DB == postgresql ]]; then
+    HS_ENV+=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$PG_DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER")
+  fi
 }
 
 # http METHOD PATH OUTFILE [curl args...]: prints "STATUS SECONDS"; dies on a transport error.
@@ -173,8 +194,13 @@ NEEDS_BARE=$([[ $MODE == webhooks || $SPARSE_ONLY == 1 ]] && echo 0 || echo 1)
 if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && ( $NEEDS_BARE == 0 || -f $BARE_JAR ) ]]; then
   say "-- reusing the built jars (BENCH_SKIP_BUILD=1)"
 else
-  say "-- building Hindsight (mvn -B -q package -DskipTests)"
-  mvn -B -q package -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+  if [[ $DB == postgresql ]]; then
+    say "-- building Hindsight's PostgreSQL variant (mvn -B -q package -Ppg -DskipTests, into target/pg-app)"
+    mvn -B -q package -Ppg -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+  else
+    say "-- building Hindsight (mvn -B -q package -DskipTests)"
+    mvn -B -q package -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+  fi
   if [[ $NEEDS_BARE == 1 ]]; then
     say "-- building the bare app (src/bench/bare: mvn -B -q package)"
     (cd "$BENCH_SRC/bare" && mvn -B -q package) > "$OUT/build-bare.log" 2>&1 || die "bare app build failed; see $OUT/build-bare.log"
@@ -203,7 +229,7 @@ done
 MACHINE="$(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1 | tr -d '"'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "mode=$MODE"; echo "small=$SMALL_LABEL"; echo "large=$LARGE_LABEL"; echo "large_added=$ADDED_LABEL"
-  echo "due_label=${DUE_LABEL:-}"; echo "sparse_only=$SPARSE_ONLY"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "due_label=${DUE_LABEL:-}"; echo "sparse_only=$SPARSE_ONLY"; echo "db=$DB"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
 } > "$OUT/figures.env"
 say "machine: $MACHINE"
 
@@ -238,10 +264,16 @@ measure_starts() {
   figure hs_start_ms "$($UTIL median "${HS_T[@]}")"; figure hs_rss_kb "$($UTIL median "${HS_R[@]}")"
   say "start medians: bare $($UTIL median "${BARE_T[@]}") ms / $(( $($UTIL median "${BARE_R[@]}" | cut -d. -f1) / 1024 )) MiB; Hindsight $($UTIL median "${HS_T[@]}") ms / $(( $($UTIL median "${HS_R[@]}" | cut -d. -f1) / 1024 )) MiB"
 }
-((SPARSE_ONLY == 1)) || measure_starts
+((SPARSE_ONLY == 1)) || [[ $DB == postgresql ]] || measure_starts
 fi
 
 # --- the long-running pair for the load figures ------------------------------------------------------------------
+if [[ $DB == postgresql ]]; then
+  command -v psql > /dev/null || die "psql is needed for --pg"
+  pg "drop database if exists $PG_DB" > /dev/null && pg "create database $PG_DB" > /dev/null \
+    || die "could not create database $PG_DB on $PG_HOST:$PG_PORT as $PG_USER"
+  say "PostgreSQL: $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -qtAc 'show server_version'), database $PG_DB"
+fi
 say ""
 say "== starting Hindsight (fresh data dir target/bench/data)$([[ $NEEDS_BARE == 1 ]] && echo " and the bare app for the load figures")"
 hindsight_env "$OUT/data"
@@ -284,10 +316,10 @@ import_dir() {
 # socket errors). A slow or failing endpoint is a measurement, not a reason to stop: BAD goes into the table. wrk's
 # timeout is raised to 30 s so that slow answers are counted in the latency instead of dropped as timeouts.
 wrk_run() {
-  local name=$1 port=$2 path=$3 lua=${4:-} args=(--timeout 30s)
+  local name=$1 port=$2 path=$3 lua=${4:-} args=(--timeout 30s) warmup=${WRK_WARMUP:-$WARMUP}
   [[ -n $lua ]] && args+=(-s "$lua")
   [[ $port == "$HS_PORT" ]] && settle
-  wrk -t2 -c32 -d"$WARMUP" "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.warmup.txt" 2>&1 \
+  wrk -t2 -c32 -d"$warmup" "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.warmup.txt" 2>&1 \
     || die "wrk warm-up $name failed; see $OUT/wrk/$name.warmup.txt"
   wrk -t2 -c32 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$port$path" > "$OUT/wrk/$name.txt" 2>&1 \
     || die "wrk $name failed; see $OUT/wrk/$name.txt"
@@ -320,19 +352,21 @@ settle() {
   say "(Hindsight still busy after 180 s; going on)"
 }
 
-# list_uncached PHASE: the filtered list one request at a time, each with another common topic, so that H2's
-# per-connection cache of a statement's last result (which serves wrk's identical requests) cannot answer it.
+# list_uncached PHASE: the filtered list one request at a time (wrk -c1), the topic going round gen.py's 30 topics,
+# so that H2's per-connection cache of a statement's last result (which serves wrk's identical requests at c=32)
+# cannot answer it. The figure is the p50.
 list_uncached() {
-  local phase=$1 times=() t topic status
+  local phase=$1 name=list-one-at-a-time-$1
   settle
-  for topic in models agents jobs software-engineering science; do
-    status=$(http GET "/api/v1/predictions?status=OPEN&topic=$topic&limit=50" "$OUT/list-uncached.json")
-    [[ ${status%% *} == 200 ]] || die "GET /api/v1/predictions?status=OPEN&topic=$topic answered ${status%% *}"
-    times+=("$(python3 -c "print(round(${status#* } * 1000, 1))")")
-  done
-  t=$($UTIL median "${times[@]}")
-  figure "list_${phase}_uncached_ms" "$t"
-  say "filtered list one at a time, a different topic each (models, agents, jobs, software-engineering, science): ${times[*]} ms; median $t ms"
+  wrk -t1 -c1 -d"$WARMUP" -s "$BENCH_SRC/list-topics.lua" "http://127.0.0.1:$HS_PORT/" > "$OUT/wrk/$name.warmup.txt" 2>&1 \
+    || die "wrk warm-up $name failed; see $OUT/wrk/$name.warmup.txt"
+  wrk -t1 -c1 -d"$DURATION" --latency -s "$BENCH_SRC/list-topics.lua" "http://127.0.0.1:$HS_PORT/" > "$OUT/wrk/$name.txt" 2>&1 \
+    || die "wrk $name failed; see $OUT/wrk/$name.txt"
+  local rps p50 p99 non2xx errors completed
+  read -r rps p50 p99 non2xx errors completed <<< "$($UTIL wrk "$OUT/wrk/$name.txt")"
+  ((non2xx + errors == 0)) || die "the filtered list one at a time: $non2xx answers not 2xx, $errors socket errors"
+  figure "list_${phase}_uncached_ms" "$p50"
+  say "filtered list one at a time (wrk -c1, $DURATION), the topic going round 30: $rps req/s, p50 $p50 ms, p99 $p99 ms"
 }
 
 # sparse_filters PHASE: each of SPARSE_FILTERS once untimed (a warm-up, as wrk's), then SPARSE_REPEAT requests of each,
@@ -477,7 +511,9 @@ if ((SPARSE_ONLY == 0)); then
   wrk_run bare "$BARE_PORT" /prediction
   figure bare_rps "$RPS"; figure bare_p50 "$P50"; figure bare_p99 "$P99"; figure bare_bad "$BAD"
   export BENCH_KEYS=$SMALL
-  wrk_run get-by-key "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
+  # A longer warm-up: long enough for the read cache to have seen most of the keys, as a service that has run a
+  # while has (the row at the large size below shows reads the cache mostly cannot answer).
+  WRK_WARMUP=$KEY_WARMUP wrk_run get-by-key "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
   figure key_rps "$RPS"; figure key_p50 "$P50"; figure key_p99 "$P99"; figure key_bad "$BAD"
   wrk_run "list-$SMALL_LABEL" "$HS_PORT" "$LIST"
   figure list_small_rps "$RPS"; figure list_small_p50 "$P50"; figure list_small_p99 "$P99"; figure list_small_bad "$BAD"
@@ -504,6 +540,11 @@ if ((SPARSE_ONLY == 0)); then
   wrk_run "list-$LARGE_LABEL" "$HS_PORT" "$LIST"
   figure list_large_rps "$RPS"; figure list_large_p50 "$P50"; figure list_large_p99 "$P99"; figure list_large_bad "$BAD"
   list_uncached large
+  say ""
+  say "== e. GET by key on random keys over all $LARGE_LABEL (the read cache holds a fraction of them)"
+  export BENCH_KEYS=$LARGE
+  WRK_WARMUP=$KEY_WARMUP wrk_run get-by-key-large "$HS_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
+  figure key_large_rps "$RPS"; figure key_large_p50 "$P50"; figure key_large_p99 "$P99"; figure key_large_bad "$BAD"
 fi
 say ""
 say "== e. sparse filters with $LARGE_LABEL stored, one at a time, then 8 at once"
@@ -515,8 +556,46 @@ if ((SPARSE_ONLY == 0)); then
 fi
 fi
 
+# --- h. two replicas (PostgreSQL only) ------------------------------------------------------------------------------
+# Reads with one replica, then with two against the same database: a second Hindsight on the next port, wrk at c=16
+# on each at once (two wrk processes, their requests/s added) against wrk at c=32 on one. No balancer: on this machine
+# it would take CPU from the replicas.
+replica_pair() {  # replica_pair NAME PATH [LUA]: sets ONE_RPS and TWO_RPS
+  local name=$1 path=$2 lua=${3:-} args=(--timeout 30s) r1 r2 x
+  [[ -n $lua ]] && args+=(-s "$lua")
+  settle
+  wrk -t2 -c32 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$HS_PORT$path" > "$OUT/wrk/$name-one.txt" 2>&1 || die "wrk $name failed"
+  read -r ONE_RPS x x r1 r2 x <<< "$($UTIL wrk "$OUT/wrk/$name-one.txt")"
+  ((r1 + r2 == 0)) || die "$name with one replica: answers not 2xx"
+  settle
+  wrk -t1 -c16 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$HS_PORT$path" > "$OUT/wrk/$name-two-a.txt" 2>&1 &
+  local a=$!
+  wrk -t1 -c16 -d"$DURATION" --latency "${args[@]}" "http://127.0.0.1:$REPLICA_PORT$path" > "$OUT/wrk/$name-two-b.txt" 2>&1 \
+    || die "wrk $name on the second replica failed"
+  wait "$a" || die "wrk $name on the first replica failed"
+  local rps_a rps_b
+  read -r rps_a x x r1 r2 x <<< "$($UTIL wrk "$OUT/wrk/$name-two-a.txt")"; ((r1 + r2 == 0)) || die "$name: answers not 2xx"
+  read -r rps_b x x r1 r2 x <<< "$($UTIL wrk "$OUT/wrk/$name-two-b.txt")"; ((r1 + r2 == 0)) || die "$name: answers not 2xx"
+  TWO_RPS=$((rps_a + rps_b))
+  say "$name: one replica $ONE_RPS req/s; two replicas $TWO_RPS req/s ($rps_a + $rps_b)"
+}
+if [[ $DB == postgresql ]]; then
+  say ""
+  say "== h. two replicas against the same database, with $LARGE_LABEL stored"
+  REPLICA_PORT=$((HS_PORT + 1))
+  hindsight_env "$OUT/data-replica-2"
+  start_app replica-2 "$HS_JAR" "$REPLICA_PORT" /q/health/ready "$OUT/hindsight-replica-2.log" "${HS_ENV[@]}"
+  export BENCH_KEYS=$LARGE
+  WRK_WARMUP=$WARMUP wrk_run replica-warmup "$REPLICA_PORT" /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua" > /dev/null
+  wrk -t1 -c8 -d"$WARMUP" -s "$BENCH_SRC/list-topics.lua" "http://127.0.0.1:$REPLICA_PORT/" > /dev/null 2>&1 || true
+  replica_pair replicas-key /api/v1/predictions/bench-0000001 "$BENCH_SRC/random-key.lua"
+  figure replicas_key_one "$ONE_RPS"; figure replicas_key_two "$TWO_RPS"
+  replica_pair replicas-list / "$BENCH_SRC/list-topics.lua"
+  figure replicas_list_one "$ONE_RPS"; figure replicas_list_two "$TWO_RPS"
+fi
+
 # --- g. webhook delivery with a slow receiver --------------------------------------------------------------------
-if ((SPARSE_ONLY == 0)); then
+if ((SPARSE_ONLY == 0)) && [[ $DB != postgresql ]]; then
   say ""
   say "== g. webhook delivery: after $((NOTICES / 5)) to warm up, $((NOTICES / 2)) notices to a healthy receiver alone, $NOTICES with a slow receiver (answers after $SLOW_SECONDS s, past the 10 s timeout) subscribed too, $((NOTICES / 2)) alone again"
   port_free "$HEALTHY_PORT" && port_free "$SLOW_PORT" || die "port $HEALTHY_PORT or $SLOW_PORT is in use (set BENCH_RECEIVER_PORT)"

@@ -73,17 +73,10 @@ public class PredictionQueries {
                 PreparedStatement select = connection.prepareStatement(PredictionRow.SELECT_BY_KEY)) {
             select.setString(1, key);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    throw new NotFound("prediction", key);
-                }
-                Prediction p = PredictionRow.read(rows);
-                do {
-                    String topic = rows.getString(PredictionRow.TOPIC_COLUMN);
-                    if (topic != null) {
-                        p.topics.add(topic);
-                    }
-                } while (rows.next());
-                return p.toView();
+                return PredictionRow.readAll(rows).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new NotFound("prediction", key))
+                        .toView();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading prediction " + key, e);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A {@link Prediction} as rows: the prediction's columns, its topics and its CREATED event. What the imports' JDBC
@@ -31,16 +33,17 @@ final class PredictionRow {
     static final String INSERT =
             "insert into prediction (" + COLUMNS + ") values (?" + ", ?".repeat(COLUMN_COUNT - 1) + ")";
 
-    /**
-     * The prediction with this key and its topics in one statement, so one snapshot: a row per topic (in the
-     * entity's order), or one with a null topic when it has none. {@link #read} reads the prediction from the first,
-     * {@link #TOPIC_COLUMN} holds each row's topic.
-     */
-    static final String SELECT_BY_KEY =
-            "select " + COLUMNS.replaceAll("(^|, )", "$1p.") + ", t.topic from prediction p "
-                    + "left join prediction_topic t on t.prediction_id = p.id where p.slug = ? order by t.topic";
+    /** Predictions with their topics, in one statement (so one snapshot): a row per topic, or one with none. */
+    private static final String SELECT = "select " + COLUMNS.replaceAll("(^|, )", "$1p.")
+            + ", t.topic from prediction p " + "left join prediction_topic t on t.prediction_id = p.id where ";
 
-    static final int TOPIC_COLUMN = COLUMN_COUNT + 1;
+    /** The prediction with this key, for {@link #readAll}. */
+    static final String SELECT_BY_KEY = SELECT + "p.slug = ? order by t.topic";
+
+    /** The predictions with these ids (bound in order, {@code count} of them) in id order, for {@link #readAll}. */
+    static String selectByIds(int count) {
+        return SELECT + "p.id in (?" + ", ?".repeat(count - 1) + ") order by p.id, t.topic";
+    }
 
     static final String INSERT_TOPIC = "insert into prediction_topic (prediction_id, topic) values (?, ?)";
 
@@ -97,10 +100,29 @@ final class PredictionRow {
     }
 
     /**
-     * The prediction in the current row of a {@link #SELECT_BY_KEY} result, without its topics: an unmanaged entity,
-     * for {@link Prediction#toView()} (a read that needs neither the session nor a transaction).
+     * The predictions of a {@link #SELECT_BY_KEY} or {@link #selectByIds} result with their topics, in its order:
+     * unmanaged entities, for {@link Prediction#toView()} (Hibernate's entity and collection loading was most of a
+     * read's time, and a read needs neither).
      */
-    static Prediction read(ResultSet r) throws SQLException {
+    static List<Prediction> readAll(ResultSet r) throws SQLException {
+        List<Prediction> read = new ArrayList<>();
+        Prediction last = null;
+        while (r.next()) {
+            long id = r.getLong(1);
+            if (last == null || last.id != id) {
+                last = read(r);
+                read.add(last);
+            }
+            String topic = r.getString(COLUMN_COUNT + 1);
+            if (topic != null) {
+                last.topics.add(topic);
+            }
+        }
+        return read;
+    }
+
+    /** The prediction in the current row, without its topics. */
+    private static Prediction read(ResultSet r) throws SQLException {
         Prediction p = new Prediction();
         int i = 0;
         p.id = r.getLong(++i);

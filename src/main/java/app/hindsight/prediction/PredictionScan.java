@@ -1,5 +1,7 @@
 package app.hindsight.prediction;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,7 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.jpa.HibernateHints;
+import org.hibernate.Session;
 import org.hibernate.jpa.SpecHints;
 
 import app.hindsight.HindsightConfig;
@@ -210,12 +212,19 @@ class PredictionScan {
         if (passed.isEmpty()) {
             return List.of();
         }
-        return bounded(
-                        em.createQuery("select p from Prediction p where p.id in :ids order by p.id", Prediction.class),
-                        allowance)
-                .setParameter("ids", passed.subList(0, Math.min(max, passed.size())))
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList();
+        List<Long> ids = passed.subList(0, Math.min(max, passed.size()));
+        int timeoutSeconds = (allowance.queryTimeoutMillis() + 999) / 1000;
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PredictionRow.selectByIds(ids.size()))) {
+                select.setQueryTimeout(timeoutSeconds);
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 1, ids.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    return PredictionRow.readAll(rows);
+                }
+            }
+        });
     }
 
     private static boolean admits(
