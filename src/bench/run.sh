@@ -22,7 +22,9 @@
 # receiver takes the next port), BENCH_NOTICES (g's notices per phase: 5000, 1000 with --quick), BENCH_SKIP_BUILD=1
 # to reuse the jars already built, BENCH_SPARSE_MAX_TIME (120) the seconds after which a sparse-filter request counts
 # as timed out, BENCH_SPARSE_REPEAT (5) the timed requests of each sparse filter. Only 127.0.0.1 is ever contacted.
-# Every process it starts is stopped on exit, also on failure.
+# Hindsight runs with the production JVM options of deploy/Dockerfile.jvm (BENCH_JAVA_OPTS overrides them: the
+# AppCDS archive the build writes with quarkus.package.jar.appcds.enabled, a small initial heap); the bare app with the
+# JVM's defaults. Every process it starts is stopped on exit, also on failure.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -84,6 +86,7 @@ SPARSE_FILTERS=("q=zzzz" "speaker=Nobody" "source=nope" "kind=STANCE" "dueBefore
 SPARSE_MAX_TIME=${BENCH_SPARSE_MAX_TIME:-120}
 SPARSE_REPEAT=${BENCH_SPARSE_REPEAT:-5}
 
+HS_JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m"}
 PIDS=()
 T_START=$EPOCHREALTIME
 
@@ -128,7 +131,11 @@ start_app() {
   shift 5
   port_free "$port" || die "port $port is in use (set BENCH_HINDSIGHT_PORT / BENCH_BARE_PORT)"
   local t0=$EPOCHREALTIME
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 "$@" java -jar "$jar" > "$log" 2>&1 &
+  local opts=()
+  [[ $name != bare ]] && read -ra opts <<< "$HS_JAVA_OPTS"
+  # From the jar's folder: the AppCDS archive names the class path as the build ran it.
+  (cd "$(dirname "$jar")" && exec env QUARKUS_HTTP_PORT="$port" QUARKUS_HTTP_HOST=127.0.0.1 "$@" \
+    java "${opts[@]}" -jar "$(basename "$jar")") > "$log" 2>&1 &
   APP_PID=$!
   PIDS+=("$APP_PID")
   local deadline=$((SECONDS + 120))
@@ -196,10 +203,10 @@ if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && ( $NEEDS_BARE == 0 || -f $BARE
 else
   if [[ $DB == postgresql ]]; then
     say "-- building Hindsight's PostgreSQL variant (mvn -B -q package -Ppg -DskipTests, into target/pg-app)"
-    mvn -B -q package -Ppg -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+    mvn -B -q package -Ppg -DskipTests -Dquarkus.package.jar.appcds.enabled=true > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
   else
-    say "-- building Hindsight (mvn -B -q package -DskipTests)"
-    mvn -B -q package -DskipTests > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
+    say "-- building Hindsight (mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
+    mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
   fi
   if [[ $NEEDS_BARE == 1 ]]; then
     say "-- building the bare app (src/bench/bare: mvn -B -q package)"
@@ -229,9 +236,10 @@ done
 MACHINE="$(nproc) cores, $(awk '/^MemTotal:/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1 | tr -d '"'), load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   echo "mode=$MODE"; echo "small=$SMALL_LABEL"; echo "large=$LARGE_LABEL"; echo "large_added=$ADDED_LABEL"
-  echo "due_label=${DUE_LABEL:-}"; echo "sparse_only=$SPARSE_ONLY"; echo "db=$DB"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "due_label=${DUE_LABEL:-}"; echo "sparse_only=$SPARSE_ONLY"; echo "db=$DB"; echo "java_opts=${HS_JAVA_OPTS:-(none)}"; echo "machine=$MACHINE"; echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
 } > "$OUT/figures.env"
 say "machine: $MACHINE"
+say "Hindsight's JVM options: ${HS_JAVA_OPTS:-(none)}"
 
 if [[ $MODE != webhooks ]]; then
 # --- a. start time to ready and idle RSS, median of 3 each, alternating ------------------------------------------

@@ -3,8 +3,9 @@
 #
 #   src/bench/soak.sh [MINUTES]     default 10
 #
-# Builds the prod jar unless BENCH_SKIP_BUILD=1, starts Hindsight on a fresh data folder (target/bench/soak/) with the
-# documented JVM options (JAVA_OPTS of the README's run command; override with BENCH_JAVA_OPTS), imports 100k generated
+# Builds the prod jar with its AppCDS archive unless BENCH_SKIP_BUILD=1, starts Hindsight on a fresh data folder
+# (target/bench/soak/) with the production JVM options of deploy/Dockerfile.jvm (BENCH_JAVA_OPTS overrides them, as in
+# run.sh), imports 100k generated
 # predictions (src/bench/gen.py), then drives mixed reads and writes with wrk at c=32 (src/bench/mixed.lua: 70% GET by
 # key on random keys, 15% filtered lists, 10% creates, 5% forecasts): 2 minutes of warm-up, then MINUTES of load.
 # After the warm-up and again at the end it forces a full GC (jcmd GC.run) and reads the heap in use (jcmd
@@ -16,21 +17,21 @@ MINUTES=${1:-10}
 PORT=${BENCH_HINDSIGHT_PORT:-18080}
 OUT=$ROOT/target/bench/soak
 TOKEN=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-JAVA_OPTS=${BENCH_JAVA_OPTS-$(sed -n 's/^DEFAULT_JAVA_OPTS=//p' "$ROOT/src/bench/java-opts" 2>/dev/null)}
+JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m"}
 rm -rf "$OUT" && mkdir -p "$OUT"
 command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
 if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $ROOT/target/quarkus-app/quarkus-run.jar ]]; then
-  echo "-- building (mvn -B -q package -DskipTests)"
-  (cd "$ROOT" && mvn -B -q package -DskipTests) > "$OUT/build.log" 2>&1 || { echo "build failed: $OUT/build.log" >&2; exit 1; }
+  echo "-- building (mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
+  (cd "$ROOT" && mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true) > "$OUT/build.log" 2>&1 || { echo "build failed: $OUT/build.log" >&2; exit 1; }
 fi
 python3 "$ROOT/src/bench/gen.py" --out "$OUT/gen" --first 1 --count 100000 --due 0 --per-file 10000 > /dev/null
 
 PID=
 trap '[[ -n $PID ]] && kill "$PID" 2> /dev/null; true' EXIT
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-HINDSIGHT_DATA_DIR="$OUT/data" HINDSIGHT_ADMIN_TOKEN="$TOKEN" HINDSIGHT_RATE_LIMIT_ENABLED=false \
-  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" java $JAVA_OPTS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" \
-  > "$OUT/hindsight.log" 2>&1 &
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options; run from the jar's folder, as the AppCDS archive expects
+(cd "$ROOT/target/quarkus-app" && HINDSIGHT_DATA_DIR="$OUT/data" HINDSIGHT_ADMIN_TOKEN="$TOKEN" \
+  HINDSIGHT_RATE_LIMIT_ENABLED=false QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
+  exec java $JAVA_OPTS -jar quarkus-run.jar) > "$OUT/hindsight.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 1200); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" || { echo "not ready: $OUT/hindsight.log" >&2; exit 1; }

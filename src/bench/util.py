@@ -76,7 +76,8 @@ def report(figures_path, out_path):
     lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
     lines.append("")
     lines.append(f"Machine: {f.get('machine', '?')}. Date: {f.get('date', '?')}. Mode: {f.get('mode', '?')}"
-                 f"{', PostgreSQL' if f.get('db') == 'postgresql' else ', H2 file'}; "
+                 f"{', PostgreSQL' if f.get('db') == 'postgresql' else ', H2 file'}; Hindsight's JVM options: "
+                 f"{f.get('java_opts', '(none)')}; "
                  f"run took {f.get('elapsed', '?')}.")
     text = "\n".join(lines) + "\n"
     open(out_path, "w", encoding="utf-8").write(text)
