@@ -202,7 +202,7 @@ if [[ ${BENCH_SKIP_BUILD:-} == 1 && -f $HS_JAR && ( $NEEDS_BARE == 0 || -f $BARE
   say "-- reusing the built jars (BENCH_SKIP_BUILD=1)"
 else
   if [[ $DB == postgresql ]]; then
-    say "-- building Hindsight's PostgreSQL variant (mvn -B -q package -Ppg -DskipTests, into target/pg-app)"
+    say "-- building Hindsight's PostgreSQL variant (mvn -B -q package -Ppg -DskipTests -Dquarkus.package.jar.appcds.enabled=true, into target/pg-app)"
     mvn -B -q package -Ppg -DskipTests -Dquarkus.package.jar.appcds.enabled=true > "$OUT/build-hindsight.log" 2>&1 || die "Hindsight build failed; see $OUT/build-hindsight.log"
   else
     say "-- building Hindsight (mvn -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true)"
