@@ -1,5 +1,7 @@
 package app.hindsight.prediction;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +15,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,21 +95,42 @@ public class PredictionKeys {
         return bases.stream().map(base -> found.get(base).poll()).toList();
     }
 
+    /** The keys among these that a prediction has now. */
+    public Set<String> presentKeys(Collection<String> keys) {
+        return keysAmong("select slug from prediction where slug = any(?)", keys);
+    }
+
     /** The keys among these that a prediction has, or had before it was deleted. */
     private Set<String> usedKeys(Collection<String> keys) {
-        Set<String> used = new HashSet<>();
-        var em = Prediction.getEntityManager();
-        for (List<String> chunk : chunks(keys)) {
-            used.addAll(em.createQuery("select p.key from Prediction p where p.key in :keys", String.class)
-                    .setParameter("keys", chunk)
-                    .getResultList());
-            used.addAll(em.createQuery(
-                            "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys",
-                            String.class)
-                    .setParameter("keys", chunk)
-                    .getResultList());
-        }
+        Set<String> used = new HashSet<>(presentKeys(keys));
+        used.addAll(
+                keysAmong("select distinct prediction_key from prediction_event where prediction_key = any(?)", keys));
         return used;
+    }
+
+    /**
+     * The first column of {@code sql}'s rows, its one parameter bound to all the keys as one array. Not an IN list of
+     * one parameter each: PostgreSQL compares each row with such a list one element at a time, and on a table not yet
+     * analyzed (a fresh database during its first imports) it chose to scan the table for every chunk of 500, so a
+     * 10k import's look-ups grew with the table, to past the transaction timeout at 100k. An array is one value: it
+     * is hashed or looked up in the index.
+     */
+    private static Set<String> keysAmong(String sql, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Prediction.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
+                Set<String> found = new HashSet<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /** Whether a prediction has, or had before it was deleted, this key. */
@@ -115,17 +140,10 @@ public class PredictionKeys {
 
     /** The keys among these that belonged to a deleted prediction: history exists, the prediction does not. */
     public Set<String> retiredKeys(Collection<String> keys) {
-        Set<String> retired = new HashSet<>();
-        for (List<String> chunk : chunks(keys)) {
-            retired.addAll(PredictionEvent.getEntityManager()
-                    .createQuery(
-                            "select distinct e.predictionKey from PredictionEvent e where e.predictionKey in :keys "
-                                    + "and not exists (select 1 from Prediction p where p.key = e.predictionKey)",
-                            String.class)
-                    .setParameter("keys", chunk)
-                    .getResultList());
-        }
-        return retired;
+        return keysAmong(
+                "select distinct e.prediction_key from prediction_event e where e.prediction_key = any(?) "
+                        + "and not exists (select 1 from prediction p where p.slug = e.prediction_key)",
+                keys);
     }
 
     static List<List<String>> chunks(Collection<String> keys) {

@@ -42,7 +42,8 @@ public class PredictionUpserts {
         List<String> named =
                 items.stream().map(NewPrediction::key).filter(Objects::nonNull).toList();
         Map<String, Prediction> existing = new HashMap<>();
-        for (List<String> chunk : PredictionKeys.chunks(named)) {
+        // Which exist first (one array look-up, see PredictionKeys.keysAmong), then only those loaded as entities.
+        for (List<String> chunk : PredictionKeys.chunks(keys.presentKeys(named))) {
             Prediction.<Prediction>list("key in ?1", chunk).forEach(p -> existing.put(p.key, p));
         }
         Set<String> retired = createOnly ? keys.retiredKeys(named) : Set.of();
