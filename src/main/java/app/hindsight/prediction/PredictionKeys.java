@@ -2,6 +2,7 @@ package app.hindsight.prediction;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,8 +17,10 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import app.hindsight.domain.Unavailable;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,6 +30,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class PredictionKeys {
+
+    @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
+    Duration transactionTimeout;
 
     /** How often a write that generates keys is tried when concurrent writers keep taking them. */
     private static final int KEY_ATTEMPTS = 10;
@@ -38,9 +44,20 @@ public class PredictionKeys {
      */
     public <T> T writeGeneratingKeys(boolean generatesKeys, Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
             try {
                 return QuarkusTransaction.requiringNew().call(write::get);
             } catch (RuntimeException e) {
+                if (System.nanoTime() - started >= transactionTimeout.toNanos()) {
+                    // The transaction manager's reaper rolled it back meanwhile; what failed then (a closed statement,
+                    // an inactive transaction) says nothing about the request, which changed nothing.
+                    Log.warnf(
+                            e, "A write ran past the transaction timeout (%s) and was rolled back", transactionTimeout);
+                    throw new Unavailable(
+                            "this request took longer than the transaction timeout (" + transactionTimeout.toSeconds()
+                                    + " s) allows and changed nothing; retry shortly, or send fewer items at once",
+                            5);
+                }
                 if (!generatesKeys || attempt == KEY_ATTEMPTS || !lostAKey(e)) {
                     throw e;
                 }

@@ -1,0 +1,73 @@
+package app.hindsight.prediction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
+import org.junit.jupiter.api.Test;
+
+import app.hindsight.domain.Unavailable;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A write that runs past the transaction timeout (an import on a slow database, found by the benchmark on
+ * PostgreSQL) is rolled back by the transaction manager's reaper meanwhile; what then fails in it (here a query on a
+ * transaction no longer active) is a 503 the client may retry ({@link Unavailable}), not a 500, and nothing is
+ * written.
+ */
+@QuarkusTest
+@TestProfile(TransactionTimeoutTest.ShortTimeout.class)
+class TransactionTimeoutTest {
+
+    public static class ShortTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.transaction-manager.default-transaction-timeout", "1s");
+        }
+    }
+
+    @Inject
+    PredictionKeys keys;
+
+    @Inject
+    TransactionManager transactions;
+
+    @Test
+    void aWritePastTheTimeoutIsUnavailableNotAnError() {
+        long before = Prediction.count();
+        Unavailable refused = assertThrows(
+                Unavailable.class,
+                () -> keys.writeGeneratingKeys(false, () -> {
+                    Prediction.deleteAll();
+                    awaitRollbackByTheReaper();
+                    return Prediction.count();
+                }));
+        assertTrue(refused.getMessage().contains("transaction timeout (1 s)"), refused.getMessage());
+        assertEquals(5, refused.retryAfterSeconds());
+        assertEquals(before, Prediction.count(), "the rolled-back write changed nothing");
+    }
+
+    /** Spins (no sleep) until the reaper has rolled the current transaction back, at most 30 s. */
+    private void awaitRollbackByTheReaper() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        try {
+            while (transactions.getStatus() == Status.STATUS_ACTIVE) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the transaction was not rolled back within 30 s");
+                }
+                Thread.onSpinWait();
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
