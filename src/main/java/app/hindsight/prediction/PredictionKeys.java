@@ -114,23 +114,26 @@ public class PredictionKeys {
 
     /** The keys among these that a prediction has now. */
     public Set<String> presentKeys(Collection<String> keys) {
-        return keysAmong("select slug from prediction where slug = any(?)", keys);
+        return keysAmong("select p.slug from unnest(?) k(v) join prediction p on p.slug = k.v", keys);
     }
 
     /** The keys among these that a prediction has, or had before it was deleted. */
     private Set<String> usedKeys(Collection<String> keys) {
         Set<String> used = new HashSet<>(presentKeys(keys));
-        used.addAll(
-                keysAmong("select distinct prediction_key from prediction_event where prediction_key = any(?)", keys));
+        used.addAll(keysAmong(
+                "select distinct e.prediction_key from unnest(?) k(v) join prediction_event e on e.prediction_key = k.v",
+                keys));
         return used;
     }
 
     /**
-     * The first column of {@code sql}'s rows, its one parameter bound to all the keys as one array. Not an IN list of
-     * one parameter each: PostgreSQL compares each row with such a list one element at a time, and on a table not yet
-     * analyzed (a fresh database during its first imports) it chose to scan the table for every chunk of 500, so a
-     * 10k import's look-ups grew with the table, to past the transaction timeout at 100k. An array is one value: it
-     * is hashed or looked up in the index.
+     * The first column of {@code sql}'s rows, its one parameter bound to all the keys as one array, which the query
+     * joins as a table ({@code unnest(?) k(v)}): the database looks each key up in the index. Not an IN list of one
+     * parameter each: on a PostgreSQL table not yet analyzed (a fresh database's first imports) it scanned the table
+     * for every chunk of 500, comparing each row with the list one element at a time, so a 10k import's look-ups grew
+     * with the table, to past the transaction timeout at 100k. Nor {@code = any(?)}: once the JDBC driver prepares the
+     * statement on the server, PostgreSQL may plan it without the array's values, and chose a parallel scan of a
+     * million events, each compared with 10k keys one by one (40 s).
      */
     private static Set<String> keysAmong(String sql, Collection<String> keys) {
         if (keys.isEmpty()) {
@@ -158,8 +161,8 @@ public class PredictionKeys {
     /** The keys among these that belonged to a deleted prediction: history exists, the prediction does not. */
     public Set<String> retiredKeys(Collection<String> keys) {
         return keysAmong(
-                "select distinct e.prediction_key from prediction_event e where e.prediction_key = any(?) "
-                        + "and not exists (select 1 from prediction p where p.slug = e.prediction_key)",
+                "select distinct e.prediction_key from unnest(?) k(v) join prediction_event e on e.prediction_key = k.v "
+                        + "where not exists (select 1 from prediction p where p.slug = e.prediction_key)",
                 keys);
     }
 
