@@ -1,5 +1,6 @@
 package app.hindsight.prediction;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link Prediction} as rows: the prediction's columns, its topics and its CREATED event. What the imports' JDBC
@@ -40,9 +43,45 @@ final class PredictionRow {
     /** The prediction with this key, for {@link #readAll}. */
     static final String SELECT_BY_KEY = SELECT + "p.slug = ? order by t.topic";
 
-    /** The predictions with these ids (bound in order, {@code count} of them) in id order, for {@link #readAll}. */
-    static String selectByIds(int count) {
-        return SELECT + "p.id in (?" + ", ?".repeat(count - 1) + ") order by p.id, t.topic";
+    /**
+     * The predictions with these ids, in id order, with their topics: two statements, each read through an index on
+     * both databases (one joining the topics with an IN list made PostgreSQL hash the whole topic table: 16 ms a page
+     * at 100k, a second at 1M). In the caller's transaction.
+     */
+    static List<Prediction> readByIds(Connection connection, List<Long> ids, int timeoutSeconds) throws SQLException {
+        String in = "(?" + ", ?".repeat(ids.size() - 1) + ")";
+        Map<Long, Prediction> read = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from prediction where id in " + in + " order by id")) {
+            select.setQueryTimeout(timeoutSeconds);
+            bindIds(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Prediction p = read(rows);
+                    read.put(p.id, p);
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("select prediction_id, topic from prediction_topic "
+                + "where prediction_id in " + in + " order by prediction_id, topic")) {
+            select.setQueryTimeout(timeoutSeconds);
+            bindIds(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Prediction p = read.get(rows.getLong(1));
+                    if (p != null) {
+                        p.topics.add(rows.getString(2));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(read.values());
+    }
+
+    private static void bindIds(PreparedStatement s, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            s.setLong(i + 1, ids.get(i));
+        }
     }
 
     static final String INSERT_TOPIC = "insert into prediction_topic (prediction_id, topic) values (?, ?)";
@@ -100,7 +139,7 @@ final class PredictionRow {
     }
 
     /**
-     * The predictions of a {@link #SELECT_BY_KEY} or {@link #selectByIds} result with their topics, in its order:
+     * The predictions of a {@link #SELECT_BY_KEY} result with their topics, in its order:
      * unmanaged entities, for {@link Prediction#toView()} (Hibernate's entity and collection loading was most of a
      * read's time, and a read needs neither).
      */

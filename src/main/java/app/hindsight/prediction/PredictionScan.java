@@ -1,7 +1,5 @@
 package app.hindsight.prediction;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -214,17 +212,8 @@ class PredictionScan {
         }
         List<Long> ids = passed.subList(0, Math.min(max, passed.size()));
         int timeoutSeconds = (allowance.queryTimeoutMillis() + 999) / 1000;
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(PredictionRow.selectByIds(ids.size()))) {
-                select.setQueryTimeout(timeoutSeconds);
-                for (int i = 0; i < ids.size(); i++) {
-                    select.setLong(i + 1, ids.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    return PredictionRow.readAll(rows);
-                }
-            }
-        });
+        return em.unwrap(Session.class)
+                .doReturningWork(connection -> PredictionRow.readByIds(connection, ids, timeoutSeconds));
     }
 
     private static boolean admits(
