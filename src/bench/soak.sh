@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Memory under sustained load (issue 18, item 7): does Hindsight's memory settle, or grow without bound?
 #
-#   src/bench/soak.sh [MINUTES]     default 10
+#   src/bench/soak.sh [MINUTES [WARMUP_MINUTES]]     defaults 10 and 4
 #
 # Builds the prod jar with its AppCDS archive unless BENCH_SKIP_BUILD=1, starts Hindsight on a fresh data folder
 # (target/bench/soak/) with the production JVM options of deploy/Dockerfile.jvm (BENCH_JAVA_OPTS overrides them, as in
 # run.sh), imports 100k generated
 # predictions (src/bench/gen.py), then drives mixed reads and writes with wrk at c=32 (src/bench/mixed.lua: 70% GET by
-# key on random keys, 15% filtered lists, 10% creates, 5% forecasts): 2 minutes of warm-up, then MINUTES of load.
+# key on random keys, 15% filtered lists, 10% creates, 5% forecasts): WARMUP_MINUTES of warm-up (long enough for the
+# read cache to fill to its bound: it holds about the 100k predictions the reads ask for), then MINUTES of load.
 # After the warm-up and again at the end it forces a full GC (jcmd GC.run) and reads the heap in use (jcmd
-# GC.heap_info) and the RSS (/proc). Target: both at the end at most 1.2x their value after the warm-up. Also prints
-# them every minute, so a slow climb shows. Port BENCH_HINDSIGHT_PORT (18080). Stops what it starts.
+# GC.heap_info), the RSS (/proc) and a class histogram (the classes whose instances grew most are printed: what grew,
+# if anything did). Target: heap and RSS at the end at most 1.2x their value after the warm-up. Prints the RSS every
+# minute, so a slow climb shows. Port BENCH_HINDSIGHT_PORT (18080). Stops what it starts.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 MINUTES=${1:-10}
+WARMUP_MINUTES=${2:-4}
 PORT=${BENCH_HINDSIGHT_PORT:-18080}
 OUT=$ROOT/target/bench/soak
 TOKEN=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
@@ -52,9 +55,10 @@ load() {  # load SECONDS NAME
   echo "   $2: $(grep 'Requests/sec' "$OUT/wrk-$2.txt" | awk '{print $2}') req/s, p99 $(grep ' 99%' "$OUT/wrk-$2.txt" | awk '{print $2}')$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$OUT/wrk-$2.txt" | sed 's/^/, /')"
 }
 
-echo "-- warm-up: 2 minutes of mixed load at c=32"
-load 120 warmup
+echo "-- warm-up: $WARMUP_MINUTES minutes of mixed load at c=32"
+load $((WARMUP_MINUTES * 60)) warmup
 HEAP0=$(heap_after_gc_mib); RSS0=$(rss_mib)
+jcmd "$PID" GC.class_histogram > "$OUT/histogram-after-warmup.txt"
 echo "after warm-up: heap in use after a full GC $HEAP0 MiB, RSS $RSS0 MiB"
 echo "-- $MINUTES minutes of mixed load at c=32"
 for m in $(seq 1 "$MINUTES"); do
@@ -62,7 +66,24 @@ for m in $(seq 1 "$MINUTES"); do
   echo "   after minute $m: RSS $(rss_mib) MiB"
 done
 HEAP1=$(heap_after_gc_mib); RSS1=$(rss_mib)
-echo "at the end: heap in use after a full GC $HEAP1 MiB, RSS $RSS1 MiB"
+jcmd "$PID" GC.class_histogram > "$OUT/histogram-at-end.txt"
+echo "at the end: heap in use after a full GC $HEAP1 MiB, RSS $RSS1 MiB; the predictions stored grew from 100k to $(
+  curl -fsS "http://127.0.0.1:$PORT/api/v1/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["predictions"])' 2> /dev/null || echo '?')"
+echo "classes whose instances grew most (MiB, after warm-up -> at the end; live objects, after a full GC):"
+python3 - "$OUT/histogram-after-warmup.txt" "$OUT/histogram-at-end.txt" <<'PY'
+import re, sys
+def read(path):
+    sizes = {}
+    for line in open(path):
+        m = re.match(r"\s*\d+:\s+\d+\s+(\d+)\s+(\S+)", line)
+        if m:
+            sizes[m.group(2)] = int(m.group(1))
+    return sizes
+a, b = read(sys.argv[1]), read(sys.argv[2])
+grown = sorted(b, key=lambda k: b[k] - a.get(k, 0), reverse=True)[:10]
+for k in grown:
+    print(f"   {a.get(k, 0) / 1048576:7.1f} -> {b[k] / 1048576:7.1f}  {k}")
+PY
 python3 - "$HEAP0" "$HEAP1" "$RSS0" "$RSS1" "$MINUTES" <<'PY' | tee "$OUT/result.md"
 import sys
 h0, h1, r0, r1, minutes = (float(x) for x in sys.argv[1:])
