@@ -139,7 +139,12 @@ public class PredictionKeys {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return Prediction.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+        Session session = Prediction.getEntityManager().unwrap(Session.class);
+        // What the session holds goes first, as a Hibernate query would flush it: plain JDBC does not.
+        if (session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        return session.doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
                 Set<String> found = new HashSet<>();
