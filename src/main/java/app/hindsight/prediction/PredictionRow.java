@@ -49,21 +49,9 @@ final class PredictionRow {
      * at 100k, a second at 1M). In the caller's transaction.
      */
     static List<Prediction> readByIds(Connection connection, List<Long> ids, int timeoutSeconds) throws SQLException {
-        String in = "(?" + ", ?".repeat(ids.size() - 1) + ")";
-        Map<Long, Prediction> read = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select " + COLUMNS + " from prediction where id in " + in + " order by id")) {
-            select.setQueryTimeout(timeoutSeconds);
-            bindIds(select, ids);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Prediction p = read(rows);
-                    read.put(p.id, p);
-                }
-            }
-        }
+        Map<Long, Prediction> read = rowsByIds(connection, ids, timeoutSeconds);
         try (PreparedStatement select = connection.prepareStatement("select prediction_id, topic from prediction_topic "
-                + "where prediction_id in " + in + " order by prediction_id, topic")) {
+                + "where prediction_id in " + in(ids) + " order by prediction_id, topic")) {
             select.setQueryTimeout(timeoutSeconds);
             bindIds(select, ids);
             try (ResultSet rows = select.executeQuery()) {
@@ -78,10 +66,51 @@ final class PredictionRow {
         return new ArrayList<>(read.values());
     }
 
+    /** As {@link #readByIds} without their topics (left empty): for a write that does not touch them. */
+    static List<Prediction> readRowsByIds(Connection connection, List<Long> ids, int timeoutSeconds)
+            throws SQLException {
+        return new ArrayList<>(rowsByIds(connection, ids, timeoutSeconds).values());
+    }
+
+    private static Map<Long, Prediction> rowsByIds(Connection connection, List<Long> ids, int timeoutSeconds)
+            throws SQLException {
+        Map<Long, Prediction> read = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from prediction where id in " + in(ids) + " order by id")) {
+            select.setQueryTimeout(timeoutSeconds);
+            bindIds(select, ids);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Prediction p = read(rows);
+                    read.put(p.id, p);
+                }
+            }
+        }
+        return read;
+    }
+
+    private static String in(List<Long> ids) {
+        return "(?" + ", ?".repeat(ids.size() - 1) + ")";
+    }
+
     private static void bindIds(PreparedStatement s, List<Long> ids) throws SQLException {
         for (int i = 0; i < ids.size(); i++) {
             s.setLong(i + 1, ids.get(i));
         }
+    }
+
+    /** The due scan's flag: status and review date, with the version it read checked and bumped. */
+    static final String UPDATE_FLAG = "update prediction set status = ?, next_review_on = ?, updated_at = ?, "
+            + "version = ? where id = ? and version = ?";
+
+    /** Binds {@link #UPDATE_FLAG} for a prediction read at {@code p.version} and flagged in memory. */
+    static void bindFlag(PreparedStatement s, Prediction p, Instant now) throws SQLException {
+        s.setString(1, p.status.name());
+        date(s, 2, p.nextReviewOn);
+        instant(s, 3, now);
+        s.setLong(4, p.version + 1);
+        s.setLong(5, p.id);
+        s.setLong(6, p.version);
     }
 
     static final String INSERT_TOPIC = "insert into prediction_topic (prediction_id, topic) values (?, ?)";

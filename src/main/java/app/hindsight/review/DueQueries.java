@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import app.hindsight.prediction.DuePrediction;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.FlagReason;
 import app.hindsight.prediction.Prediction;
+import app.hindsight.prediction.PredictionFlags;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.Status;
 
@@ -31,6 +31,9 @@ public class DueQueries {
 
     @Inject
     PredictionHistory history;
+
+    @Inject
+    PredictionFlags flags;
 
     /** Ids of OPEN predictions whose review date has come, after {@code afterId}, in id order. */
     public List<Long> dueIds(LocalDate today, long afterId, int limit) {
@@ -51,22 +54,18 @@ public class DueQueries {
      * scanner may have been first). Returns the ones flagged here.
      */
     public List<DuePrediction> flag(List<Long> ids, LocalDate today) {
-        List<DuePrediction> flagged = new ArrayList<>();
-        for (Prediction p : Prediction.<Prediction>list("id in ?1 order by id", ids)) {
-            if (!p.reviewDue(today)) {
-                continue;
-            }
-            FlagReason reason = p.flagDue();
-            p.updatedAt = now();
+        Instant now = now();
+        List<DuePrediction> flagged = flags.flag(ids, now, p -> p.reviewDue(today) ? p.flagDue() : null);
+        for (DuePrediction p : flagged) {
+            String note = p.reason() == FlagReason.TARGET_REACHED ? "target date reached" : "periodic review due";
             history.append(
-                    p.key,
+                    p.key(),
                     EventType.FLAGGED_DUE,
-                    now(),
+                    now,
                     SCHEDULER,
-                    reason == FlagReason.TARGET_REACHED ? "target date reached" : "periodic review due",
-                    reason.name(),
+                    note,
+                    p.reason().name(),
                     null);
-            flagged.add(p.toDue(reason));
         }
         return flagged;
     }
@@ -111,15 +110,18 @@ public class DueQueries {
 
     /** Flags these predictions DUE for TARGET_MET if they still are OPEN; returns the ones flagged here. */
     public List<DuePrediction> flagTargetMet(List<Long> ids, LocalDate today) {
-        List<DuePrediction> flagged = new ArrayList<>();
-        for (Prediction p : Prediction.<Prediction>list("id in ?1 order by id", ids)) {
-            if (p.status != Status.OPEN) {
-                continue;
-            }
-            FlagReason reason = p.flagTargetMet(today);
-            p.updatedAt = now();
-            history.append(p.key, EventType.FLAGGED_DUE, now(), SCHEDULER, "metric target met", reason.name(), null);
-            flagged.add(p.toDue(reason));
+        Instant now = now();
+        List<DuePrediction> flagged =
+                flags.flag(ids, now, p -> p.status == Status.OPEN ? p.flagTargetMet(today) : null);
+        for (DuePrediction p : flagged) {
+            history.append(
+                    p.key(),
+                    EventType.FLAGGED_DUE,
+                    now,
+                    SCHEDULER,
+                    "metric target met",
+                    p.reason().name(),
+                    null);
         }
         return flagged;
     }
