@@ -68,11 +68,10 @@ public interface HindsightConfig {
         boolean enabled();
 
         /**
-         * The JSON it holds at most (a prediction is about 1.5 KB, so the default holds about 100k); the heap must
-         * have room for it. Past it, the entries least likely to be read again are evicted.
+         * The JSON it holds at most; unset, a fifth of the maximum heap (a prediction is about 1.5 KB: a 1 GiB heap
+         * holds about 130k). Past it, the entries least likely to be read again are evicted.
          */
-        @WithDefault("160M")
-        MemorySize maxSize();
+        Optional<MemorySize> maxSize();
     }
 
     Webhooks webhooks();
