@@ -8,8 +8,8 @@
 #
 # Environment: QUARKUS_DATASOURCE_JDBC_URL (default jdbc:postgresql://127.0.0.1:5432/hindsight),
 # QUARKUS_DATASOURCE_USERNAME (default postgres), QUARKUS_DATASOURCE_PASSWORD, HINDSIGHT_ADMIN_TOKEN (passed
-# through), HINDSIGHT_REBUILD=1 to rebuild the jar, JAVA_OPTS (default -Xms32m: a small initial heap, as in
-# deploy/Dockerfile.jvm). Logs and pids go to target/local-cluster/.
+# through), HINDSIGHT_REBUILD=1 to rebuild the jar, JAVA_OPTS (default "-Xms32m -XX:MaxHeapFreeRatio=30
+# -XX:MinHeapFreeRatio=10": heap sizing as in deploy/Dockerfile.jvm). Logs and pids go to target/local-cluster/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,9 +55,9 @@ start() {
       echo "$name already running (pid $(cat "$RUN/$name.pid"))"
       continue
     fi
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
     QUARKUS_HTTP_PORT=$port HINDSIGHT_DATA_DIR="$RUN/$name-data" \
-      # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-      nohup java ${JAVA_OPTS--Xms32m} -jar "$JAR" > "$RUN/$name.log" 2>&1 &
+      nohup java ${JAVA_OPTS--Xms32m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10} -jar "$JAR" > "$RUN/$name.log" 2>&1 &
     echo $! > "$RUN/$name.pid"
     echo "$name: http://localhost:$port (log $RUN/$name.log)"
   done
