@@ -86,7 +86,7 @@ SPARSE_FILTERS=("q=zzzz" "speaker=Nobody" "source=nope" "kind=STANCE" "dueBefore
 SPARSE_MAX_TIME=${BENCH_SPARSE_MAX_TIME:-120}
 SPARSE_REPEAT=${BENCH_SPARSE_REPEAT:-5}
 
-HS_JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m"}
+HS_JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"}
 PIDS=()
 T_START=$EPOCHREALTIME
 

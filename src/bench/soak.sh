@@ -20,7 +20,7 @@ WARMUP_MINUTES=${2:-4}
 PORT=${BENCH_HINDSIGHT_PORT:-18080}
 OUT=$ROOT/target/bench/soak
 TOKEN=bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m"}
+JAVA_OPTS=${BENCH_JAVA_OPTS-"-XX:SharedArchiveFile=app-cds.jsa -Xms32m -XX:MaxHeapFreeRatio=30 -XX:MinHeapFreeRatio=10"}
 rm -rf "$OUT" && mkdir -p "$OUT"
 command -v wrk > /dev/null || apt-get install -y wrk > /dev/null
 if [[ ${BENCH_SKIP_BUILD:-} != 1 || ! -f $ROOT/target/quarkus-app/quarkus-run.jar ]]; then
