@@ -30,6 +30,7 @@ import app.hindsight.json.JsonErrors;
 import app.hindsight.json.NdjsonLines;
 import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.PlannerStatistics;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionKeys;
 import app.hindsight.prediction.PredictionUpserts;
@@ -63,6 +64,9 @@ public class ImportService {
 
     @Inject
     PredictionUpserts predictions;
+
+    @Inject
+    PlannerStatistics statistics;
 
     /** The strict mapper's reader of a prediction, made once. */
     private ObjectReader predictionReader;
@@ -235,7 +239,11 @@ public class ImportService {
      */
     public ImportResult run(List<Item> items, String actor, boolean dryRun) {
         boolean generatesKeys = items.stream().anyMatch(Item::generatesKey);
-        return predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, dryRun));
+        ImportResult result = predictionKeys.writeGeneratingKeys(generatesKeys, () -> apply(items, actor, dryRun));
+        if (!dryRun) {
+            statistics.afterImport(result.created() + result.updated());
+        }
+        return result;
     }
 
     /**
