@@ -24,7 +24,8 @@ import io.quarkus.runtime.configuration.MemorySize;
  * (an insert, update or delete of the entity, by the API, an import or the scheduler) removes its entry twice:
  * at flush, and again after the transaction ends. A read puts what it read only if no write happened while it
  * read ({@link #writes}), so an entry can never outlive the write that made it stale. Bounded by the bytes it
- * holds (hindsight.cache.max-size, by default a fifth of the heap); past it, Caffeine evicts what is least likely to be read again.
+ * holds (hindsight.cache.max-size, by default a fifth of the heap); past it, Caffeine evicts what is least likely
+ * to be read again.
  */
 @ApplicationScoped
 public class PredictionCache {

@@ -119,11 +119,10 @@ public class PredictionKeys {
 
     /** The keys among these that a prediction has, or had before it was deleted. */
     private Set<String> usedKeys(Collection<String> keys) {
-        Set<String> used = new HashSet<>(presentKeys(keys));
-        used.addAll(keysAmong(
-                "select distinct e.prediction_key from unnest(?) k(v) join prediction_event e on e.prediction_key = k.v",
-                keys));
-        return used;
+        return keysAmong(
+                "select k.v from unnest(?) k(v) where exists (select 1 from prediction p where p.slug = k.v) "
+                        + "or exists (select 1 from prediction_event e where e.prediction_key = k.v)",
+                keys);
     }
 
     /**
