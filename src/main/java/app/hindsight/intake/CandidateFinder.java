@@ -62,7 +62,7 @@ public final class CandidateFinder {
             boolean narrated = false;
             for (Span label : segment.labels()) {
                 for (LexiconMatch m : within(matches, label)) {
-                    narrated |= m.kind() == CueKind.NARRATION;
+                    narrated |= m.kind() == CueKind.NARRATION && m.span().equals(label);
                     inLabels.add(m);
                 }
             }
