@@ -101,33 +101,44 @@ final class Lexicon {
         if (weight < 0 || weight > 1) {
             throw new IllegalArgumentException("weight must be between 0 and 1: " + weight);
         }
-        List<Pattern> patterns = patterns(phrase, chinese);
+        List<LexiconEntry.Form> forms = forms(phrase, chinese);
         String[] rule = kind.split(":", 2);
         try {
             TimeRule timeRule = TimeRule.valueOf(rule[0]);
             int argument = rule.length == 2 ? Integer.parseInt(rule[1]) : -1;
-            return new LexiconEntry(CueKind.TIME_MARKER, weight, timeRule, argument, patterns, origin);
+            return new LexiconEntry(CueKind.TIME_MARKER, weight, timeRule, argument, forms, origin);
         } catch (IllegalArgumentException notATimeRule) {
-            return new LexiconEntry(CueKind.valueOf(kind), weight, null, 0, patterns, origin);
+            return new LexiconEntry(CueKind.valueOf(kind), weight, null, 0, forms, origin);
         }
     }
 
-    private static List<Pattern> patterns(String phrase, boolean chinese) {
+    private static List<LexiconEntry.Form> forms(String phrase, boolean chinese) {
         Set<String> variants = new LinkedHashSet<>();
         variants.add(phrase);
         if (chinese) {
             variants.add(Scripts.SIMPLIFIED.get().transliterate(phrase));
             variants.add(Scripts.TRADITIONAL.get().transliterate(phrase));
         }
-        List<Pattern> patterns = new ArrayList<>();
+        List<LexiconEntry.Form> forms = new ArrayList<>();
         for (String variant : variants) {
-            patterns.add(Pattern.compile(
-                    variant.length() > 2 && variant.startsWith("/") && variant.endsWith("/")
-                            ? variant.substring(1, variant.length() - 1)
-                            : words(variant),
-                    FLAGS));
+            boolean regex = variant.length() > 2 && variant.startsWith("/") && variant.endsWith("/");
+            forms.add(
+                    regex
+                            ? new LexiconEntry.Form(
+                                    Pattern.compile(variant.substring(1, variant.length() - 1), FLAGS), null)
+                            : new LexiconEntry.Form(
+                                    Pattern.compile(words(variant), FLAGS), lower(variant.split(" +")[0])));
         }
-        return List.copyOf(patterns);
+        return List.copyOf(forms);
+    }
+
+    /** Lower case char by char, so offsets in the result are offsets in the original. */
+    private static String lower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     /** A literal phrase; where it starts or ends with a letter or digit, it must not continue a longer word. */
@@ -158,11 +169,21 @@ final class Lexicon {
      */
     List<LexiconMatch> find(String text, LocalDate said) {
         List<LexiconMatch> all = new ArrayList<>();
+        String lowered = lower(text);
         for (LexiconEntry entry : entries) {
-            for (Pattern pattern : entry.patterns()) {
-                Matcher m = pattern.matcher(text);
-                while (m.find()) {
-                    if (m.end() > m.start()) {
+            for (LexiconEntry.Form form : entry.forms()) {
+                Matcher m =
+                        form.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                if (form.anchor() == null) {
+                    while (m.find()) {
+                        if (m.end() > m.start()) {
+                            all.add(match(entry, m, said));
+                        }
+                    }
+                    continue;
+                }
+                for (int at = lowered.indexOf(form.anchor()); at >= 0; at = lowered.indexOf(form.anchor(), at + 1)) {
+                    if (m.region(at, text.length()).lookingAt() && m.end() > m.start()) {
                         all.add(match(entry, m, said));
                     }
                 }
@@ -193,7 +214,7 @@ final class Lexicon {
         }
         Target target = entry.rule().resolve(m, entry.ruleArgument(), said);
         if (target == null || !target.date().isAfter(said)) {
-            LexiconEntry past = new LexiconEntry(CueKind.IGNORE, 0, null, 0, entry.patterns(), entry.origin());
+            LexiconEntry past = new LexiconEntry(CueKind.IGNORE, 0, null, 0, entry.forms(), entry.origin());
             return new LexiconMatch(past, span, m.group(), null);
         }
         return new LexiconMatch(entry, span, m.group(), target);
