@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A source's text as stored, its language (BCP 47, e.g. {@code zh-Hant}) and its segments. Quotes are spans of
  * {@code text}, so they stay verbatim. Build one with {@link #ofText} (plain text, headings and bullets read as
- * structure) or {@link #ofCaptions} (VTT/SRT cues: the text is the captions one to a line, each located by its
- * start time).
+ * structure), {@link #ofPages} (a paged document, located by page) or {@link #ofCaptions} (VTT/SRT cues: the text is
+ * the captions one to a line, each located by its start time).
  */
 public record Transcript(String text, String lang, List<Segment> segments) {
 
@@ -21,9 +21,43 @@ public record Transcript(String text, String lang, List<Segment> segments) {
         segments = List.copyOf(segments);
     }
 
+    /** Plain text; a byte-order mark is dropped, so store {@link #text()}, not the upload, for the offsets to hold. */
     public static Transcript ofText(String text, String lang) {
         String normalised = text.replace("\uFEFF", "");
         return new Transcript(normalised, lang, Segmenter.segment(normalised));
+    }
+
+    /**
+     * Pages of a paged document (a PDF's text page by page), joined by blank lines; each page is segmented as plain
+     * text and its locators start with the page number: {@code p. 3 › ¶2}, {@code p. 3 › §Title › Label}.
+     */
+    public static Transcript ofPages(List<String> pages, String lang) {
+        StringBuilder text = new StringBuilder();
+        List<Segment> segments = new ArrayList<>();
+        for (int page = 0; page < pages.size(); page++) {
+            if (page > 0) {
+                text.append("\n\n");
+            }
+            int offset = text.length();
+            String content = pages.get(page).replace("\uFEFF", "");
+            text.append(content);
+            int flows = segments.size();
+            for (Segment segment : Segmenter.segment(content)) {
+                segments.add(new Segment(
+                        "p. " + (page + 1) + " › " + segment.locator(),
+                        shift(segment.body(), offset),
+                        segment.role(),
+                        segment.labels().stream()
+                                .map(label -> shift(label, offset))
+                                .toList(),
+                        flows + segment.flow()));
+            }
+        }
+        return new Transcript(text.toString(), lang, segments);
+    }
+
+    private static Span shift(Span span, int offset) {
+        return new Span(span.start() + offset, span.end() + offset);
     }
 
     /**

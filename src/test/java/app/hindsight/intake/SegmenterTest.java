@@ -68,4 +68,17 @@ class SegmenterTest {
         assertEquals(2, t.segments().size());
         assertEquals("Two.", t.text(t.segments().get(1).body()));
     }
+
+    @Test
+    void pagesPrefixTheirLocatorsAndKeepOffsetsIntoTheJoinedText() {
+        Transcript t = Transcript.ofPages(List.of("Intro.", "# Costs\n\nPrices will fall by 2030."), "en");
+        assertEquals(
+                List.of("p. 1 › ¶1", "p. 2 › §Costs", "p. 2 › §Costs › ¶1"),
+                t.segments().stream().map(Segment::locator).toList());
+        assertEquals("Intro.\n\n# Costs\n\nPrices will fall by 2030.", t.text());
+        Candidate candidate =
+                CandidateFinder.find(t, java.time.LocalDate.of(2026, 1, 27)).get(0);
+        assertEquals("Prices will fall by 2030.", candidate.quote().text());
+        assertEquals("p. 2 › §Costs › ¶1", candidate.quote().locator());
+    }
 }
