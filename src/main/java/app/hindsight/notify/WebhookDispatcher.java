@@ -405,7 +405,7 @@ public class WebhookDispatcher {
         try {
             checked = CompletableFuture.supplyAsync(() -> notSent(c), lookups);
         } catch (RejectedExecutionException e) {
-            checked = CompletableFuture.completedFuture(notSent(c)); // shutting down: check it here
+            checked = CompletableFuture.supplyAsync(() -> notSent(c), Runnable::run); // shutting down: check it here
         }
         return checked.handle((refusal, error) -> {
                     if (error != null || refusal != null) {
