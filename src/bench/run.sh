@@ -161,7 +161,8 @@ hindsight_env() {  # hindsight_env DATA_DIR: sets HS_ENV, the environment of a H
   # The benchmark runs the due scan and the delivery rounds itself, so their schedules are off.
   HS_ENV=(HINDSIGHT_DATA_DIR="$1" HINDSIGHT_ADMIN_TOKEN="$TOKEN"
     HINDSIGHT_SCAN_CRON="$NO_SCAN_CRON" HINDSIGHT_WEBHOOKS_DELIVERY_EVERY=off
-    HINDSIGHT_RATE_LIMIT_ENABLED=false)  # wrk is one address sending thousands a second
+    HINDSIGHT_RATE_LIMIT_ENABLED=false  # wrk is one address sending thousands a second
+    HINDSIGHT_WEBHOOKS_ALLOW_PRIVATE=true)  # g's receivers listen on 127.0.0.1
   if [[ $DB == postgresql ]]; then
     HS_ENV+=(QUARKUS_DATASOURCE_JDBC_URL="$PG_URL/$PG_DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER")
   fi

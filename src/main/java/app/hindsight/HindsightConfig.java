@@ -152,6 +152,21 @@ public interface HindsightConfig {
         Duration roundBudget();
 
         /**
+         * Let receivers on non-public addresses through (loopback, private, link-local, unique-local, carrier-grade
+         * NAT and the other special-purpose ranges), for an operator whose receivers live inside their network. The
+         * unspecified, multicast and broadcast addresses stay refused. The evidence archive's fetches follow the
+         * same rule.
+         */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /**
+         * Networks (e.g. 10.20.0.0/16, fd00::/8, 127.0.0.1) whose non-public addresses are allowed: narrower than
+         * allow-private. A malformed one stops the start.
+         */
+        Optional<List<String>> allowedNetworks();
+
+        /**
          * Base64 of 32 random bytes: signing secrets are stored encrypted with it (AES-256-GCM). The same on every
          * replica, and kept apart from the database. Without it, secrets are stored as issued.
          */

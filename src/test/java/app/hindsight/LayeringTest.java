@@ -31,6 +31,7 @@ class LayeringTest {
         "app.hindsight.domain..",
         "app.hindsight.json..",
         "app.hindsight.csv..",
+        "app.hindsight.net..",
         "app.hindsight.prediction..",
         "app.hindsight.review..",
         "app.hindsight.seed..",

@@ -16,7 +16,9 @@ public record NewWebhook(
         @NotBlank
         @Size(max = 2000)
         @Schema(
-                description = "Where notices are POSTed: an http or https URL with a host and no user-info",
+                description = "Where notices are POSTed: an http or https URL with a host and no user-info, on a "
+                        + "public address unless hindsight.webhooks.allow-private or "
+                        + "hindsight.webhooks.allowed-networks opens others",
                 example = "https://chat.example.org/hooks/hindsight")
         String url,
 

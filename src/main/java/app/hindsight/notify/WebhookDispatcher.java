@@ -39,6 +39,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.net.OutboundTargets;
+import app.hindsight.net.TargetAddresses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -65,6 +67,9 @@ public class WebhookDispatcher {
 
     /** While a round waits on slow receivers, lanes found empty are looked at again this often. */
     static final Duration RECHECK = Duration.ofSeconds(1);
+    /** The attempt's error when the receiver's host resolves to an address the outbound rule refuses. */
+    static final String NOT_PUBLIC =
+            "not sent: the receiver's address is not public, and " + OutboundTargets.SETTINGS + " does not allow it";
     /** A backoff of zero would make a delivery due again within the same round. */
     private static final Duration MIN_BACKOFF = Duration.ofSeconds(1);
 
@@ -135,10 +140,16 @@ public class WebhookDispatcher {
     @Inject
     WebhookSecrets secrets;
 
+    @Inject
+    OutboundTargets targets;
+
     HttpClient http;
 
     /** Records results off the HTTP client's threads; a few suffice, each result is one short transaction. */
     private ExecutorService recorder;
+
+    /** Looks receivers' hosts up before each attempt; at most one thread per attempt under way. */
+    private ExecutorService lookups;
 
     /** Attempts under way on this node, per subscription and in all; guarded by {@code lanes}. */
     private final Map<Long, Integer> lanes = new HashMap<>();
@@ -149,7 +160,8 @@ public class WebhookDispatcher {
 
     @PostConstruct
     void init() {
-        // Redirects are not followed: a receiver that moved answers 3xx, which is a failed attempt.
+        // Redirects are not followed: a receiver that moved answers 3xx, which is a failed attempt; nor could a
+        // redirect then lead to an address the outbound rule refuses.
         http = HttpClient.newBuilder()
                 .connectTimeout(config.webhooks().timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -161,11 +173,18 @@ public class WebhookDispatcher {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger m = new AtomicInteger();
+        lookups = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "webhook-lookup-" + m.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @PreDestroy
     void stop() {
         recorder.shutdown();
+        lookups.shutdown();
     }
 
     /** Attempts every PENDING delivery that is due, of enabled subscriptions, within the round budget. */
@@ -375,13 +394,53 @@ public class WebhookDispatcher {
         return claims;
     }
 
-    /** POSTs the notice's payload, signed, without waiting; the future never fails. */
+    /**
+     * Looks the receiver's host up again, off the round's thread (a slow resolver holds up no other lane), and POSTs
+     * the notice's payload, signed, if the host still resolves to addresses it may reach; the future never fails.
+     */
     CompletableFuture<Sent> send(Claim c) {
-        Duration timeout = config.webhooks().timeout();
         Instant at = now();
+        long start = System.nanoTime();
+        CompletableFuture<String> checked;
+        try {
+            checked = CompletableFuture.supplyAsync(() -> notSent(c), lookups);
+        } catch (RejectedExecutionException e) {
+            checked = CompletableFuture.supplyAsync(() -> notSent(c), Runnable::run); // shutting down: check it here
+        }
+        return checked.handle((refusal, error) -> {
+                    if (error != null || refusal != null) {
+                        String why = error != null
+                                ? describe(error, config.webhooks().timeout())
+                                : refusal;
+                        return CompletableFuture.completedFuture(new Sent(c, at, null, millisSince(start), why));
+                    }
+                    return post(c, at, start);
+                })
+                .thenCompose(sent -> sent);
+    }
+
+    /**
+     * Why the attempt is not made, or null. The reason stored in the log names no address and no status, so the
+     * log tells an admin nothing of what lives inside the network; the service's own log says more, at debug.
+     */
+    private String notSent(Claim c) {
+        URI url = URI.create(c.url());
+        TargetAddresses.Verdict verdict = targets.check(url);
+        if (verdict.unresolved()) {
+            return "unknown host: " + url.getHost();
+        }
+        if (!verdict.allowed()) {
+            Log.debugf("Webhook delivery %d attempt %d not sent: %s", c.deliveryId(), c.attempt(), verdict.refusal());
+            return NOT_PUBLIC;
+        }
+        return null;
+    }
+
+    /** POSTs the notice's payload, signed, without waiting; the future never fails. */
+    private CompletableFuture<Sent> post(Claim c, Instant at, long start) {
+        Duration timeout = config.webhooks().timeout();
         String messageId = WebhookSignature.messageId(c.noticeId());
         long timestamp = at.getEpochSecond();
-        long start = System.nanoTime();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
                     .timeout(timeout)

@@ -103,7 +103,8 @@ public class WebhookResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid body: a URL that is not http(s), has user-info or no "
-                    + "host; missing or unknown event types; errors name each field",
+                    + "host, or whose host is not a public address (loopback, private, link-local, ...; in any "
+                    + "spelling, and after resolving a name); missing or unknown event types; errors name each field",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

@@ -21,6 +21,7 @@ import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
 import app.hindsight.domain.Validation;
+import app.hindsight.net.OutboundTargets;
 import app.hindsight.notify.DeliveryView.AttemptView;
 import io.quarkus.logging.Log;
 
@@ -37,11 +38,18 @@ public class WebhookService {
     @Inject
     WebhookSecrets secrets;
 
+    @Inject
+    OutboundTargets targets;
+
     @Transactional
     public WebhookView create(NewWebhook in, String actor) {
         List<FieldError> errors = new ArrayList<>(validation.errors(in));
         if (in != null && in.url() != null && !in.url().isBlank()) {
-            String problem = urlProblem(in.url().strip());
+            String url = in.url().strip();
+            String problem = urlProblem(url);
+            if (problem == null) {
+                problem = targets.problem(URI.create(url));
+            }
             if (problem != null) {
                 errors.add(new FieldError("url", problem));
             }
@@ -69,7 +77,8 @@ public class WebhookService {
     /**
      * Why this URL cannot be a webhook target, or null. Only http and https (no javascript:, file:, ftp:);
      * a host is required; user-info is refused because it would sit in the database and the log in clear, and
-     * receivers should check the signature instead.
+     * receivers should check the signature instead. Whether its host is an address the service may reach is
+     * {@link OutboundTargets#problem}'s to say.
      */
     static String urlProblem(String url) {
         URI uri;

@@ -66,6 +66,8 @@ final class AppProcess implements AutoCloseable {
         // The suites drive the jobs themselves; the schedules stay, far away.
         env.put("HINDSIGHT_SCAN_CRON", "0 0 0 1 1 ? 2099");
         env.put("HINDSIGHT_WEBHOOKS_DELIVERY_EVERY", "off");
+        // The tests' webhook receivers listen on 127.0.0.1, which is refused by default.
+        env.put("HINDSIGHT_WEBHOOKS_ALLOW_PRIVATE", "true");
         env.put("HINDSIGHT_DIGEST_CRON", "0 0 0 1 1 ? 2099");
         env.put("HINDSIGHT_DIGEST_RETRY_EVERY", "off");
         env.putAll(extraEnv);
