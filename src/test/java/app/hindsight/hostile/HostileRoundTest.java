@@ -24,7 +24,10 @@ class HostileRoundTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:hostile;DB_CLOSE_DELAY=-1");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:hostile;DB_CLOSE_DELAY=-1",
+                    "hindsight.webhooks.allowed-networks", "",
+                    "hindsight.webhooks.allow-private", "false");
         }
     }
 
