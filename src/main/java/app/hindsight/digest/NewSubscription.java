@@ -25,11 +25,7 @@ public record NewSubscription(
                 regexp = "[^\\s@<>()\\[\\],;:\"\\\\]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                         + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+",
                 message = "must be an email address like reviewer@example.org")
-        // A non-ASCII local part needs SMTPUTF8 all the way to the mailbox, which the mailer does not offer.
-        @Pattern(
-                regexp = "[^@]*|[!-~]+@.*",
-                message = "must have an ASCII local part (before the @): mail to addresses that need SMTPUTF8 is not "
-                        + "supported")
+        @AsciiLocalPart
         @Schema(
                 description = "Where digests go; a confirmation mail goes there first",
                 example = "reviewer@example.org")
