@@ -134,6 +134,18 @@ class TextRefusalTest {
         body.put("target", target);
         create(json(body).replace("LABEL", "\\udc00")).statusCode(400).body("errors[0].field", equalTo("target.label"));
 
+        // The same surrogate as raw bytes (CESU-8, not UTF-8) is refused as well, whichever check sees it first.
+        body = prediction(key);
+        body.put("statement", "Raw RAW by 2030.");
+        byte[] bytes = json(body).getBytes(StandardCharsets.UTF_8);
+        String latin1 = new String(bytes, StandardCharsets.ISO_8859_1).replace("RAW", "\u00ed\u00a0\u0080");
+        given().contentType("application/json")
+                .body(latin1.getBytes(StandardCharsets.ISO_8859_1))
+                .post(PREDICTIONS)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON);
+
         // A field name that is no text is an unknown field, answered without a 500 for writing it back.
         create(json(prediction(key)).replace("{", "{\"\\ud800\": 1, ")).statusCode(400);
         absent(key);
