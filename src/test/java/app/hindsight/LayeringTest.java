@@ -41,6 +41,7 @@ class LayeringTest {
         "app.hindsight.jobs..",
         "app.hindsight.calendar..",
         "app.hindsight.digest..",
+        "app.hindsight.text..",
         "app.hindsight.time..",
         "app.hindsight.trajectory.."
     };

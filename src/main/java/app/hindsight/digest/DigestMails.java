@@ -48,11 +48,7 @@ public class DigestMails {
     /** The confirmation mail of a new subscription, with its one-time link. */
     Mail confirmation(Subscription s, String confirmToken) {
         ConfirmationMail data = new ConfirmationMail(
-                s.email,
                 s.cadence == Cadence.DAILY ? "daily" : "weekly (Mondays)",
-                s.events,
-                s.topics.isEmpty() ? "any" : String.join(", ", s.topics),
-                s.speakers.isEmpty() ? "any" : String.join(", ", s.speakers),
                 confirmUrl(confirmToken),
                 WHEN.format(s.confirmExpiresAt.atZone(zone())),
                 address.base() + "/");

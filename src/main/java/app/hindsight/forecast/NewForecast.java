@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.text.MultiLine;
+
 /**
  * A forecast's body. 0 and 1 are refused: a forecaster certain of the outcome would score an infinite log loss
  * when wrong, and certainty is what the forecasts are meant to question.
@@ -23,5 +25,5 @@ public record NewForecast(
         @DecimalMax(value = "0.99", message = "must be from 0.01 to 0.99")
         Double probability,
 
-        @Schema(maxLength = 2000, example = "Prices fell 10x a year since 2023") @Size(max = 2000)
+        @Schema(maxLength = 2000, example = "Prices fell 10x a year since 2023") @Size(max = 2000) @MultiLine
         String note) {}

@@ -45,6 +45,9 @@ public final class JsonErrors {
             return InvalidInput.of("body", "malformed JSON");
         }
         String field = path(mapping.getPath());
+        if (e instanceof StrictJson.RefusedText refused) {
+            return InvalidInput.of(field, refused.reason());
+        }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
             return InvalidInput.of("body", "malformed JSON" + why(e));
         }
@@ -132,6 +135,20 @@ public final class JsonErrors {
         return "has the wrong type";
     }
 
+    /** An unknown field's name as it can be written back: an unpaired surrogate cannot be, in UTF-8. */
+    private static String printable(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                sb.append(c).append(name.charAt(++i));
+            } else {
+                sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static String path(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : refs) {
@@ -139,7 +156,7 @@ public final class JsonErrors {
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(printable(ref.getFieldName()));
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }

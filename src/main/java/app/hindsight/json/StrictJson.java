@@ -20,10 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import app.hindsight.text.Text;
 import app.hindsight.time.Dates;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -31,7 +34,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Request parsing is strict: a typo in a field name, a number where a string belongs, or a duplicate
  * key is an error the client hears about, not something silently dropped or coerced. Every body is read by this
  * mapper, from its bytes (invalid UTF-8 is a parse error), with the same limits: a create, a merge patch and each
- * line of an import alike. Dates, instants and periods must be in {@link Dates}' ranges, numbers finite.
+ * line of an import alike. Dates, instants and periods must be in {@link Dates}' ranges, numbers finite, and no
+ * string holds U+0000 or an unpaired surrogate (which a "\\ud800" escape decodes to), whatever field it is in.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -59,7 +63,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .addDeserializer(LocalDate.class, new Bounded<>(LocalDate.class, Dates::date))
                 .addDeserializer(Instant.class, new Bounded<>(Instant.class, Dates::instant))
                 .addDeserializer(Period.class, new Bounded<>(Period.class, Dates::period))
-                .addDeserializer(Double.class, new FiniteDouble()));
+                .addDeserializer(Double.class, new FiniteDouble())
+                .addDeserializer(String.class, new CheckedString()));
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -141,6 +146,37 @@ public class StrictJson implements ObjectMapperCustomizer {
         @Override
         public LogicalType logicalType() {
             return LogicalType.Float;
+        }
+    }
+
+    /**
+     * Every string of every body: NUL and unpaired surrogates are refused here, before any field's own rules and
+     * before anything reaches a database (PostgreSQL refuses NUL in text with an error; H2 would store it). Jackson's
+     * own deserializer does the reading, with the coercion rules above; a subclass is not Jackson's standard one, so
+     * the collections of strings use it too.
+     */
+    static final class CheckedString extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = super.deserialize(p, ctxt);
+            String refusal = text == null ? null : Text.refusedAnywhere(text);
+            if (refusal != null) {
+                throw new RefusedText(p, refusal);
+            }
+            return text;
+        }
+    }
+
+    /** A string refused for what it holds; JsonErrors names the field with {@link #reason()}. */
+    public static final class RefusedText extends MismatchedInputException {
+
+        RefusedText(JsonParser p, String reason) {
+            super(p, reason, String.class);
+        }
+
+        public String reason() {
+            return getOriginalMessage();
         }
     }
 }

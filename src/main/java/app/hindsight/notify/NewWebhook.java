@@ -10,11 +10,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.text.SingleLine;
+
 /** A subscription as a client asks for it. The URL's scheme and host are checked by {@link WebhookService}. */
 @Schema(name = "NewWebhook")
 public record NewWebhook(
         @NotBlank
         @Size(max = 2000)
+        @SingleLine
         @Schema(
                 description = "Where notices are POSTed: an http or https URL with a host and no user-info, on a "
                         + "public address unless hindsight.webhooks.allow-private or "
@@ -28,7 +31,7 @@ public record NewWebhook(
                 maxItems = 4,
                 example = "[\"prediction.due\", \"review.overdue\"]")
         List<
-                        @NotNull
+                        @NotNull @SingleLine
                         @Pattern(
                                 regexp =
                                         "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track",
@@ -37,5 +40,5 @@ public record NewWebhook(
                         String>
                 eventTypes,
 
-        @Size(max = 300) @Schema(example = "Chat bridge, #predictions channel")
+        @Size(max = 300) @SingleLine @Schema(example = "Chat bridge, #predictions channel")
         String description) {}

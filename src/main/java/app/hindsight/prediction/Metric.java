@@ -14,16 +14,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import app.hindsight.text.SingleLine;
+
 /**
  * The measurable side of a quantitative prediction: from {@code baseline} towards {@code target}. Embedded in the
  * prediction (metric_*).
  */
 @Embeddable
 public record Metric(
-        @NotBlank @Size(max = 200) @Schema(example = "price relative to early 2026")
+        @NotBlank @Size(max = 200) @SingleLine @Schema(example = "price relative to early 2026")
         String name,
 
-        @Size(max = 50) @Schema(example = "ratio") String unit,
+        @Size(max = 50) @SingleLine @Schema(example = "ratio")
+        String unit,
+
         @Valid Baseline baseline,
         @NotNull @Schema(example = "0.01") Double target,
 

@@ -12,6 +12,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.text.MultiLine;
+import app.hindsight.text.SingleLine;
+
 /**
  * The fields a client may set: the body of a create and of an import item, and what a merge patch is
  * applied to. Status, dates computed by the server, and the version are deliberately absent.
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NewPrediction", description = "A prediction as a client writes it")
 public record NewPrediction(
         @Size(min = 3, max = 80)
+        @SingleLine
         @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
         @Schema(
                 description = "Slug used in URLs; generated from the statement when absent; immutable",
@@ -27,6 +31,7 @@ public record NewPrediction(
 
         @NotBlank
         @Size(max = 1000)
+        @SingleLine
         @Schema(
                 description = "The claim in English, one checkable sentence",
                 example =
@@ -35,10 +40,13 @@ public record NewPrediction(
 
         @NotNull Kind kind,
 
-        @Size(max = 200) @Schema(description = "Who said it; defaults to the source's speaker", example = "Sam Altman")
+        @Size(max = 200)
+        @SingleLine
+        @Schema(description = "Who said it; defaults to the source's speaker", example = "Sam Altman")
         String speaker,
 
         @Size(max = 80)
+        @SingleLine
         @Pattern(regexp = Keys.SLUG, message = Keys.SLUG_MESSAGE)
         @Schema(description = "Key of the source it comes from", example = "altman-town-hall-2026-01-27")
         String source,
@@ -50,7 +58,7 @@ public record NewPrediction(
 
         @Size(max = 20) @Schema(example = "[\"cost\", \"models\"]")
         List<
-                        @NotNull @Size(max = 50)
+                        @NotNull @Size(max = 50) @SingleLine
                         @Pattern(regexp = Keys.SLUG, message = "must be a lower-case tag like k12-education") String>
                 topics,
 
@@ -63,6 +71,7 @@ public record NewPrediction(
         Period reviewEvery,
 
         @Size(max = 4000)
+        @MultiLine
         @Schema(
                 example =
                         "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.")

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import app.hindsight.text.SingleLine;
+
 /**
  * When a prediction should have come true: {@code date} is the last day of the window, {@code precision}
  * its size. {@code basis} says who chose it; with {@code NONE} there is no date and the prediction is
@@ -27,7 +29,7 @@ public record Target(
         @Enumerated(EnumType.STRING) @JdbcTypeCode(SqlTypes.VARCHAR) @NotNull
         Basis basis,
 
-        @Size(max = 300) @Schema(example = "by the end of 2027")
+        @Size(max = 300) @SingleLine @Schema(example = "by the end of 2027")
         String label) {
 
     public static Target none() {

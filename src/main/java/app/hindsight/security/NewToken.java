@@ -10,14 +10,17 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.text.SingleLine;
+
 /** A token to create: its name is what history records as the actor. */
 @Schema(name = "NewToken")
 public record NewToken(
         @NotBlank
         @Size(max = 100)
+        @SingleLine
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]*", message = "letters, digits and . _ @ - only")
         @Schema(example = "chat-bridge")
         String name,
 
         @NotEmpty @Size(max = 4) @Schema(example = "[\"editor\", \"reviewer\"]")
-        Set<@NotNull @Pattern(regexp = Roles.ONE_OF, message = Roles.ONE_OF_MESSAGE) String> roles) {}
+        Set<@NotNull @SingleLine @Pattern(regexp = Roles.ONE_OF, message = Roles.ONE_OF_MESSAGE) String> roles) {}

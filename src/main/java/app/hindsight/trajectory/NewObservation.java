@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.prediction.Evidence;
+import app.hindsight.text.MultiLine;
 
 /** The value of the prediction's metric on a day, in the metric's unit. */
 public record NewObservation(
@@ -24,7 +25,7 @@ public record NewObservation(
         @NotNull
         Double value,
 
-        @Schema(maxLength = 4000, example = "List price of the cheapest GPT-5-level model") @Size(max = 4000)
+        @Schema(maxLength = 4000, example = "List price of the cheapest GPT-5-level model") @Size(max = 4000) @MultiLine
         String note,
 
         @Schema(maxItems = 20) @Size(max = 20) List<@Valid @NotNull Evidence> evidence) {}

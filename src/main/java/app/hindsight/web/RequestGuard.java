@@ -2,6 +2,7 @@ package app.hindsight.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.domain.FieldError;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -23,7 +25,8 @@ import io.vertx.ext.web.handler.HttpException;
 /**
  * The HTTP layer's refusals as problem documents. Runs first on every request, before authentication and before
  * JAX-RS: a request target that is not a valid URI (a malformed percent-encoding such as {@code ?q=%zz}) or is not
- * printable ASCII, one longer than hindsight.http.max-uri-length (414), headers over hindsight.http.max-header-size
+ * printable ASCII, one whose path or query parameters are not strict UTF-8 or not one line of text (TargetText),
+ * one longer than hindsight.http.max-uri-length (414), headers over hindsight.http.max-header-size
  * (431), and a declared body over the limit of its endpoint (413). And a request that fails in the router itself
  * (no Host header, an HTTP permission) is answered here in the same shape.
  *
@@ -69,6 +72,20 @@ public class RequestGuard {
         String problem = targetProblem(target);
         if (problem != null) {
             refuse(ctx, 400, "malformed-request", "Malformed request", problem);
+            return;
+        }
+        FieldError text = TargetText.problem(target);
+        if (text != null) {
+            // Worded as a field error of JAX-RS's own, since the parameter is one, but refused before any resource
+            // (and any database) sees it.
+            problems.send(
+                    ctx,
+                    400,
+                    "invalid-request",
+                    "The request is not valid",
+                    text.field() + ": " + text.message(),
+                    List.of(text),
+                    true);
             return;
         }
         long headerBytes = 0;

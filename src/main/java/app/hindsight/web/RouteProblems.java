@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.hindsight.domain.FieldError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -29,6 +30,18 @@ public class RouteProblems {
      * bytes are never taken for the next request on the connection.
      */
     public void send(RoutingContext ctx, int status, String type, String title, String detail, boolean close) {
+        send(ctx, status, type, title, detail, List.of(), close);
+    }
+
+    /** As above, with the fields at fault. */
+    public void send(
+            RoutingContext ctx,
+            int status,
+            String type,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            boolean close) {
         HttpServerResponse response = ctx.response();
         if (response.ended()) {
             return;
@@ -36,8 +49,7 @@ public class RouteProblems {
         // The path only when it is plain ASCII: refused bytes are not echoed back as if they were text.
         String path = ctx.request().path();
         URI instance = path != null && RequestGuard.targetProblem(path) == null ? URI.create(path) : null;
-        Problem problem =
-                new Problem(URI.create("/problems/" + type), title, status, detail, instance, List.of(), null);
+        Problem problem = new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors, null);
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
 /** The main API flows on PostgreSQL, through the packaged production jar. */
@@ -157,6 +158,55 @@ class PostgresApiIT {
                 .contentType("application/problem+json");
         api().get("/predictions?cursor=nope").then().statusCode(400);
         api().get("/sources").then().statusCode(200).body("items.size()", greaterThan(0));
+    }
+
+    /** PostgreSQL cannot store U+0000 in text: a NUL anywhere is a 400 naming the field, before any query runs. */
+    @Test
+    void nulInTextIsA400NamingTheFieldNotADatabaseError() {
+        Map<String, String> targets = Map.of(
+                "/api/v1/predictions?q=%00", "q",
+                "/api/v1/predictions?speaker=%00", "speaker",
+                "/api/v1/predictions/%00", "path",
+                "/api/v1/speakers/%00", "path",
+                "/api/v1/speakers/%FF", "path",
+                "/api/v1/reviews?assignee=%00", "assignee",
+                "/desk/reviews?assignee=%00", "assignee");
+        targets.forEach((target, field) -> RestAssured.given()
+                .baseUri(app.url())
+                .urlEncodingEnabled(false)
+                .get(target)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo(field)));
+        String key = "pg-nul-" + System.nanoTime();
+        Map<String, Object> prediction = Map.of(
+                "key",
+                key,
+                "statement",
+                "Null\u0000 statement.",
+                "kind",
+                "CLAIM",
+                "speaker",
+                "S",
+                "madeOn",
+                "2026-01-01",
+                "target",
+                Map.of("basis", "NONE"),
+                "reviewEvery",
+                "P1Y");
+        admin().contentType("application/json")
+                .body(prediction)
+                .post("/predictions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("statement"));
+        admin().contentType("application/json")
+                .body(List.of(prediction))
+                .post("/imports")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("statement"));
+        api().get("/predictions/" + key).then().statusCode(404);
     }
 
     /** An import's batched insert writes on PostgreSQL what a create's entity writes, column by column. */

@@ -160,7 +160,7 @@ class DigestTest {
         assertNull(confirmation.listUnsubscribe(), "no list mail yet");
         String token = Inbox.token(confirmation.text(), "/digest/confirm/");
         assertTrue(confirmation.html().contains("/digest/confirm/" + token), confirmation.html());
-        assertTrue(confirmation.text().contains(email) && confirmation.text().contains("daily"), confirmation.text());
+        assertTrue(confirmation.text().contains("daily"), confirmation.text());
 
         String due = prediction("unconfirmed", "2031-03-01");
         scan.run();
@@ -460,6 +460,56 @@ class DigestTest {
         given().get(SUBSCRIPTIONS + "?status=GONE").then().statusCode(400).body("errors.field", hasItem("status"));
         given().delete(SUBSCRIPTIONS + "/nope").then().statusCode(404);
         given().delete(SUBSCRIPTIONS + "/999999").then().statusCode(404);
+        assertEquals(List.of(), given().get(SUBSCRIPTIONS).then().extract().path("items"), "nothing stored");
+    }
+
+    @Test
+    void theConfirmationMailCarriesNoTextTheClientWrote() {
+        TestClock.install(MONDAY);
+        String email = address("phish");
+        String speaker = "Urgent: your account is locked, log in at http://evil.example/login";
+        given().contentType("application/json")
+                .body(Map.of(
+                        "email", email, "topics", List.of(topic), "speakers", List.of(speaker), "cadence", "DAILY"))
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(201);
+
+        Inbox.Message mail = Inbox.of(email).get(0);
+        for (String part : List.of(mail.text(), mail.html())) {
+            for (String clientText : List.of("evil.example", "locked", topic, email)) {
+                assertFalse(part.contains(clientText), clientText + " in " + part);
+            }
+            assertTrue(part.contains("daily") && part.contains("/digest/confirm/"), part);
+        }
+        // The page the link opens shows what was asked for, as text of the service's own page.
+        given().get("/digest/confirm/" + Inbox.token(mail.text(), "/digest/confirm/"))
+                .then()
+                .statusCode(200)
+                .body(containsString("evil.example/login"), containsString(topic));
+    }
+
+    @Test
+    void lineBreaksInSpeakersAndNonAsciiLocalPartsAreRefused() {
+        TestClock.install(MONDAY);
+        String email = address("crlf");
+        given().contentType("application/json")
+                .body(Map.of(
+                        "email", email, "speakers", List.of("x\r\n\r\nPHISH http://evil/login"), "cadence", "DAILY"))
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("speakers[0]")))
+                .body("errors[0].message", containsString("single line"));
+        given().contentType("application/json")
+                .body(Map.of("email", "ren\u00e9-" + TestData.uid() + "@example.org", "cadence", "DAILY"))
+                .post(SUBSCRIPTIONS)
+                .then()
+                .statusCode(400)
+                .body("errors.field", equalTo(List.of("email")))
+                .body("errors[0].message", containsString("SMTPUTF8"));
+        assertEquals(List.of(), Inbox.of(email), "no mail");
+        assertEquals(0, GreenMailResource.server().getReceivedMessages().length, "no mail at all");
         assertEquals(List.of(), given().get(SUBSCRIPTIONS).then().extract().path("items"), "nothing stored");
     }
 

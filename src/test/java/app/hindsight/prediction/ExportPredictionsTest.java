@@ -131,8 +131,9 @@ class ExportPredictionsTest {
         body.put("statement", "=HYPERLINK(\"http://evil.example\",\"click\") by 2030");
         body.put("speaker", "+Speaker");
         body.put("quote", Map.of("text", "-2+3", "locator", "@SUM(A1)"));
-        body.put("resolutionCriteria", "\tTabbed \u0000nul \u001b[31mred\u001b[0m \u009bcsi");
-        body.put("target", TestData.target("2030-12-31", "YEAR", "INFERRED", "\r=cmd|' /C calc'!A0"));
+        // Other control characters never get this far: the API refuses them (TextRefusalTest); CsvWriterTest has them.
+        body.put("resolutionCriteria", "\tTabbed criteria");
+        body.put("target", TestData.target("2030-12-31", "YEAR", "INFERRED", "=cmd|' /C calc'!A0"));
         create(body);
 
         String csv = given().accept(CSV)
@@ -148,8 +149,8 @@ class ExportPredictionsTest {
         assertEquals("'+Speaker", row.get("speaker"));
         assertEquals("'-2+3", row.get("quoteText"));
         assertEquals("'@SUM(A1)", row.get("quoteLocator"));
-        assertEquals("'\tTabbed nul [31mred[0m csi", row.get("resolutionCriteria"));
-        assertEquals("'\r=cmd|' /C calc'!A0", row.get("targetLabel"));
+        assertEquals("'\tTabbed criteria", row.get("resolutionCriteria"));
+        assertEquals("'=cmd|' /C calc'!A0", row.get("targetLabel"));
         for (char c : csv.toCharArray()) {
             assertTrue(
                     c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F) || c == '\t' || c == '\r' || c == '\n',
