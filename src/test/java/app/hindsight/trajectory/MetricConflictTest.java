@@ -16,8 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.TestClock;
 import app.hindsight.prediction.Prediction;
@@ -281,6 +285,17 @@ class MetricConflictTest {
         TrajectoryTest.trajectory(falling).statusCode(200).body("fit.ratePerYear", nullValue());
         given().get("/api/v1/predictions/{key}/trajectory.svg", falling).then().statusCode(200);
     }
+
+    /** The mapper of every response, webhook payload and stored event: no "NaN" nor "Infinity" strings. */
+    @Test
+    void theApplicationsMapperWritesNonFiniteNumbersAsNull() throws Exception {
+        assertEquals(
+                "{\"fit\":{\"ratePerYear\":null,\"method\":\"least-squares-log\"}}",
+                json.writeValueAsString(Map.of("fit", new Fit(Double.POSITIVE_INFINITY, "least-squares-log"))));
+    }
+
+    @Inject
+    ObjectMapper json;
 
     private static void sql(String statement, Object parameter) {
         QuarkusTransaction.requiringNew()
