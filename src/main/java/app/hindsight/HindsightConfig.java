@@ -238,6 +238,15 @@ public interface HindsightConfig {
          * in the import format, are loaded after the packaged ones, in name order.
          */
         Optional<Path> dir();
+
+        /**
+         * Whether a file of {@link #dir()} may carry a source packaged in the jar (the town hall): its source entry,
+         * its predictions, or a prediction under a key a packaged file holds. Off, such items are skipped with a
+         * warning, so a folder's file claiming a newer revision cannot rewrite or withdraw the packaged predictions.
+         * Without the packaged seeds ({@link #packaged()} false) the folder's files are the only seeds and may.
+         */
+        @WithDefault("false")
+        boolean dirMayRevisePackaged();
     }
 
     interface Http {

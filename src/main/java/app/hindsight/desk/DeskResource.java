@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.domain.Conflict;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
 import app.hindsight.forecast.ForecastList;
@@ -120,6 +121,7 @@ public class DeskResource {
             List<EventView> history,
             ForecastList forecasts,
             TrajectoryService.Reading trajectory,
+            String unmeasurable,
             ReviewView review,
             String etag,
             LocalDate today,
@@ -216,12 +218,19 @@ public class DeskResource {
     public TemplateInstance prediction(@PathParam("key") String key) {
         PredictionView p = predictions.view(key);
         SourceView source = p.source() == null ? null : sources.find(p.source()).orElse(null);
-        TrajectoryService.Reading trajectory = p.metric() != null
-                        && p.metric().baseline() != null
-                        && p.metric().baseline().value() != null
-                        && p.metric().baseline().on() != null
-                ? trajectories.read(key)
-                : null;
+        TrajectoryService.Reading trajectory = null;
+        String unmeasurable = null;
+        if (p.metric() != null
+                && p.metric().baseline() != null
+                && p.metric().baseline().value() != null
+                && p.metric().baseline().on() != null) {
+            try {
+                trajectory = trajectories.read(key);
+            } catch (Conflict e) {
+                // Stored values the metric cannot carry: the page says so, without the trajectory and its chart.
+                unmeasurable = e.getMessage();
+            }
+        }
         Instant now = Instant.now(clock);
         return Templates.prediction(new PredictionPage(
                 p,
@@ -229,6 +238,7 @@ public class DeskResource {
                 history.of(key),
                 forecasts.list(key),
                 trajectory,
+                unmeasurable,
                 reviews.openFor(key).orElse(null),
                 ETags.of(p.version()),
                 LocalDate.ofInstant(now, config.zone()),

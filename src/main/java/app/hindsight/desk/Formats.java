@@ -22,17 +22,17 @@ public final class Formats {
 
     /** 0.625 as "63%". */
     static String percent(Double share) {
-        return share == null ? NONE : Math.round(share * 100) + "%";
+        return share == null || !Double.isFinite(share) ? NONE : Math.round(share * 100) + "%";
     }
 
     /** Two decimals, as the API's figures are read. */
     static String decimal(Double value) {
-        return value == null ? NONE : String.format(Locale.ROOT, "%.2f", value);
+        return value == null || !Double.isFinite(value) ? NONE : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** A number as written, without a trailing ".0" and without an exponent. */
     static String number(Double value) {
-        return value == null
+        return value == null || !Double.isFinite(value)
                 ? NONE
                 : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }

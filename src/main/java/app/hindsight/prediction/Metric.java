@@ -38,7 +38,9 @@ public record Metric(
         @JdbcTypeCode(SqlTypes.VARCHAR)
         @Schema(
                 description = "LINEAR (the default) or LOG: progress measured in ratios, e.g. for \"100x cheaper\"; "
-                        + "LOG needs a baseline and a target above 0",
+                        + "LOG needs a baseline and a target above 0, and observations above 0: a metric with "
+                        + "observations of 0 or below cannot become LOG. Every value (baseline, target, observation) "
+                        + "is 0 or of a magnitude from 1e-12 to 1e15",
                 defaultValue = "LINEAR")
         Scale scale) {
 

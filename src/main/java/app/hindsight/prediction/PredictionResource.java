@@ -310,6 +310,10 @@ public class PredictionResource {
     @APIResponse(responseCode = "400", description = "Invalid patch or result")
     @APIResponse(responseCode = "404", description = "No such prediction")
     @APIResponse(
+            responseCode = "409",
+            description = "observations-conflict: the metric would become LOG while observations of it are not above "
+                    + "0 (the problem names them; retract them first)")
+    @APIResponse(
             responseCode = "412",
             description = "If-Match is stale, or weak (W/...: If-Match compares strongly)",
             content =

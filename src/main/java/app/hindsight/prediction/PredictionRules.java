@@ -38,14 +38,19 @@ final class PredictionRules {
                                 + m.direction().name().toLowerCase()));
             }
         }
-        if (m != null && m.scale() == Scale.LOG) {
-            if (m.target() != null && !(m.target() > 0)) {
-                errors.add(new FieldError("metric.target", "must be above 0 on a LOG scale"));
+        if (m != null) {
+            // Bounded so that a trajectory's figures stay finite (MetricValues says why these bounds).
+            if (m.target() != null) {
+                String problem = MetricValues.problem(m.scale(), m.target());
+                if (problem != null) {
+                    errors.add(new FieldError("metric.target", problem));
+                }
             }
-            if (m.baseline() != null
-                    && m.baseline().value() != null
-                    && !(m.baseline().value() > 0)) {
-                errors.add(new FieldError("metric.baseline.value", "must be above 0 on a LOG scale"));
+            if (m.baseline() != null && m.baseline().value() != null) {
+                String problem = MetricValues.problem(m.scale(), m.baseline().value());
+                if (problem != null) {
+                    errors.add(new FieldError("metric.baseline.value", problem));
+                }
             }
         }
         Target t = in.target();

@@ -72,6 +72,9 @@ public class PredictionService {
     @Inject
     Event<PredictionTransitioned> transitions;
 
+    @Inject
+    MetricChangeCheck metricChanges;
+
     /**
      * Creates a prediction. Without a key it gets the first free one of its statement's base, as imports do; a
      * concurrent create that takes that key first makes this one try the next (see
@@ -175,6 +178,7 @@ public class PredictionService {
 
     /** Stores {@code in}; when a field changed, an UPDATED event records each, old and new. */
     void update(Prediction p, NewPrediction in, String actor, String note, Instant now, LocalDate today) {
+        checkMetric(p, in);
         JsonNode before = json.valueToTree(p.toInput());
         p.apply(in, config.zone(), today);
         ObjectNode changes = PredictionHistory.changes(before, json.valueToTree(p.toInput()));
@@ -183,6 +187,20 @@ public class PredictionService {
         }
         p.updatedAt = now;
         history.append(p.key, EventType.UPDATED, now, actor, note, null, changes);
+    }
+
+    /**
+     * A 409 when {@code in} makes the metric LOG while observations recorded of it are not above 0 (or beyond the
+     * bounds): the trajectory could not be worked out from them. Other changes leave the observations valid: the
+     * bounds are the same on either scale.
+     */
+    void checkMetric(Prediction p, NewPrediction in) {
+        boolean toLog = in.metric() != null
+                && in.metric().scale() == Scale.LOG
+                && (p.metric == null || p.metric.scale() != Scale.LOG);
+        if (toLog && p.id != null) {
+            metricChanges.check(p.id, p.key, in.metric());
+        }
     }
 
     private Prediction find(String key) {

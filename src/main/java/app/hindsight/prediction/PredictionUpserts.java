@@ -72,7 +72,9 @@ public class PredictionUpserts {
             } else if (createOnly || p.holds(in)) {
                 outcomes.add(Upsert.UNCHANGED);
             } else {
-                if (!dryRun) {
+                if (dryRun) {
+                    predictions.checkMetric(p, in);
+                } else {
                     predictions.update(p, in, actor, note, now, today);
                 }
                 outcomes.add(Upsert.UPDATED);

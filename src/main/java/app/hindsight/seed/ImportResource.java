@@ -80,6 +80,10 @@ public class ImportResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "The body is not a JSON array or not JSON at all")
+    @APIResponse(
+            responseCode = "409",
+            description = "observations-conflict: an item would make a stored prediction's metric LOG while "
+                    + "observations of it are not above 0; nothing was written")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "415", description = "Neither application/json nor application/x-ndjson")
     @APIResponse(

@@ -25,8 +25,8 @@ final class SeedFiles {
     static final String PACKAGED = "seeds/";
     static final String INDEX = PACKAGED + "index.txt";
 
-    /** One file: a name for the log, and its bytes, read when it is loaded. */
-    record SeedFile(String name, boolean ndjson, Body body) {}
+    /** One file: a name for the log, whether it is packaged in the jar, and its bytes, read when it is loaded. */
+    record SeedFile(String name, boolean ndjson, boolean packaged, Body body) {}
 
     @FunctionalInterface
     interface Body {
@@ -57,7 +57,7 @@ final class SeedFiles {
                         .toList();
             }
             return names.stream()
-                    .map(name -> new SeedFile(PACKAGED + name + " (packaged)", name.endsWith(".ndjson"), () -> {
+                    .map(name -> new SeedFile(PACKAGED + name + " (packaged)", name.endsWith(".ndjson"), true, () -> {
                         try (InputStream in = loader.getResourceAsStream(PACKAGED + name)) {
                             if (in == null) {
                                 throw new IOException("listed in " + INDEX + " but not packaged");
@@ -82,7 +82,8 @@ final class SeedFiles {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> isSeedFile(f.getFileName().toString()) && Files.isRegularFile(f))
                     .sorted()
-                    .map(f -> new SeedFile(f.toString(), f.toString().endsWith(".ndjson"), () -> Files.readAllBytes(f)))
+                    .map(f -> new SeedFile(
+                            f.toString(), f.toString().endsWith(".ndjson"), false, () -> Files.readAllBytes(f)))
                     .toList();
         } catch (IOException e) {
             Log.errorf("Seed folder %s not readable: %s", dir, e.getMessage());

@@ -70,9 +70,13 @@ class SeedRevisions {
     @Inject
     PredictionHistory history;
 
+    /**
+     * Loads the file's items, less those of {@code kept}: the packaged seeds' sources and predictions, which a
+     * folder's file may not change (hindsight.seed.dir-may-revise-packaged); they are skipped with a warning.
+     */
     @Transactional
-    SeedResult load(String file, List<ImportService.Item> items) {
-        Checked checked = imports.check(items, true);
+    SeedResult load(String file, List<ImportService.Item> items, SeedLoader.Packaged kept) {
+        Checked checked = without(file, imports.check(items, true), kept);
         Counts counts = new Counts();
 
         // Each source's row is locked in key order, so replicas loading the same file queue up, never deadlock.
@@ -144,6 +148,39 @@ class SeedRevisions {
         Prediction.flush();
         return new SeedResult(
                 counts.created, counts.updated, counts.withdrawn, counts.restored, counts.unchanged, conflicts);
+    }
+
+    private static Checked without(String file, Checked checked, SeedLoader.Packaged kept) {
+        List<NewSource> sources = new ArrayList<>();
+        Map<String, Integer> revisions = new HashMap<>();
+        Set<String> skipped = new TreeSet<>();
+        for (NewSource s : checked.sources()) {
+            if (kept.holds(s)) {
+                skipped.add(s.key());
+            } else {
+                sources.add(s);
+                revisions.put(s.key(), checked.revisions().get(s.key()));
+            }
+        }
+        List<NewPrediction> predictions = new ArrayList<>();
+        int skippedPredictions = 0;
+        for (NewPrediction p : checked.predictions()) {
+            if (kept.holds(p)) {
+                skippedPredictions++;
+                skipped.add(p.source() != null && kept.sources().contains(p.source()) ? p.source() : p.key());
+            } else {
+                predictions.add(p);
+            }
+        }
+        if (skipped.isEmpty()) {
+            return checked;
+        }
+        Log.warnf(
+                "Seeds %s: %d source(s) and %d prediction(s) skipped, since they belong to the seeds packaged in the "
+                        + "application (%s), which a seed folder's file may not change unless "
+                        + "hindsight.seed.dir-may-revise-packaged is true",
+                file, checked.sources().size() - sources.size(), skippedPredictions, String.join(", ", skipped));
+        return new Checked(List.copyOf(sources), Map.copyOf(revisions), List.copyOf(predictions));
     }
 
     /** Reads what the database has of the source's predictions and of the revision's keys, and plans. */

@@ -21,7 +21,10 @@ public record NewObservation(
         @NotNull
         LocalDate on,
 
-        @Schema(required = true, description = "in the metric's unit; above 0 on a LOG scale", example = "0.34375")
+        @Schema(
+                required = true,
+                description = "in the metric's unit: 0 or of a magnitude from 1e-12 to 1e15; above 0 on a LOG scale",
+                example = "0.34375")
         @NotNull
         Double value,
 

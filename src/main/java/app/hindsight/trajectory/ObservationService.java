@@ -21,10 +21,11 @@ import app.hindsight.notify.Notice;
 import app.hindsight.notify.Notices;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.Metric;
+import app.hindsight.prediction.MetricChangeCheck;
+import app.hindsight.prediction.MetricValues;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.PredictionQueries;
-import app.hindsight.prediction.Scale;
 
 /**
  * Observations of a prediction's metric: recorded and retracted with a history event each, never deleted. The
@@ -32,7 +33,7 @@ import app.hindsight.prediction.Scale;
  * the other (what the verdict was before each is then well defined).
  */
 @ApplicationScoped
-public class ObservationService {
+public class ObservationService implements MetricChangeCheck {
 
     @Inject
     Clock clock;
@@ -73,7 +74,7 @@ public class ObservationService {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Verdict before = verdict(p, today);
+        Verdict before = TrajectoryService.verdict(p, today);
         Observation o = new Observation();
         o.predictionId = p.id;
         o.on = in.on();
@@ -89,13 +90,6 @@ public class ObservationService {
         return o.toView();
     }
 
-    /** The verdict as the observations stand, or null when there is no trajectory (no baseline). */
-    private static Verdict verdict(Prediction p, LocalDate today) {
-        return TrajectoryService.readable(p)
-                ? TrajectoryService.read(p, today).trajectory().verdict()
-                : null;
-    }
-
     /**
      * One prediction.off-track notice when this observation turned an ON_TRACK trajectory BEHIND, keyed by the
      * observation, so it is written once even if the request is repeated by a retrying client.
@@ -104,6 +98,7 @@ public class ObservationService {
         if (before != Verdict.ON_TRACK) {
             return;
         }
+        // Measurable: it was before, and the new observation is within the bounds.
         Trajectory after = TrajectoryService.read(p, today).trajectory();
         if (after.verdict() != Verdict.BEHIND) {
             return;
@@ -133,10 +128,9 @@ public class ObservationService {
     /** What is wrong with the observation for this metric, today. */
     static List<FieldError> check(Metric metric, NewObservation in, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
-        if (!Double.isFinite(in.value())) {
-            errors.add(new FieldError("value", "must be a finite number"));
-        } else if (metric.scale() == Scale.LOG && in.value() <= 0) {
-            errors.add(new FieldError("value", "must be above 0 on a LOG scale"));
+        String problem = MetricValues.problem(metric.scale(), in.value());
+        if (problem != null) {
+            errors.add(new FieldError("value", problem));
         }
         if (in.on().isAfter(today)) {
             errors.add(new FieldError("on", "must not be in the future (today is " + today + ")"));
@@ -150,6 +144,18 @@ public class ObservationService {
                             + metric.baseline().on() + ")"));
         }
         return errors;
+    }
+
+    /** Refuses a metric that an observation recorded of the prediction, not retracted, does not fit. */
+    @Override
+    public void check(long predictionId, String key, Metric metric) {
+        // The row lock add() takes: an observation recorded meanwhile is either seen here or checked against this
+        // metric.
+        predictions.locked(key);
+        List<String> conflicts = MetricConflicts.observations(metric.scale(), of(predictionId));
+        if (!conflicts.isEmpty()) {
+            throw MetricConflicts.scaleChange(key, metric.scale(), conflicts);
+        }
     }
 
     /** Every observation of the prediction, retracted ones included, by date. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import app.hindsight.prediction.Direction;
+import app.hindsight.prediction.MetricValues;
 import app.hindsight.prediction.Scale;
 
 /**
@@ -15,7 +16,9 @@ import app.hindsight.prediction.Scale;
  * <p>The rules:
  *
  * <ul>
- *   <li>{@code y(v) = v} on a LINEAR scale, {@code y(v) = ln v} on a LOG scale (every value must then be above 0).
+ *   <li>{@code y(v) = v} on a LINEAR scale, {@code y(v) = ln v} on a LOG scale. Every value (baseline, target,
+ *       observation) is within {@link MetricValues}' bounds (above 0 on LOG), which keep every figure below finite,
+ *       except a LOG fit's factor per year, which a steep enough change takes past the double's range.
  *       {@code t} is the time since the baseline's date in years: {@code t = days / 365.25}.
  *   <li><b>latest</b> is the observation with the latest date (of several on that date, the last in the list).
  *   <li><b>progress</b> = {@code (y(latest) - y(baseline)) / (y(target) - y(baseline))}, not clamped: below 0 the
@@ -24,8 +27,9 @@ import app.hindsight.prediction.Scale;
  *       without a target date. (A target date on or before the baseline's date: 0 before it, 1 from it on.)
  *   <li><b>fit</b>: ordinary least squares of {@code y} over {@code t} through the baseline and every observation (with
  *       one observation, the line through the two points). Its rate per year is the slope on LINEAR, {@code exp} of
- *       the slope on LOG (the factor per year: 0.1 is ten times less each year). No fit when every observation is on
- *       the baseline's date.
+ *       the slope on LOG (the factor per year: 0.1 is ten times less each year), null when that factor is beyond
+ *       what a double holds (above 1.8e308 or below 2.2e-308: ten times more or less within a day is enough). No fit
+ *       when every observation is on the baseline's date.
  *   <li><b>projectedOn</b> = the day the fitted line reaches {@code y(target)}: the baseline's date plus {@code t*}
  *       years rounded to the nearest day, {@code t* = (y(target) - intercept) / slope}. Null when the slope is 0 or
  *       points away from the target ({@code slope * (y(target) - y(baseline)) <= 0}), or when the day would be past
@@ -50,7 +54,8 @@ public final class Trajectories {
      *
      * @param targetDate null when the prediction has no target date
      * @param observations in any order, retracted ones left out
-     * @throws IllegalArgumentException on a LOG scale, when a value (baseline, target or observation) is not above 0
+     * @throws IllegalArgumentException when a value (baseline, target or observation) is outside {@link MetricValues}'
+     *     bounds for the scale, e.g. not above 0 on a LOG scale
      */
     public static Trajectory compute(
             Scale scale,
@@ -65,9 +70,6 @@ public final class Trajectories {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(today, "today");
-        if (!Double.isFinite(target)) {
-            throw new IllegalArgumentException("target must be a finite number, was " + target);
-        }
         double yBaseline = y(scale, baseline.value(), "baseline");
         double yTarget = y(scale, target, "target");
         for (Point p : observations) {
@@ -167,18 +169,13 @@ public final class Trajectories {
         return ChronoUnit.DAYS.between(from, to) / DAYS_PER_YEAR;
     }
 
-    /** {@code y(v)}: the value itself on LINEAR, its natural logarithm on LOG (where it must be above 0). */
+    /** {@code y(v)}: the value itself on LINEAR, its natural logarithm on LOG; the value within the bounds. */
     static double y(Scale scale, double value, String what) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(what + " must be a finite number, was " + value);
+        String problem = MetricValues.problem(scale, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem + ", was " + value);
         }
-        if (scale == Scale.LINEAR) {
-            return value;
-        }
-        if (value <= 0) {
-            throw new IllegalArgumentException(what + " must be above 0 on a LOG scale, was " + value);
-        }
-        return Math.log(value);
+        return scale == Scale.LOG ? Math.log(value) : value;
     }
 
     /**
@@ -191,14 +188,14 @@ public final class Trajectories {
             return intercept + slope * years;
         }
 
-        /** The metric's value the line gives on a day, back from y. */
-        double valueOn(Scale scale, LocalDate baselineOn, LocalDate day) {
-            double y = yAt(years(baselineOn, day));
-            return scale == Scale.LOG ? Math.exp(y) : y;
-        }
-
         Fit fit(Scale scale) {
-            return scale == Scale.LOG ? new Fit(Math.exp(slope), "least-squares-log") : new Fit(slope, "least-squares");
+            if (scale == Scale.LINEAR) {
+                return new Fit(Double.isFinite(slope) ? slope : null, "least-squares");
+            }
+            double factor = Math.exp(slope);
+            // Its inverse is finite too, so that "n times less per year" can be said.
+            boolean sayable = factor >= Double.MIN_NORMAL && factor <= Double.MAX_VALUE;
+            return new Fit(sayable ? factor : null, "least-squares-log");
         }
 
         LocalDate projectedOn(Point baseline, double yBaseline, double yTarget) {

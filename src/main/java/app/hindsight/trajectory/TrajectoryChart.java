@@ -65,6 +65,7 @@ public final class TrajectoryChart {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
     static final int MAX_DATE_LABELS = 10;
+    private static final double DAY = 86_400_000.0;
 
     static final String BASELINE = "baseline";
     static final String TARGET = "target";
@@ -135,12 +136,18 @@ public final class TrajectoryChart {
 
         Trajectories.Line line = Trajectories.line(scale, baseline, observations);
         if (line != null && t.fit() != null) {
-            LocalDate end = fitEnd(t, byDate);
-            XYSeries fit = new XYSeries(FIT + " (" + rate(scale, t.fit()) + ")");
-            fit.add(x(baseline.on()), line.valueOn(scale, baseline.on(), baseline.on()));
-            fit.add(x(end), line.valueOn(scale, baseline.on(), end));
-            data.addSeries(fit);
-            styles.add(new Style(FIT_ORANGE, new BasicStroke(2f), null));
+            double[] span = clipped(scale, line, t, byDate, Trajectories.years(baseline.on(), fitEnd(t, byDate)));
+            if (span != null) {
+                XYSeries fit = new XYSeries(FIT + " (" + rate(scale, t.fit()) + ")");
+                for (double years : span) {
+                    double y = line.yAt(years);
+                    fit.add(
+                            x(baseline.on()) + years * Trajectories.DAYS_PER_YEAR * DAY,
+                            scale == Scale.LOG ? Math.exp(y) : y);
+                }
+                data.addSeries(fit);
+                styles.add(new Style(FIT_ORANGE, new BasicStroke(2f), null));
+            }
         }
 
         DateAxis dates = new DateAxis("date", TimeZone.getTimeZone(ZoneOffset.UTC), Locale.ENGLISH);
@@ -252,6 +259,38 @@ public final class TrajectoryChart {
         return parts.isEmpty() ? verdict : verdict + ": " + parts.stream().collect(Collectors.joining(", "));
     }
 
+    /**
+     * The part of the fit from the baseline's date ({@code t = 0}) to {@code end} years that stays within the values
+     * drawn, widened by their span either way (in ln on LOG), as {@code {from, to}} in years; null when none of it
+     * does. A fit steep enough to leave them (tenfold within a day) would otherwise reach values the axis cannot hold:
+     * 0 or infinity on a log axis.
+     */
+    static double[] clipped(Scale scale, Trajectories.Line line, Trajectory t, List<Point> observations, double end) {
+        double low = Trajectories.y(scale, t.target(), "target");
+        double high = low;
+        for (Point p : observations) {
+            double y = Trajectories.y(scale, p.value(), "observation");
+            low = Math.min(low, y);
+            high = Math.max(high, y);
+        }
+        double base = Trajectories.y(scale, t.baseline().value(), "baseline");
+        low = Math.min(low, base);
+        high = Math.max(high, base);
+        double room = Math.max(high - low, 1e-9);
+        low -= room;
+        high += room;
+        double from = 0;
+        double to = end;
+        if (line.slope() == 0) {
+            return line.intercept() >= low && line.intercept() <= high ? new double[] {from, to} : null;
+        }
+        double a = (low - line.intercept()) / line.slope();
+        double b = (high - line.intercept()) / line.slope();
+        from = Math.max(from, Math.min(a, b));
+        to = Math.min(to, Math.max(a, b));
+        return from < to ? new double[] {from, to} : null;
+    }
+
     static LocalDate fitEnd(Trajectory t, List<Point> byDate) {
         LocalDate from = t.baseline().on();
         LocalDate horizon = from.plusDays(1);
@@ -291,6 +330,9 @@ public final class TrajectoryChart {
     }
 
     private static String rate(Scale scale, Fit fit) {
+        if (fit.ratePerYear() == null) {
+            return "too steep to say per year";
+        }
         if (scale == Scale.LOG) {
             double factor = fit.ratePerYear();
             return factor < 1

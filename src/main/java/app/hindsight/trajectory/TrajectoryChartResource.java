@@ -38,7 +38,11 @@ public class TrajectoryChartResource {
             description = "An SVG document",
             content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such prediction")
-    @APIResponse(responseCode = "409", description = "The prediction has no metric with a baseline")
+    @APIResponse(
+            responseCode = "409",
+            description = "no-metric: the prediction has no metric with a baseline; unmeasurable-trajectory: a stored "
+                    + "value is one the metric cannot carry (e.g. an observation not above 0 on a LOG scale), named "
+                    + "in the problem")
     @RolesAllowed(Roles.READER)
     public String chart(@PathParam("key") String key) {
         TrajectoryService.Reading r = trajectories.read(key);

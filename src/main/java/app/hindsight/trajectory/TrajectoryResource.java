@@ -41,7 +41,11 @@ public class TrajectoryResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Trajectory.class)))
     @APIResponse(responseCode = "404", description = "No such prediction")
-    @APIResponse(responseCode = "409", description = "The prediction has no metric with a baseline")
+    @APIResponse(
+            responseCode = "409",
+            description = "no-metric: the prediction has no metric with a baseline; unmeasurable-trajectory: a stored "
+                    + "value is one the metric cannot carry (e.g. an observation not above 0 on a LOG scale), named "
+                    + "in the problem")
     @RolesAllowed(Roles.READER)
     public Trajectory trajectory(@PathParam("key") String key) {
         return trajectories.read(key).trajectory();

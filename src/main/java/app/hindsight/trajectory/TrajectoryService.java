@@ -36,6 +36,18 @@ public class TrajectoryService {
         return read(p, LocalDate.now(clock.withZone(config.zone())));
     }
 
+    /** The verdict as of {@code today}, or null when there is no trajectory to give one (see {@link #read}). */
+    static Verdict verdict(Prediction p, LocalDate today) {
+        if (!readable(p)) {
+            return null;
+        }
+        try {
+            return read(p, today).trajectory().verdict();
+        } catch (Conflict unmeasurable) {
+            return null;
+        }
+    }
+
     /** Whether the prediction has a metric with a baseline (value and day) to measure a trajectory from. */
     static boolean readable(Prediction p) {
         Metric m = p.metric;
@@ -45,7 +57,10 @@ public class TrajectoryService {
                 && m.baseline().on() != null;
     }
 
-    /** The prediction's trajectory as of {@code today}; a 409 when it has no metric with a baseline to start from. */
+    /**
+     * The prediction's trajectory as of {@code today}; a 409 when it has no metric with a baseline to start from, or
+     * when a stored value is one the metric cannot carry (see {@link MetricConflicts}).
+     */
     static Reading read(Prediction p, LocalDate today) {
         Metric m = p.metric;
         if (!readable(p)) {
@@ -53,7 +68,12 @@ public class TrajectoryService {
                     "no-metric",
                     "the prediction has no metric with a baseline (value and day) to measure a trajectory from");
         }
-        List<Point> observations = ObservationService.of(p.id).stream()
+        List<Observation> stored = ObservationService.of(p.id);
+        List<String> conflicts = MetricConflicts.of(m, stored);
+        if (!conflicts.isEmpty()) {
+            throw MetricConflicts.unmeasurable(p.key, conflicts);
+        }
+        List<Point> observations = stored.stream()
                 .filter(o -> !o.retracted())
                 .map(o -> new Point(o.on, o.value))
                 .toList();

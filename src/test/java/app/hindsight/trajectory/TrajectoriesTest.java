@@ -252,6 +252,50 @@ class TrajectoriesTest {
     }
 
     @Test
+    void valuesPastTheBoundsAreRefusedAndAtTheBoundsEveryFigureIsFinite() {
+        LocalDate on = day("2026-01-28");
+        Point baseline = point("2026-01-27", 0);
+        for (double bad : new double[] {1.7976931348623157e308, -1.0000001e15, 1e-13, -4.9e-324}) {
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Trajectories.compute(
+                            Scale.LINEAR, Direction.INCREASE, baseline, 1, null, List.of(new Point(on, bad)), on));
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Trajectories.compute(
+                        Scale.LOG, Direction.INCREASE, point("2026-01-27", 4.9e-324), 1, null, List.of(), on));
+        // The smallest step from the baseline to the target, the largest way off it, a day later: all finite.
+        double next = Math.nextUp(1e-12);
+        Trajectory far = Trajectories.compute(
+                Scale.LINEAR,
+                Direction.INCREASE,
+                point("2026-01-27", 1e-12),
+                next,
+                day("2026-02-27"),
+                List.of(new Point(on, -1e15)),
+                on);
+        assertTrue(Double.isFinite(far.progress()), String.valueOf(far.progress()));
+        assertTrue(
+                Double.isFinite(far.fit().ratePerYear()),
+                String.valueOf(far.fit().ratePerYear()));
+        // On LOG, tenfold a day is past the double's range as a factor per year: null, and the rest is finite.
+        for (double latest : new double[] {1e12, 1e-9}) {
+            Trajectory steep = Trajectories.compute(
+                    Scale.LOG,
+                    latest > 1 ? Direction.INCREASE : Direction.DECREASE,
+                    point("2026-01-27", 1),
+                    latest > 1 ? 1e15 : 1e-12,
+                    day("2027-01-27"),
+                    List.of(new Point(on, latest)),
+                    on);
+            assertNull(steep.fit().ratePerYear());
+            assertTrue(Double.isFinite(steep.progress()));
+            assertEquals(Verdict.ON_TRACK, steep.verdict());
+        }
+    }
+
+    @Test
     void aPointMustBeAFiniteNumber() {
         assertThrows(IllegalArgumentException.class, () -> new Point(JAN_1, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Point(JAN_1, Double.POSITIVE_INFINITY));

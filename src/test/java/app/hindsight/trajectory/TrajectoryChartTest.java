@@ -184,6 +184,31 @@ class TrajectoryChartTest {
      * date (2031-11-06), so it is drawn all the way; a slower fit is cut there.
      */
     @Test
+    void chartsAtTheBoundsAndOfFitsTooSteepToSayAreDrawn() throws Exception {
+        LocalDate on = LocalDate.parse("2026-01-28");
+        Point low = new Point(LocalDate.parse("2026-01-27"), -1e15);
+        Trajectory wide = Trajectories.compute(
+                Scale.LINEAR, Direction.INCREASE, low, 1e15, TARGET_DATE, List.of(new Point(on, 1e-12)), on);
+        parse("bounds-linear", TrajectoryChart.svg("bounds", null, Scale.LINEAR, wide, List.of(new Point(on, 1e-12))));
+        for (double latest : new double[] {1e12, 1e-9}) {
+            List<Point> observations = List.of(new Point(on, latest));
+            Trajectory steep = Trajectories.compute(
+                    Scale.LOG,
+                    latest > 1 ? Direction.INCREASE : Direction.DECREASE,
+                    new Point(LocalDate.parse("2026-01-27"), 1),
+                    latest > 1 ? 1e15 : 1e-12,
+                    TARGET_DATE,
+                    observations,
+                    on);
+            assertEquals(null, steep.fit().ratePerYear());
+            List<String> texts = contents(parse(
+                    "steep-" + (latest > 1 ? "up" : "down"),
+                    TrajectoryChart.svg("steep", null, Scale.LOG, steep, observations)));
+            assertTrue(texts.stream().anyMatch(t -> t.contains("too steep to say per year")), texts.toString());
+        }
+    }
+
+    @Test
     void theFitRunsToItsProjectionButNoFurtherThanThreeTimesTheSpan() throws IOException {
         List<Point> halved = List.of(new Point(LocalDate.parse("2026-11-29"), 1.71875));
         Trajectory t = hundredX(halved, LocalDate.parse("2026-11-29"));
