@@ -3,6 +3,7 @@ package app.hindsight.desk;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class DeskPagesTest {
         return given().accept("text/html,application/xhtml+xml,*/*;q=0.8")
                 .get(path)
                 .then()
-                .contentType(startsWith("text/html"))
+                .header("Content-Type", equalToIgnoringCase("text/html;charset=UTF-8"))
                 .header("Content-Security-Policy", DESK_CSP);
     }
 
