@@ -76,6 +76,12 @@ public class DeskResource {
 
     static final int RECENT_RESOLUTIONS = 10;
 
+    /**
+     * The type of the pages an exception mapper builds: they are rendered there, since a TemplateInstance in a built
+     * response goes out as text/html without the charset.
+     */
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Home desk);
@@ -253,7 +259,7 @@ public class DeskResource {
     @Path("desk/{page: [^.]*}")
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> noSuchPage(@PathParam("page") String page) {
+    public RestResponse<String> noSuchPage(@PathParam("page") String page) {
         return notFound(new NotFound("page", "/desk/" + page));
     }
 
@@ -286,9 +292,11 @@ public class DeskResource {
 
     /** A person who follows a stale link gets a page saying so, not a problem document. */
     @ServerExceptionMapper
-    public RestResponse<TemplateInstance> notFound(NotFound e) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_FOUND, Templates.notFound(e.getMessage()))
-                .type(MediaType.TEXT_HTML_TYPE)
+    public RestResponse<String> notFound(NotFound e) {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.NOT_FOUND,
+                        Templates.notFound(e.getMessage()).render())
+                .type(HTML)
                 .build();
     }
 
@@ -297,9 +305,11 @@ public class DeskResource {
      * HTML rather than answering a person with a problem document.
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public RestResponse<TemplateInstance> unauthorized() {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.UNAUTHORIZED, Templates.unauthorized())
-                .type(MediaType.TEXT_HTML_TYPE)
+    public RestResponse<String> unauthorized() {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.UNAUTHORIZED,
+                        Templates.unauthorized().render())
+                .type(HTML)
                 .header("WWW-Authenticate", "Bearer realm=\"hindsight\"")
                 .build();
     }

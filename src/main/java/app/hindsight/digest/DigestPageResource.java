@@ -32,6 +32,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class DigestPageResource {
 
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
     static final String CSP =
             "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -54,7 +56,7 @@ public class DigestPageResource {
     @GET
     @Path("confirm/{token}")
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> confirmation(@PathParam("token") String token) {
+    public RestResponse<String> confirmation(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.confirmation(token);
         return link.state() == Subscriptions.LinkState.VALID
                 ? page(RestResponse.Status.OK, Templates.confirm(link.subscription()))
@@ -64,7 +66,7 @@ public class DigestPageResource {
     @POST
     @Path("confirm/{token}")
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> confirm(@PathParam("token") String token) {
+    public RestResponse<String> confirm(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.confirm(token);
         return link.state() == Subscriptions.LinkState.VALID
                 ? page(RestResponse.Status.OK, Templates.confirmed(link.subscription()))
@@ -74,7 +76,7 @@ public class DigestPageResource {
     @GET
     @Path("unsubscribe/{token}")
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> unsubscription(@PathParam("token") String token) {
+    public RestResponse<String> unsubscription(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.unsubscription(token);
         if (link.state() != Subscriptions.LinkState.VALID) {
             return invalid(link);
@@ -89,14 +91,14 @@ public class DigestPageResource {
     @POST
     @Path("unsubscribe/{token}")
     @Operation(hidden = true)
-    public RestResponse<TemplateInstance> unsubscribe(@PathParam("token") String token) {
+    public RestResponse<String> unsubscribe(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.unsubscribe(token);
         return link.state() == Subscriptions.LinkState.VALID
                 ? page(RestResponse.Status.OK, Templates.unsubscribed(link.subscription()))
                 : invalid(link);
     }
 
-    private static RestResponse<TemplateInstance> invalid(Subscriptions.Link link) {
+    private static RestResponse<String> invalid(Subscriptions.Link link) {
         if (link.state() == Subscriptions.LinkState.EXPIRED) {
             return page(
                     RestResponse.Status.GONE,
@@ -109,8 +111,11 @@ public class DigestPageResource {
                         + "works once (if you confirmed, your digest is on)."));
     }
 
-    private static RestResponse<TemplateInstance> page(RestResponse.Status status, TemplateInstance page) {
-        return RestResponse.ResponseBuilder.create(status, page)
+    private static RestResponse<String> page(RestResponse.Status status, TemplateInstance page) {
+        // Rendered here: a TemplateInstance in a built response goes out as text/html without the charset, and the
+        // pages carry names and addresses in UTF-8.
+        return RestResponse.ResponseBuilder.create(status, page.render())
+                .type(HTML)
                 .header("Content-Security-Policy", CSP)
                 .header("Cache-Control", "no-store")
                 .build();

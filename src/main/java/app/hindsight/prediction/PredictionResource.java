@@ -323,7 +323,7 @@ public class PredictionResource {
     @APIResponse(responseCode = "415", description = "Not application/merge-patch+json")
     @APIResponse(
             responseCode = "428",
-            description = "If-Match missing",
+            description = "If-Match missing, or * (which matches any version)",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,

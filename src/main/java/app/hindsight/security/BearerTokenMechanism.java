@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.hindsight.web.RateLimits;
 import app.hindsight.web.RouteProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
@@ -28,11 +29,14 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer";
     private static final String CHALLENGE = "Bearer realm=\"hindsight\"";
 
     @Inject
     RouteProblems problems;
+
+    @Inject
+    RateLimits limits;
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
@@ -40,14 +44,35 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         if (header == null) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.substring(BEARER.length()).isBlank()) {
+        String secret = secret(header);
+        if (secret == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer token"));
         }
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(
-                new TokenCredential(header.substring(BEARER.length()).strip(), "bearer"));
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(secret, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identities.authenticate(request);
+        return identities
+                .authenticate(request)
+                .invoke(identity -> limits.authenticated(secret))
+                .onFailure(AuthenticationFailedException.class)
+                .invoke(failure -> limits.refused(secret));
+    }
+
+    /**
+     * The token of an {@code Authorization: Bearer <token>} header, or null for none or another scheme. The scheme
+     * is case-insensitive (RFC 9110 11.1) and may be followed by any spaces or tabs.
+     */
+    public static String secret(String header) {
+        if (header == null
+                || header.length() <= BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        char separator = header.charAt(BEARER.length());
+        if (separator != ' ' && separator != '\t') {
+            return null;
+        }
+        String secret = header.substring(BEARER.length()).strip();
+        return secret.isEmpty() ? null : secret;
     }
 
     @Override

@@ -52,13 +52,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException preconditionRequired() {
-        return new ApiException(
-                428,
-                "precondition-required",
-                "If-Match required",
-                "send the ETag from a GET of this prediction in an If-Match header",
-                null,
-                null);
+        return preconditionRequired("send the ETag from a GET of this prediction in an If-Match header");
+    }
+
+    static ApiException preconditionRequired(String detail) {
+        return new ApiException(428, "precondition-required", "If-Match required", detail, null, null);
     }
 
     public int status() {

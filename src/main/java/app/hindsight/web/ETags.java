@@ -19,11 +19,18 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** As {@link #expected}, for a write that needs If-Match: 428 without one. */
+    /**
+     * As {@link #expected}, for a write that needs If-Match: 428 without one, and with {@code *}, which matches
+     * whatever version is stored and so would not stop a lost update.
+     */
     public static ExpectedVersion required(String ifMatch) {
         ExpectedVersion expected = expected(ifMatch);
         if (expected == null) {
             throw ApiException.preconditionRequired();
+        }
+        if (expected.anyVersion()) {
+            throw ApiException.preconditionRequired(
+                    "If-Match: * matches any version; send the ETag from a GET of this prediction");
         }
         return expected;
     }

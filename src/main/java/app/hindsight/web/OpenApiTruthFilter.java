@@ -131,8 +131,8 @@ public class OpenApiTruthFilter implements OASFilter {
         components.addHeader("Retry-After", seconds("Seconds to wait before the next request will be allowed"));
         components.addHeader(
                 "RateLimit-Limit",
-                seconds("Requests a minute this caller (its token, or its address "
-                        + "for calls without one) may make; sent while rate limits are on"));
+                seconds("Requests a minute this caller (its token, or its address for calls without one "
+                        + "or with one that has not authenticated yet) may make; sent while rate limits are on"));
         components.addHeader("RateLimit-Remaining", seconds("Requests left now"));
         components.addHeader("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
         if (api.getPaths() == null) {
@@ -176,8 +176,8 @@ public class OpenApiTruthFilter implements OASFilter {
         if (!responses.hasAPIResponse("429")) {
             responses.addAPIResponse(
                     "429",
-                    problem("Too many requests from this token (or, without one, this "
-                                    + "address); Retry-After says when to try again")
+                    problem("Too many requests from this token (or, without one, this address, "
+                                    + "where failed authentications count too); Retry-After says when to try again")
                             .addHeader("Retry-After", ref("Retry-After")));
         }
         if (!responses.hasAPIResponse("500")) {

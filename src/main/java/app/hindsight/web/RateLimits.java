@@ -6,47 +6,67 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.Map;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.security.BearerTokenMechanism;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Rate limits on the API (not on health, metrics or Swagger UI): a token bucket per API token, and per client
- * address for calls without one. A caller over its limit gets a 429 problem document with Retry-After; every
- * limited response carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (seconds until the bucket is
- * full again). Buckets live in this process: with several replicas behind a balancer each enforces its own.
+ * Rate limits on the API and every page (the desk's, the digest's), not on Quarkus's own endpoints under /q/
+ * (health, metrics, the API description, Swagger UI) nor on the desk's static files: a token bucket per API token,
+ * and one per client address for everything else.
+ *
+ * <p>A token's bucket is keyed by the token itself, as the bearer mechanism reads it (any spelling of the scheme,
+ * any whitespace), so spelling the header differently buys no fresh bucket. A token only counts as one once it has
+ * authenticated in this process: until then a request that carries it is charged to its address, and refused there,
+ * before the token is looked up, when the address is out of requests. Random tokens thus cost a client what
+ * anonymous requests do, and a flood of them never reaches the database. A token that fails authentication is
+ * forgotten again (it was revoked).
+ *
+ * <p>A caller over its limit gets a 429 problem document with Retry-After (pages too: the refusal comes before any
+ * page is rendered, as the request guard's do); every limited response carries RateLimit-Limit,
+ * RateLimit-Remaining and RateLimit-Reset (seconds until the bucket is full again). Buckets live in this process:
+ * with several replicas behind a balancer each enforces its own.
  */
+@ApplicationScoped
 public class RateLimits {
 
-    private static final String DECISION = RateLimits.class.getName();
+    /** After the request guard's refusals, before authentication. */
+    static final int PRIORITY = RequestGuard.PRIORITY - 1;
+
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    // Providers: filters are built at static init, before runtime configuration exists.
     @Inject
-    Provider<HindsightConfig> config;
+    HindsightConfig config;
 
     @Inject
-    Provider<Clock> clock;
+    Clock clock;
+
+    @Inject
+    RouteProblems problems;
 
     /** One bucket per caller; idle ones are forgotten (a full bucket is what a new caller gets anyway). */
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+
+    /** Hashes of tokens that authenticated lately: the limiter holds no secret. */
+    private final Cache<String, Boolean> authenticated = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
@@ -55,7 +75,7 @@ public class RateLimits {
     private final TimeMeter time = new TimeMeter() {
         @Override
         public long currentTimeNanos() {
-            return clock.get().millis() * 1_000_000L;
+            return clock.millis() * 1_000_000L;
         }
 
         @Override
@@ -64,19 +84,24 @@ public class RateLimits {
         }
     };
 
-    record Decision(long limit, ConsumptionProbe probe) {}
+    private record Decision(long limit, ConsumptionProbe probe) {}
 
-    @ServerRequestFilter(preMatching = true)
-    public Response limit(ContainerRequestContext request, HttpServerRequest http) {
-        HindsightConfig.RateLimit settings = config.get().rateLimit();
-        if (!settings.enabled() || !request.getUriInfo().getPath().startsWith("/api/")) {
-            return null;
+    void register(@Observes Filters filters) {
+        filters.register(this::limit, PRIORITY);
+    }
+
+    void limit(RoutingContext ctx) {
+        HindsightConfig.RateLimit settings = config.rateLimit();
+        if (!settings.enabled() || !limited(ResponseHeaders.path(ctx))) {
+            ctx.next();
+            return;
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean token = authorization != null && !authorization.isBlank();
-        // A token's bucket is keyed by its hash: the limiter holds no secret.
-        String caller = token ? "token:" + sha256(authorization.strip()) : "address:" + address(http);
-        long perMinute = token ? settings.tokenPerMinute() : settings.anonymousPerMinute();
+        HttpServerRequest request = ctx.request();
+        String secret = BearerTokenMechanism.secret(request.getHeader(HttpHeaders.AUTHORIZATION));
+        String token = secret == null ? null : sha256(secret);
+        boolean byToken = token != null && authenticated.getIfPresent(token) != null;
+        long perMinute = byToken ? settings.tokenPerMinute() : settings.anonymousPerMinute();
+        String caller = byToken ? "token:" + token : "address:" + address(request);
         Bucket bucket = buckets.get(
                 caller + "/" + perMinute,
                 key -> Bucket.builder()
@@ -84,41 +109,68 @@ public class RateLimits {
                         .withCustomTimePrecision(time)
                         .build());
         Decision decision = new Decision(perMinute, bucket.tryConsumeAndReturnRemaining(1));
-        request.setProperty(DECISION, decision);
+        headers(decision).forEach((name, value) -> ctx.response().putHeader(name, value));
         if (decision.probe().isConsumed()) {
-            return null;
+            ctx.next();
+            return;
         }
         long retryAfter = seconds(decision.probe().getNanosToWaitForRefill());
-        Response problem = ProblemMapper.problem(
+        ctx.response().putHeader("Retry-After", String.valueOf(retryAfter));
+        String who = byToken
+                ? "with this token"
+                : token == null
+                        ? "from this address"
+                        : "from this address (a token counts there until it has "
+                                + "authenticated, and failed authentications count there)";
+        problems.send(
+                ctx,
                 429,
                 "rate-limited",
                 "Too many requests",
-                "more than " + perMinute + " requests a minute " + (token ? "with this token" : "from this address")
-                        + "; retry in " + retryAfter + " s",
-                request.getUriInfo(),
-                List.of(),
-                null);
-        Response.ResponseBuilder response = Response.fromResponse(problem).header("Retry-After", retryAfter);
-        headers(decision).forEach(response::header);
-        return response.build();
+                "more than " + perMinute + " requests a minute " + who + "; retry in " + retryAfter + " s",
+                mayHaveBody(request));
     }
 
-    @ServerResponseFilter
-    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof Decision decision
-                && decision.probe().isConsumed()) {
-            headers(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
+    /** A token authenticated: its requests are its own bucket's from now on. */
+    public void authenticated(String secret) {
+        if (config.rateLimit().enabled()) {
+            authenticated.put(sha256(secret), Boolean.TRUE);
         }
     }
 
-    private static java.util.Map<String, Object> headers(Decision decision) {
-        return java.util.Map.of(
+    /** A token failed authentication (unknown or revoked): its requests are its address's again. */
+    public void refused(String secret) {
+        if (config.rateLimit().enabled()) {
+            authenticated.invalidate(sha256(secret));
+        }
+    }
+
+    /**
+     * The API and every page; not Quarkus's own endpoints (/q/...) nor the desk's files, whose names have a dot
+     * (the pages that load them were counted).
+     */
+    static boolean limited(String path) {
+        if (path.equals("/q") || path.startsWith("/q/")) {
+            return false;
+        }
+        return !(path.startsWith("/desk/") && path.lastIndexOf('.') > path.lastIndexOf('/'));
+    }
+
+    private static Map<String, String> headers(Decision decision) {
+        return Map.of(
                 "RateLimit-Limit",
-                decision.limit(),
+                String.valueOf(decision.limit()),
                 "RateLimit-Remaining",
-                decision.probe().getRemainingTokens(),
+                String.valueOf(decision.probe().getRemainingTokens()),
                 "RateLimit-Reset",
-                seconds(decision.probe().getNanosToWaitForReset()));
+                String.valueOf(seconds(decision.probe().getNanosToWaitForReset())));
+    }
+
+    /** A refused request's body is never read: the connection is closed so that it is not taken for the next one. */
+    private static boolean mayHaveBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+                || (length != null && !length.strip().equals("0"));
     }
 
     /**

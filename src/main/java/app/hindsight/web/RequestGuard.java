@@ -27,8 +27,9 @@ import io.vertx.ext.web.handler.HttpException;
  * JAX-RS: a request target that is not a valid URI (a malformed percent-encoding such as {@code ?q=%zz}) or is not
  * printable ASCII, one whose path or query parameters are not strict UTF-8 or not one line of text (TargetText),
  * one longer than hindsight.http.max-uri-length (414), headers over hindsight.http.max-header-size
- * (431), and a declared body over the limit of its endpoint (413). And a request that fails in the router itself
- * (no Host header, an HTTP permission) is answered here in the same shape.
+ * (431), a declared body over the limit of its endpoint (413), and an HTTP/1.0 request without Host (400). And a
+ * request that fails in the router itself (HTTP/1.1 without Host, an HTTP permission) is answered here in the same
+ * shape.
  *
  * <p>Vert.x's own parser still answers some requests before any of this runs, with an empty body: a control byte
  * in a header, a request line that cannot be split, and request lines or headers past its limits
@@ -40,6 +41,8 @@ public class RequestGuard {
 
     /** Before CORS, authentication and everything else Quarkus registers as a filter. */
     static final int PRIORITY = 10_000;
+
+    private static final String NO_HOST = "the request has no Host header";
 
     @Inject
     HindsightConfig config;
@@ -88,6 +91,12 @@ public class RequestGuard {
                     true);
             return;
         }
+        if (request.authority() == null && !isHealth(ctx.normalizedPath())) {
+            // HTTP/1.0 may leave Host out (Vert.x refuses HTTP/1.1 without it, see failed()); the request URI that
+            // JAX-RS and the links build on needs one.
+            refuse(ctx, 400, "malformed-request", "Malformed request", NO_HOST);
+            return;
+        }
         long headerBytes = 0;
         for (Map.Entry<String, String> header : request.headers()) {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
@@ -126,6 +135,14 @@ public class RequestGuard {
             }
         }
         ctx.next();
+    }
+
+    /**
+     * Probes may send HTTP/1.0 without Host (HAProxy's httpchk does by default); health answers need no links, so
+     * they are spared.
+     */
+    private static boolean isHealth(String path) {
+        return path != null && (path.equals("/q/health") || path.startsWith("/q/health/"));
     }
 
     /** Why this request target is refused, or null. Netty hands over its bytes as ISO-8859-1 characters. */
@@ -173,6 +190,10 @@ public class RequestGuard {
         if (status < 400) {
             status = 500;
         }
+        if (status == 400 && ctx.request().authority() == null) {
+            refuse(ctx, 400, "malformed-request", "Malformed request", NO_HOST);
+            return;
+        }
         if (status >= 500) {
             Log.errorf(failure, "Unexpected error on %s", ctx.normalizedPath());
             problems.send(
@@ -187,7 +208,7 @@ public class RequestGuard {
         String title =
                 io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
         String detail = switch (status) {
-            case 400 -> ctx.request().host() == null ? "the request has no Host header" : "the request is malformed";
+            case 400 -> "the request is malformed";
             case 404 -> "no resource at " + ctx.normalizedPath();
             case 405 -> "method not allowed on " + ctx.normalizedPath();
             case 413 -> "the request body is too large";

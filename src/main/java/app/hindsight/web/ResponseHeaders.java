@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
  * ones among them, so it gets only {@code frame-ancestors 'none'} (no clickjacking of the page a token is pasted
  * into). The review desk's pages ({@code /} and {@code /desk/...}) load their stylesheet, images (charts) and, for
  * their forms, scripts from this origin and nowhere else, inline ones never.
+ * <li>{@code X-Frame-Options: DENY} beside every {@code frame-ancestors 'none'}, for browsers that predate CSP 2.
  * <li>{@code Cache-Control: no-store} on every {@code /api/} response: some carry secrets shown once (a new token,
  * a webhook's signing secret), reads may be a token's (anonymous reads can be off), the data changes with every
  * review, and there is no conditional GET to revalidate with (ETags serve If-Match). The calendar feed is polled
@@ -45,7 +46,7 @@ public class ResponseHeaders {
     }
 
     /** The normalized path (so {@code /q/swagger-ui/../../api/...} is an API path); "/" when there is none. */
-    private static String path(RoutingContext ctx) {
+    static String path(RoutingContext ctx) {
         try {
             String path = ctx.normalizedPath();
             return path == null ? "/" : path;
@@ -60,6 +61,9 @@ public class ResponseHeaders {
         boolean swaggerUi = path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/");
         boolean desk = path.equals("/") || path.equals("/desk") || path.startsWith("/desk/");
         setIfAbsent(headers, "Content-Security-Policy", swaggerUi ? PAGE_CSP : desk ? DESK_CSP : API_CSP);
+        if (headers.get("Content-Security-Policy").contains("frame-ancestors 'none'")) {
+            setIfAbsent(headers, "X-Frame-Options", "DENY");
+        }
         if (path.startsWith("/api/")) {
             setIfAbsent(headers, "Cache-Control", "no-store");
         }

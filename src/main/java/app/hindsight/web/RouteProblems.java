@@ -57,6 +57,8 @@ public class RouteProblems {
             throw new IllegalStateException(e);
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        // A request the router failed before any filter ran (HTTP/1.1 without Host) gets them here.
+        ResponseHeaders.apply(response.headers(), ResponseHeaders.path(ctx));
         if (close) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }

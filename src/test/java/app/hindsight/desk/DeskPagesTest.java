@@ -3,6 +3,7 @@ package app.hindsight.desk;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,12 +33,12 @@ class DeskPagesTest {
         return given().accept("text/html,application/xhtml+xml,*/*;q=0.8")
                 .get(path)
                 .then()
-                .contentType(startsWith("text/html"))
+                .header("Content-Type", equalToIgnoringCase("text/html;charset=UTF-8"))
                 .header("Content-Security-Policy", DESK_CSP);
     }
 
     @Test
-    void theDeskListsADuePredictionWithItsDaysOverdue() {
+    void theDeskListsADuePredictionWithItsDaysOverdue() throws Exception {
         String key = TestData.createDue("desk-due");
         String statement =
                 TestData.predictions().get("{key}", key).then().extract().path("statement");
@@ -52,7 +53,8 @@ class DeskPagesTest {
                 .body(containsString("The next 90 days"))
                 .body(containsString("Recently resolved"))
                 .body(containsString("href=\"/q/swagger-ui\""))
-                .body(containsString("href=\"/desk/desk.css\""));
+                .body(containsString("href=\"/desk/desk.css?v=" + version("desk.css") + "\""))
+                .body(containsString("src=\"/desk/desk.js?v=" + version("desk.js") + "\""));
     }
 
     @Test
@@ -202,6 +204,34 @@ class DeskPagesTest {
                 .statusCode(200)
                 .body(containsString("id=\"reopen\""))
                 .body(not(containsString("id=\"resolve\"")));
+    }
+
+    @Test
+    void theScriptAndStylesheetAreCachedForGoodOnlyUnderTheAddressOfTheirContent() throws Exception {
+        for (String file : new String[] {"desk.js", "desk.css"}) {
+            String current = "/desk/" + file + "?v=" + version(file);
+            given().get(current)
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+            // The bare name, or the address an older page linked, is revalidated: an upgrade's file is fetched.
+            for (String other : new String[] {"/desk/" + file, "/desk/" + file + "?v=0123456789ab"}) {
+                given().get(other)
+                        .then()
+                        .statusCode(200)
+                        .header("Cache-Control", equalTo("no-cache"))
+                        .header("Cache-Control", not(containsString("immutable")));
+            }
+        }
+    }
+
+    /** What the pages' links to a file of the desk carry: the start of its SHA-256. */
+    private static String version(String file) throws Exception {
+        byte[] bytes = java.nio.file.Files.readAllBytes(
+                java.nio.file.Path.of("src/main/resources/META-INF/resources/desk", file));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes))
+                .substring(0, 12);
     }
 
     @Test

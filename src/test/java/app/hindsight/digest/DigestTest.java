@@ -3,6 +3,7 @@ package app.hindsight.digest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -172,8 +173,9 @@ class DigestTest {
         given().get("/digest/confirm/" + token)
                 .then()
                 .statusCode(200)
-                .contentType(containsString("text/html"))
+                .header("Content-Type", equalToIgnoringCase("text/html;charset=UTF-8"))
                 .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("X-Frame-Options", equalTo("DENY"))
                 .header("Cache-Control", equalTo("no-store"))
                 .body(containsString("<form method=\"post\">"))
                 .body(containsString(email));
@@ -417,7 +419,10 @@ class DigestTest {
         given().get("/digest/confirm/" + token).then().statusCode(410).body(containsString("expired"));
         given().post("/digest/confirm/" + token).then().statusCode(410);
         assertEquals("PENDING", status(id));
-        given().get("/digest/confirm/not-a-token").then().statusCode(404);
+        given().get("/digest/confirm/not-a-token")
+                .then()
+                .statusCode(404)
+                .header("Content-Type", equalToIgnoringCase("text/html;charset=UTF-8"));
         given().get("/digest/unsubscribe/" + Subscriptions.newToken()).then().statusCode(404);
     }
 

@@ -136,7 +136,7 @@ class DateBoundsTest {
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("until"));
         given().contentType(MERGE_PATCH)
-                .header("If-Match", "*")
+                .header("If-Match", given().get("{key}", key).then().extract().header("ETag"))
                 .body("{\"target\": {\"date\": \"+999999999-12-31\"}}")
                 .patch("{key}", key)
                 .then()

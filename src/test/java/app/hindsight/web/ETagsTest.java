@@ -26,6 +26,17 @@ class ETagsTest {
     }
 
     @Test
+    void aPatchNeedsAConcreteTagNotTheWildcard() {
+        for (String ifMatch : new String[] {"*", " * ", "*, \"3\""}) {
+            ApiException e = assertThrows(ApiException.class, () -> ETags.required(ifMatch), ifMatch);
+            assertEquals(428, e.status());
+            assertEquals(
+                    "If-Match: * matches any version; send the ETag from a GET of this prediction", e.getMessage());
+        }
+        assertDoesNotThrow(() -> ETags.required("\"3\"").check(3));
+    }
+
+    @Test
     void theCurrentTagOrAnyOfSeveralMatches() {
         assertDoesNotThrow(() -> ETags.expected("\"3\"").check(3));
         assertDoesNotThrow(() -> ETags.expected("\"1\", \"3\"").check(3));

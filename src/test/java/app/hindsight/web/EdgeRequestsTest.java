@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.AdminTokenByDefault;
+import app.hindsight.ExpectedLogs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -113,7 +115,28 @@ class EdgeRequestsTest {
     void requestWithoutHostIsABadRequestProblem() throws Exception {
         byte[] request = "GET /api/v1/predictions?limit=1 HTTP/1.1\r\nConnection: close\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        problem(RawHttp.exchange(server, request), 400);
+        JsonNode problem = problem(RawHttp.exchange(server, request), 400);
+        assertEquals("the request has no Host header", problem.path("detail").asText());
+    }
+
+    @Test
+    void http10WithoutHostIsABadRequestProblemAndNothingFailsOnTheWay() throws Exception {
+        try (ExpectedLogs logs = ExpectedLogs.capture("app.hindsight")) {
+            for (String target : new String[] {"/api/v1/nope", "/api/v1/predictions?limit=1", "/", "/desk/reviews"}) {
+                RawHttp.Answer answer = RawHttp.exchange(
+                        server, ("GET " + target + " HTTP/1.0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                JsonNode problem = problem(answer, 400);
+                assertEquals("/problems/malformed-request", problem.path("type").asText(), target);
+                assertEquals(
+                        "the request has no Host header", problem.path("detail").asText(), target);
+                assertEquals("DENY", answer.header("X-Frame-Options"), target);
+            }
+            assertEquals(List.of(), logs.messages());
+        }
+        // A probe's HTTP/1.0 without Host still gets its health answer.
+        RawHttp.Answer health =
+                RawHttp.exchange(server, "GET /q/health/live HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(200, health.status(), health.body());
     }
 
     private static JsonNode problem(RawHttp.Answer answer, int status) throws Exception {

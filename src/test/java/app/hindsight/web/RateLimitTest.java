@@ -39,10 +39,32 @@ class RateLimitTest {
         }
     }
 
+    /**
+     * Each test's clock starts well after the last one's, whatever order they run in: the buckets outlive a test,
+     * and a bucket refills only as its clock moves forward.
+     */
+    private static Instant epoch = Instant.parse("2027-03-01T10:00:00Z");
+
+    private static TestClock freshClock() {
+        epoch = epoch.plus(Duration.ofDays(1));
+        return TestClock.install(epoch);
+    }
+
+    /** A new token, used once so that it has authenticated; then a minute passes and every bucket is full. */
+    private static String authenticatedToken(TestClock clock) {
+        String token = newToken();
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200);
+        clock.advance(Duration.ofMinutes(1));
+        return token;
+    }
+
     @Test
     void anAnonymousCallerOverItsLimitGetsA429UntilTheBucketRefills() {
-        TestClock clock = TestClock.install(Instant.parse("2027-03-01T10:00:00Z"));
-        String token = newToken();
+        TestClock clock = freshClock();
+        String token = authenticatedToken(clock);
         AdminTokenByDefault.anonymous();
         for (int i = 1; i <= 5; i++) {
             given().get("/api/v1/sources")
@@ -82,8 +104,7 @@ class RateLimitTest {
 
     @Test
     void eachTokenHasItsOwnBucketAndARefusedWriteChangesNothing() {
-        TestClock.install(Instant.parse("2027-03-02T10:00:00Z"));
-        String token = newToken();
+        String token = authenticatedToken(freshClock());
         String key = "rate-limited-" + System.nanoTime();
         for (int i = 0; i < 8; i++) {
             given().header("Authorization", "Bearer " + token)
@@ -97,7 +118,8 @@ class RateLimitTest {
                 .post("/api/v1/sources")
                 .then()
                 .statusCode(429)
-                .header("RateLimit-Limit", "8");
+                .header("RateLimit-Limit", "8")
+                .body("detail", containsString("8 requests a minute with this token"));
         given().header("Authorization", "Bearer " + AdminTokenByDefault.ADMIN_TOKEN)
                 .get("/api/v1/sources/" + key)
                 .then()
@@ -107,6 +129,84 @@ class RateLimitTest {
                 given().header("Authorization", "Bearer " + token)
                         .get("/api/v1/sources")
                         .statusCode());
+    }
+
+    @Test
+    void everySpellingOfATokenDrawsOnTheSameBucket() {
+        String token = authenticatedToken(freshClock());
+        String[] spellings = {
+            "Bearer " + token,
+            "bearer  " + token,
+            "BEARER " + token,
+            "Bearer\t" + token,
+            "bEaReR   " + token + "  ",
+            "Bearer " + token,
+            "bearer " + token,
+            "BEARER\t\t" + token
+        };
+        for (int i = 0; i < spellings.length; i++) {
+            given().header("Authorization", spellings[i])
+                    .get("/api/v1/sources")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit-Limit", "8")
+                    .header("RateLimit-Remaining", String.valueOf(7 - i));
+        }
+        given().header("Authorization", "BeArEr    " + token)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(429)
+                .body("detail", containsString("with this token"));
+    }
+
+    @Test
+    void failedAuthenticationsCountAgainstTheAddressAndAreRefusedBeforeTheLookUp() {
+        String token = authenticatedToken(freshClock());
+        for (int i = 1; i <= 5; i++) {
+            given().header("Authorization", "Bearer hs_random" + i + "x" + System.nanoTime())
+                    .get("/api/v1/sources")
+                    .then()
+                    .statusCode(401)
+                    .header("RateLimit-Limit", "5")
+                    .header("RateLimit-Remaining", String.valueOf(5 - i));
+        }
+        // Out of requests: a 429 is answered before authentication, so the token is never looked up.
+        given().header("Authorization", "Bearer hs_random-" + System.nanoTime())
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(429)
+                .body("detail", containsString("from this address"));
+        AdminTokenByDefault.anonymous();
+        given().get("/api/v1/sources").then().statusCode(429);
+        // A token that has authenticated keeps its own bucket.
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/sources")
+                .then()
+                .statusCode(200)
+                .header("RateLimit-Limit", "8");
+    }
+
+    @Test
+    void pagesAreLimitedPerAddressButNotTheirFilesHealthOrTheApiDescription() {
+        freshClock();
+        AdminTokenByDefault.anonymous();
+        String[] pages = {"/", "/desk/reviews", "/desk/speakers", "/digest/confirm/not-a-token", "/desk/no-such-page"};
+        for (int i = 0; i < pages.length; i++) {
+            given().get(pages[i]).then().header("RateLimit-Remaining", String.valueOf(4 - i));
+        }
+        for (String page : new String[] {"/", "/desk/forecasters", "/digest/unsubscribe/not-a-token"}) {
+            given().accept("text/html")
+                    .get(page)
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "12")
+                    .body("detail", containsString("5 requests a minute from this address"));
+        }
+        given().get("/desk/desk.js").then().statusCode(200).header("RateLimit-Limit", nullValue());
+        given().get("/desk/desk.css").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     private static String newToken() {

@@ -19,6 +19,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,6 +31,9 @@ class RequestLimitsTest {
 
     @TestHTTPResource("/api/v1/predictions")
     URL predictions;
+
+    @TestHTTPResource("/")
+    URL server;
 
     @Test
     void bodyOverTheLimitWithContentLengthIsRefusedBeforeParsing() throws Exception {
@@ -46,6 +50,27 @@ class RequestLimitsTest {
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
         assertFalse(response.body().contains("Exception"));
+    }
+
+    @Test
+    void chunkedImportOverItsLimitIsAProblemDocument() throws Exception {
+        // 32 MiB and a bit: the import's own limit, which Quarkus's must stay above so that BodyLimit answers first.
+        byte[] bytes = ("[" + " ".repeat(32 * 1024 * 1024 + 4096) + "]").getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server + "api/v1/imports"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + app.hindsight.AdminTokenByDefault.ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(PROBLEM_JSON));
+        JsonNode problem = new ObjectMapper().readTree(response.body());
+        assertEquals("/problems/body-too-large", problem.path("type").asText());
+        assertEquals(
+                "the body has more than 33554432 bytes; at most 33554432 bytes are accepted here",
+                problem.path("detail").asText());
     }
 
     /** A valid prediction followed by 300 KiB of JSON whitespace: only its size is wrong. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,16 @@ class ResponseHeadersTest {
         assertEquals("nosniff", refused.header("X-Content-Type-Options"));
         assertEquals(API_CSP, refused.header("Content-Security-Policy"));
         assertEquals("no-store", refused.header("Cache-Control"));
+        assertEquals("DENY", refused.header("X-Frame-Options"));
+
+        // Refused by the router before any filter ran.
+        RawHttp.Answer noHost = RawHttp.exchange(
+                server,
+                "GET /api/v1/predictions HTTP/1.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(400, noHost.status());
+        assertEquals("nosniff", noHost.header("X-Content-Type-Options"));
+        assertEquals(API_CSP, noHost.header("Content-Security-Policy"));
+        assertEquals("DENY", noHost.header("X-Frame-Options"));
     }
 
     @Test
@@ -72,7 +83,8 @@ class ResponseHeadersTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("swagger-ui-bundle.js"))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"));
+                .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"))
+                .header("X-Frame-Options", "DENY");
         // Its scripts and styles are served with their types, which nosniff requires.
         given().get("/q/swagger-ui/swagger-ui-bundle.js")
                 .then()
@@ -91,7 +103,8 @@ class ResponseHeadersTest {
                     .contentType(containsString("text/html"))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Content-Security-Policy", equalTo(ResponseHeaders.DESK_CSP))
-                    .header("Content-Security-Policy", not(containsString("unsafe-inline")));
+                    .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                    .header("X-Frame-Options", "DENY");
         }
         // What the pages embed keeps the API's policy: a chart is an image, never a document that runs anything.
         given().get(PREDICTIONS + "/gpt5-level-intelligence-100x-cheaper-by-2027/trajectory.svg")
@@ -121,6 +134,7 @@ class ResponseHeadersTest {
         response.header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", API_CSP)
+                .header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store")
                 .header("Access-Control-Allow-Origin", nullValue())
                 .header("Server", not(containsString("/")));
