@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import app.hindsight.HindsightConfig;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
-import app.hindsight.forecast.ForecastList;
+import app.hindsight.domain.Tail;
 import app.hindsight.forecast.ForecastService;
 import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
@@ -75,6 +75,9 @@ public class DeskResource {
 
     static final int RECENT_RESOLUTIONS = 10;
 
+    /** The most events and forecasts a prediction's page shows, the latest; the API pages through all of them. */
+    static final int RECENT = Page.DEFAULT_LIMIT;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Home desk);
@@ -117,8 +120,8 @@ public class DeskResource {
     public record PredictionPage(
             PredictionView p,
             SourceView source,
-            List<EventView> history,
-            ForecastList forecasts,
+            Tail<EventView> history,
+            ForecastService.Recent forecasts,
             TrajectoryService.Reading trajectory,
             ReviewView review,
             String etag,
@@ -226,8 +229,8 @@ public class DeskResource {
         return Templates.prediction(new PredictionPage(
                 p,
                 source,
-                history.of(key),
-                forecasts.list(key),
+                history.latest(key, RECENT),
+                forecasts.latest(key, RECENT),
                 trajectory,
                 reviews.openFor(key).orElse(null),
                 ETags.of(p.version()),
