@@ -60,10 +60,11 @@ public class ObservationService {
     record Observed(long observation, LocalDate on, double value) {}
 
     /**
-     * Records an observation. What it costs does not grow with the observations there are: the cap is a count on an
-     * index, and the verdicts before and after (for the off-track notice) are worked out from the days and values
-     * alone, read once. The prediction's row lock makes the count against
-     * hindsight.limits.observations-per-prediction exact when two observations arrive at once.
+     * Records an observation. Its cost hardly grows with the observations there are (at most
+     * hindsight.limits.observations-per-prediction): the cap is counted on an index, and the verdicts before and after
+     * (for the off-track notice) are worked out from the days and values alone, read once, never from whole rows with
+     * their notes and evidence. The prediction's row lock makes the count against the cap exact when two observations
+     * arrive at once.
      */
     @Transactional
     public ObservationView add(String key, String actor, NewObservation in) {
