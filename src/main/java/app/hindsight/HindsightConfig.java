@@ -44,6 +44,25 @@ public interface HindsightConfig {
 
     Listing list();
 
+    Limits limits();
+
+    /**
+     * How much one prediction holds: its lists are paged, but each forecast and observation is also read by the
+     * writes and figures that cover them all (the forecasts' aggregate, the trajectory's fit, the chart), so their
+     * number is bounded. Past a limit the write is refused (409) and nothing is stored.
+     */
+    interface Limits {
+        /** Most forecasts on one prediction, every forecaster's together. */
+        @WithDefault("10000")
+        @Positive
+        int forecastsPerPrediction();
+
+        /** Most observations of one prediction's metric, retracted ones included (they stay listed). */
+        @WithDefault("10000")
+        @Positive
+        int observationsPerPrediction();
+    }
+
     /** Bounds on the work of one list page (and of each batch of an export or the calendar). */
     interface Listing {
         /**

@@ -27,7 +27,7 @@ import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
-import app.hindsight.forecast.ForecastList;
+import app.hindsight.domain.Tail;
 import app.hindsight.forecast.ForecastService;
 import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
@@ -82,6 +82,9 @@ public class DeskResource {
      */
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
+    /** The most events and forecasts a prediction's page shows, the latest; the API pages through all of them. */
+    static final int RECENT = Page.DEFAULT_LIMIT;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Home desk);
@@ -124,8 +127,8 @@ public class DeskResource {
     public record PredictionPage(
             PredictionView p,
             SourceView source,
-            List<EventView> history,
-            ForecastList forecasts,
+            Tail<EventView> history,
+            ForecastService.Recent forecasts,
             TrajectoryService.Reading trajectory,
             String unmeasurable,
             ReviewView review,
@@ -241,8 +244,8 @@ public class DeskResource {
         return Templates.prediction(new PredictionPage(
                 p,
                 source,
-                history.of(key),
-                forecasts.list(key),
+                history.latest(key, RECENT),
+                forecasts.latest(key, RECENT),
                 trajectory,
                 unmeasurable,
                 reviews.openFor(key).orElse(null),

@@ -4,13 +4,19 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A prediction's forecasts, oldest first, and what the forecasters' latest ones say together. */
+import app.hindsight.web.Page;
+
+/**
+ * A page of a prediction's forecasts, oldest first, and what the forecasters' latest ones (all of them, not only this
+ * page's) say together.
+ */
 public record ForecastList(
         @Schema(required = true, example = "gpt5-level-cost-100x-by-2027")
         String prediction,
 
         @Schema(required = true) Aggregate aggregate,
-        @Schema(required = true) List<ForecastView> items) {
+        @Schema(required = true, maxItems = Page.MAX_LIMIT) List<ForecastView> items,
+        String nextCursor) {
 
     /** Over each forecaster's latest forecast; median and mean are null when there is none. */
     @Schema(name = "ForecastAggregate")

@@ -3,16 +3,16 @@ package app.hindsight.forecast;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
+import app.hindsight.domain.Paged;
+import app.hindsight.domain.Tail;
 import app.hindsight.domain.Validation;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionQueries;
@@ -31,10 +31,17 @@ public class ForecastService {
     @Inject
     PredictionQueries predictions;
 
+    @Inject
+    HindsightConfig config;
+
+    /** A page of a prediction's forecasts, and the aggregate of every forecaster's latest (not just this page's). */
+    public record Listing(ForecastList.Aggregate aggregate, Paged<ForecastView> page) {}
+
     /**
      * Records a forecast while the prediction is OPEN or DUE and before its dueAt. The prediction's row is locked
      * meanwhile, so a resolution recorded at the same time comes after the forecast, and the forecast counts as made
-     * before the close.
+     * before the close; the same lock makes the count against hindsight.limits.forecasts-per-prediction exact when
+     * two forecasts arrive at once.
      */
     @Transactional
     public ForecastView add(String key, String forecaster, NewForecast in) {
@@ -44,6 +51,13 @@ public class ForecastService {
         String refused = refusal(p.status, p.dueAt, now);
         if (refused != null) {
             throw new Conflict("forecasts-closed", refused);
+        }
+        int cap = config.limits().forecastsPerPrediction();
+        if (Forecast.count("predictionId", p.id) >= cap) {
+            throw new Conflict(
+                    "limit-reached",
+                    "the prediction has " + cap + " forecasts, the most hindsight.limits.forecasts-per-prediction "
+                            + "allows; no more are taken");
         }
         // The forecaster's previous latest one is superseded from now: it no longer counts for a close after this.
         Forecast.update(
@@ -77,23 +91,60 @@ public class ForecastService {
         return null;
     }
 
-    /** Every forecast on the prediction, oldest first, with the aggregate of each forecaster's latest. */
+    /**
+     * The forecasts after {@code after} (a forecast's time and id; null for the first page), oldest first, {@code
+     * limit} at most, with the aggregate of each forecaster's latest forecast on the prediction.
+     */
     @Transactional
-    public ForecastList list(String key) {
+    public Listing list(String key, Instant afterAt, long afterId, int limit) {
         long id = predictions.id(key);
-        List<ForecastView> items = Forecast.<Forecast>find("predictionId = ?1 order by at, id", id).stream()
-                .map(Forecast::toView)
-                .toList();
-        return new ForecastList(key, aggregate(items), items);
+        return new Listing(aggregate(id), page(id, afterAt, afterId, limit));
     }
 
-    /** The forecasters, their median and mean, over each one's latest forecast of {@code oldestFirst}. */
-    static ForecastList.Aggregate aggregate(List<ForecastView> oldestFirst) {
-        Map<String, Double> latest = new LinkedHashMap<>();
-        for (ForecastView f : oldestFirst) {
-            latest.put(f.forecaster(), f.probability());
-        }
-        List<Double> values = new ArrayList<>(latest.values());
+    /** A prediction's latest forecasts, oldest first, with the aggregate: what the desk shows. */
+    public record Recent(ForecastList.Aggregate aggregate, Tail<ForecastView> forecasts) {}
+
+    /** The newest {@code size} forecasts, oldest first, whether there are earlier ones, and the aggregate. */
+    @Transactional
+    public Recent latest(String key, int size) {
+        long id = predictions.id(key);
+        List<Forecast> newestFirst = Forecast.<Forecast>find("predictionId = ?1 order by at desc, id desc", id)
+                .range(0, size)
+                .list();
+        return new Recent(aggregate(id), Tail.of(newestFirst, size).map(Forecast::toView));
+    }
+
+    /** The page of {@link #list} without the aggregate: what an export reads, batch after batch. */
+    @Transactional
+    public Paged<ForecastView> page(String key, Instant afterAt, long afterId, int limit) {
+        return page(predictions.id(key), afterAt, afterId, limit);
+    }
+
+    private static Paged<ForecastView> page(long id, Instant afterAt, long afterId, int limit) {
+        List<Forecast> rows = (afterAt == null
+                        ? Forecast.<Forecast>find("predictionId = ?1 order by at, id", id)
+                        : Forecast.<Forecast>find(
+                                "predictionId = ?1 and (at > ?2 or (at = ?2 and id > ?3)) order by at, id",
+                                id,
+                                afterAt,
+                                afterId))
+                .range(0, limit)
+                .list();
+        return Paged.of(rows, limit, f -> f.id).map(Forecast::toView);
+    }
+
+    /**
+     * Over each forecaster's latest forecast: the ones no later forecast superseded, one a forecaster, in the order
+     * they were made. At most hindsight.limits.forecasts-per-prediction of them.
+     */
+    private static ForecastList.Aggregate aggregate(long predictionId) {
+        List<Double> values = Forecast.getEntityManager()
+                .createQuery(
+                        "select f.probability from Forecast f where f.predictionId = :p and f.supersededAt is null"
+                                + " order by f.at, f.id",
+                        Double.class)
+                .setParameter("p", predictionId)
+                .getResultList();
         return new ForecastList.Aggregate(values.size(), Scores.median(values), Scores.mean(values));
     }
 }

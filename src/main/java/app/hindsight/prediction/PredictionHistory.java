@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
+import app.hindsight.domain.Tail;
 
 /** A prediction's append-only history: appending to it, reading it, and what an edit changed. */
 @ApplicationScoped
@@ -37,14 +39,34 @@ public class PredictionHistory {
         e.persist();
     }
 
-    /** Every event of the prediction that has or had this key, oldest first. */
+    /**
+     * The events after {@code afterId} (0 for the first page) of the prediction that has or had this key, oldest
+     * first, {@code limit} at most; 404 when no prediction ever had the key.
+     */
     @Transactional
-    public List<EventView> of(String key) {
-        List<PredictionEvent> events = PredictionEvent.list("predictionKey = ?1 order by id", key);
-        if (events.isEmpty()) {
+    public Paged<EventView> of(String key, long afterId, int limit) {
+        List<PredictionEvent> events = PredictionEvent.<PredictionEvent>find(
+                        "predictionKey = ?1 and id > ?2 order by id", key, afterId)
+                .range(0, limit)
+                .list();
+        if (events.isEmpty()
+                && (afterId == 0 || PredictionEvent.find("predictionKey", key).firstResult() == null)) {
             throw new NotFound("prediction", key);
         }
-        return events.stream().map(this::view).toList();
+        return Paged.of(events, limit, e -> e.id).map(this::view);
+    }
+
+    /** The newest {@code size} events, oldest first, and whether there are earlier ones; 404 as {@link #of}. */
+    @Transactional
+    public Tail<EventView> latest(String key, int size) {
+        List<PredictionEvent> newestFirst = PredictionEvent.<PredictionEvent>find(
+                        "predictionKey = ?1 order by id desc", key)
+                .range(0, size)
+                .list();
+        if (newestFirst.isEmpty()) {
+            throw new NotFound("prediction", key);
+        }
+        return Tail.of(newestFirst, size).map(this::view);
     }
 
     /**

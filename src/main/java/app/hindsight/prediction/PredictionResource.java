@@ -1,6 +1,5 @@
 package app.hindsight.prediction;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -443,12 +442,25 @@ public class PredictionResource {
     @Operation(
             operationId = "getPredictionHistory",
             summary = "History",
-            description = "Every event, oldest first. Kept after a delete.")
-    @APIResponse(responseCode = "200", description = "The events")
+            description = "Every event, oldest first, paged with an opaque cursor (a Link header with rel=\"next\" "
+                    + "points to the next page). Kept after a delete.")
+    @APIResponse(responseCode = "200", description = "A page of events; a Link header points to the next one")
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad limit or cursor",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
     @APIResponse(responseCode = "404", description = "No prediction ever had this key")
     @RolesAllowed(Roles.READER)
-    public List<EventView> history(@PathParam("key") String key) {
-        return history.of(key);
+    public RestResponse<Page<EventView>> history(
+            @PathParam("key") String key,
+            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        return Page.of(history.of(key, Cursor.decode(cursor), Page.limit(limit)))
+                .toResponse(uri, publicUrl);
     }
 
     private Response execute(String key, String ifMatch, Command command) {

@@ -38,6 +38,20 @@ final class MetricConflicts {
         return found;
     }
 
+    /** Whether the baseline, the target or one of these points (observations that count) is a value the metric cannot carry. */
+    static boolean any(Metric metric, List<Point> points) {
+        Scale scale = metric.scale();
+        if (metric.baseline() != null
+                && metric.baseline().value() != null
+                && MetricValues.problem(scale, metric.baseline().value()) != null) {
+            return true;
+        }
+        if (metric.target() != null && MetricValues.problem(scale, metric.target()) != null) {
+            return true;
+        }
+        return points.stream().anyMatch(point -> MetricValues.problem(scale, point.value()) != null);
+    }
+
     /** Each observation that counts (not retracted) whose value a metric on this scale cannot carry. */
     static List<String> observations(Scale scale, List<Observation> observations) {
         List<String> found = new ArrayList<>();

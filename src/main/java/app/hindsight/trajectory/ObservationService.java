@@ -16,6 +16,7 @@ import app.hindsight.domain.Conflict;
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Paged;
 import app.hindsight.domain.Validation;
 import app.hindsight.notify.Notice;
 import app.hindsight.notify.Notices;
@@ -59,6 +60,13 @@ public class ObservationService implements MetricChangeCheck {
     /** The OBSERVED and OBSERVATION_RETRACTED events' details. */
     record Observed(long observation, LocalDate on, double value) {}
 
+    /**
+     * Records an observation. Its cost hardly grows with the observations there are (at most
+     * hindsight.limits.observations-per-prediction): the cap is counted on an index, and the verdicts before and after
+     * (for the off-track notice) are worked out from the days and values alone, read once, never from whole rows with
+     * their notes and evidence. The prediction's row lock makes the count against the cap exact when two observations
+     * arrive at once.
+     */
     @Transactional
     public ObservationView add(String key, String actor, NewObservation in) {
         validation.require(in);
@@ -74,7 +82,16 @@ public class ObservationService implements MetricChangeCheck {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Verdict before = TrajectoryService.verdict(p, today);
+        int cap = config.limits().observationsPerPrediction();
+        if (Observation.count("predictionId", p.id) >= cap) {
+            throw new Conflict(
+                    "limit-reached",
+                    "the prediction has " + cap + " observations, the most "
+                            + "hindsight.limits.observations-per-prediction allows (retracted ones count too); no more "
+                            + "are taken");
+        }
+        List<Point> points = TrajectoryService.readable(p) ? TrajectoryService.points(p.id) : null;
+        Verdict before = points == null ? null : verdict(p, points, today);
         Observation o = new Observation();
         o.predictionId = p.id;
         o.on = in.on();
@@ -85,21 +102,45 @@ public class ObservationService implements MetricChangeCheck {
         o.recordedBy = actor;
         o.persist();
         history.append(p.key, EventType.OBSERVED, now, actor, in.note(), null, new Observed(o.id, o.on, o.value));
-        Observation.flush();
-        offTrack(p, o, before, now, today);
+        if (before == Verdict.ON_TRACK) {
+            offTrack(p, o, TrajectoryService.read(p, with(points, o), today).trajectory(), now);
+        }
         return o.toView();
+    }
+
+    /**
+     * The points with the new observation where a read would list it: after those of its day and before, as it has
+     * the highest id (so the fit adds them up in the same order as a read, and agrees with it to the last bit).
+     */
+    static List<Point> with(List<Point> byDay, Observation o) {
+        List<Point> all = new ArrayList<>(byDay.size() + 1);
+        int at = 0;
+        while (at < byDay.size() && !byDay.get(at).on().isAfter(o.on)) {
+            at++;
+        }
+        all.addAll(byDay.subList(0, at));
+        all.add(new Point(o.on, o.value));
+        all.addAll(byDay.subList(at, byDay.size()));
+        return all;
+    }
+
+    /**
+     * The verdict before this observation, or null when stored values the metric cannot carry leave none: the
+     * observation is still recorded, with no off-track notice to compare against.
+     */
+    private static Verdict verdict(Prediction p, List<Point> points, LocalDate today) {
+        try {
+            return TrajectoryService.read(p, points, today).trajectory().verdict();
+        } catch (Conflict unmeasurable) {
+            return null;
+        }
     }
 
     /**
      * One prediction.off-track notice when this observation turned an ON_TRACK trajectory BEHIND, keyed by the
      * observation, so it is written once even if the request is repeated by a retrying client.
      */
-    private void offTrack(Prediction p, Observation o, Verdict before, Instant now, LocalDate today) {
-        if (before != Verdict.ON_TRACK) {
-            return;
-        }
-        // Measurable: it was before, and the new observation is within the bounds.
-        Trajectory after = TrajectoryService.read(p, today).trajectory();
+    private void offTrack(Prediction p, Observation o, Trajectory after, Instant now) {
         if (after.verdict() != Verdict.BEHIND) {
             return;
         }
@@ -158,15 +199,29 @@ public class ObservationService implements MetricChangeCheck {
         }
     }
 
-    /** Every observation of the prediction, retracted ones included, by date. */
-    @Transactional
-    public List<ObservationView> list(String key) {
-        return of(predictions.id(key)).stream().map(Observation::toView).toList();
-    }
-
+    /** Every observation of the prediction, retracted ones included, by day and then id: for naming conflicts. */
     static List<Observation> of(long predictionId) {
         return Observation.<Observation>find("predictionId = ?1 order by on, id", predictionId)
                 .list();
+    }
+
+    /**
+     * The prediction's observations after {@code afterOn} and {@code afterId} (the last of the previous page; null for
+     * the first), retracted ones included, by day and then id, {@code limit} at most.
+     */
+    @Transactional
+    public Paged<ObservationView> list(String key, LocalDate afterOn, long afterId, int limit) {
+        long id = predictions.id(key);
+        List<Observation> rows = (afterOn == null
+                        ? Observation.<Observation>find("predictionId = ?1 order by on, id", id)
+                        : Observation.<Observation>find(
+                                "predictionId = ?1 and (on > ?2 or (on = ?2 and id > ?3)) order by on, id",
+                                id,
+                                afterOn,
+                                afterId))
+                .range(0, limit)
+                .list();
+        return Paged.of(rows, limit, o -> o.id).map(Observation::toView);
     }
 
     /** Marks the observation retracted; it stays listed. */

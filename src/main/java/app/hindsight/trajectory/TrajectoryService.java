@@ -62,21 +62,36 @@ public class TrajectoryService {
      * when a stored value is one the metric cannot carry (see {@link MetricConflicts}).
      */
     static Reading read(Prediction p, LocalDate today) {
-        Metric m = p.metric;
         if (!readable(p)) {
             throw new Conflict(
                     "no-metric",
                     "the prediction has no metric with a baseline (value and day) to measure a trajectory from");
         }
-        List<Observation> stored = ObservationService.of(p.id);
-        List<String> conflicts = MetricConflicts.of(m, stored);
-        if (!conflicts.isEmpty()) {
-            throw MetricConflicts.unmeasurable(p.key, conflicts);
+        return read(p, points(p.id), today);
+    }
+
+    /**
+     * The observations that count (not retracted), by day and then id, as the fit needs them: their day and value
+     * alone, not whole rows with notes and evidence (reading and tracking those made each new observation cost
+     * more than the last).
+     */
+    static List<Point> points(long predictionId) {
+        return Observation.getEntityManager()
+                .createQuery(
+                        "select new app.hindsight.trajectory.Point(o.on, o.value) from Observation o"
+                                + " where o.predictionId = :p and o.retractedAt is null order by o.on, o.id",
+                        Point.class)
+                .setParameter("p", predictionId)
+                .getResultList();
+    }
+
+    /** The trajectory of a prediction that is {@link #readable} with these observations (by day, then id). */
+    static Reading read(Prediction p, List<Point> observations, LocalDate today) {
+        Metric m = p.metric;
+        if (MetricConflicts.any(m, observations)) {
+            // Rare (values stored before the bounds, or behind the API's back): name them from the stored rows.
+            throw MetricConflicts.unmeasurable(p.key, MetricConflicts.of(m, ObservationService.of(p.id)));
         }
-        List<Point> observations = stored.stream()
-                .filter(o -> !o.retracted())
-                .map(o -> new Point(o.on, o.value))
-                .toList();
         Trajectory t = Trajectories.compute(
                 m.scale(),
                 m.direction(),

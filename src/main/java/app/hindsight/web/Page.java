@@ -2,6 +2,8 @@ package app.hindsight.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import jakarta.ws.rs.core.UriInfo;
 
@@ -35,11 +37,28 @@ public record Page<T>(
     }
 
     /**
+     * The domain's page of a list kept by a sort key and then id (observations by day, forecasts by time): its
+     * cursor holds the last item's key and id ({@link Cursor#after(Object, long)}).
+     */
+    public static <T> Page<T> of(Paged<T> paged, Function<? super T, ?> key, ToLongFunction<? super T> id) {
+        if (paged.nextAfter() == null) {
+            return new Page<>(paged.items(), null);
+        }
+        T last = paged.items().get(paged.items().size() - 1);
+        return new Page<>(paged.items(), Cursor.after(key.apply(last), id.applyAsLong(last)));
+    }
+
+    /**
      * 200 with the page, and a {@code Link: <...>; rel="next"} header when there is a next page: this request's
      * path and query with the next cursor, on the public address (not on whatever Host the client sent).
      */
     public RestResponse<Page<T>> toResponse(UriInfo uri, PublicUrl publicUrl) {
-        RestResponse.ResponseBuilder<Page<T>> ok = RestResponse.ResponseBuilder.ok(this);
+        return withNext(this, nextCursor, uri, publicUrl);
+    }
+
+    /** 200 with a body that carries a page (and more), with the Link to the next page as {@link #toResponse}. */
+    public static <B> RestResponse<B> withNext(B body, String nextCursor, UriInfo uri, PublicUrl publicUrl) {
+        RestResponse.ResponseBuilder<B> ok = RestResponse.ResponseBuilder.ok(body);
         if (nextCursor != null) {
             URI next = uri.getRequestUriBuilder()
                     .replaceQueryParam("cursor", nextCursor)

@@ -111,8 +111,8 @@ class PostgresApiIT {
         api().get("/predictions/" + key + "/history")
                 .then()
                 .statusCode(200)
-                .body("type", contains("CREATED", "UPDATED", "RESOLVED", "REOPENED"))
-                .body("actor", hasItem("admin"));
+                .body("items.type", contains("CREATED", "UPDATED", "RESOLVED", "REOPENED"))
+                .body("items.actor", hasItem("admin"));
         api().get("/predictions?topic=storage&status=OPEN")
                 .then()
                 .statusCode(200)
@@ -256,8 +256,8 @@ class PostgresApiIT {
         api().get("/predictions/" + key + "-imported/history")
                 .then()
                 .statusCode(200)
-                .body("type", contains("CREATED"))
-                .body("[0].note", equalTo("imported"));
+                .body("items.type", contains("CREATED"))
+                .body("items[0].note", equalTo("imported"));
     }
 
     /**

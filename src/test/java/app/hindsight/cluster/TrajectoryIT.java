@@ -117,8 +117,8 @@ class TrajectoryIT {
         b.api()
                 .get("/predictions/" + met + "/history")
                 .then()
-                .body("type", contains("CREATED", "OBSERVED", "FLAGGED_DUE"))
-                .body("[2].reason", equalTo("TARGET_MET"));
+                .body("items.type", contains("CREATED", "OBSERVED", "FLAGGED_DUE"))
+                .body("items[2].reason", equalTo("TARGET_MET"));
 
         for (int round = 0; round < 3; round++) {
             run(b, "webhook-delivery").then().statusCode(200);

@@ -306,8 +306,8 @@ class DeskBrowserTest {
         assertThat(page.locator("#flash")).hasText("Observation recorded.");
         given().get(TestData.PREDICTIONS + "/" + metric + "/observations")
                 .then()
-                .body("size()", equalTo(1))
-                .body("[0].value", equalTo(1.5f));
+                .body("items.size()", equalTo(1))
+                .body("items[0].value", equalTo(1.5f));
         screenshot("prediction-metric.png", true);
     }
 

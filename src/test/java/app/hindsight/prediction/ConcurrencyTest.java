@@ -45,7 +45,7 @@ class ConcurrencyTest {
         responses.stream()
                 .filter(r -> r.statusCode() == 409)
                 .forEach(r -> r.then().contentType(TestData.PROBLEM_JSON).body("status", equalTo(409)));
-        given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
+        given().get("{key}/history", key).then().statusCode(200).body("items.type", equalTo(List.of("CREATED")));
     }
 
     @Test
@@ -61,7 +61,7 @@ class ConcurrencyTest {
         assertEquals(1, codes.stream().filter(c -> c == 200).count(), "one winner: " + codes);
         assertTrue(codes.stream().allMatch(c -> c == 200 || c == 412 || c == 409), "only 412/409 for losers: " + codes);
         given().get("{key}", key).then().header("ETag", equalTo("\"1\""));
-        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED", "UPDATED")));
+        given().get("{key}/history", key).then().body("items.type", equalTo(List.of("CREATED", "UPDATED")));
     }
 
     @Test
@@ -76,7 +76,7 @@ class ConcurrencyTest {
         assertEquals(1, codes.stream().filter(c -> c == 200).count(), "one winner: " + codes);
         // No If-Match was sent, so no loser may hear of a stale ETag.
         assertTrue(codes.stream().allMatch(c -> c == 200 || c == 409), "losers get 409: " + codes);
-        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED", "RESOLVED")));
+        given().get("{key}/history", key).then().body("items.type", equalTo(List.of("CREATED", "RESOLVED")));
     }
 
     @Test
@@ -99,7 +99,7 @@ class ConcurrencyTest {
         responses.forEach(r -> keys.add(r.path("key")));
         assertEquals(suffixed(base), keys);
         for (String key : keys) {
-            given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
+            given().get("{key}/history", key).then().statusCode(200).body("items.type", equalTo(List.of("CREATED")));
         }
     }
 

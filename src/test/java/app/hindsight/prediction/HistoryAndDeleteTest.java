@@ -47,21 +47,21 @@ class HistoryAndDeleteTest {
         var history = given().get("{key}/history", key)
                 .then()
                 .statusCode(200)
-                .body("type", equalTo(List.of("CREATED", "UPDATED", "RESOLVED", "REOPENED")))
-                .body("actor", everyItem(notNullValue()))
-                .body("at", everyItem(notNullValue()))
-                .body("[1].details.resolutionCriteria.new", equalTo("Read the price list."))
-                .body("[2].note", equalTo("price list shows it"))
-                .body("[2].details.outcome", equalTo("CORRECT"))
-                .body("[3].note", equalTo("wrong price list"))
-                .body("[3].details.status", equalTo("OPEN"))
+                .body("items.type", equalTo(List.of("CREATED", "UPDATED", "RESOLVED", "REOPENED")))
+                .body("items.actor", everyItem(notNullValue()))
+                .body("items.at", everyItem(notNullValue()))
+                .body("items[1].details.resolutionCriteria.new", equalTo("Read the price list."))
+                .body("items[2].note", equalTo("price list shows it"))
+                .body("items[2].details.outcome", equalTo("CORRECT"))
+                .body("items[3].note", equalTo("wrong price list"))
+                .body("items[3].details.status", equalTo("OPEN"))
                 .extract();
 
-        List<String> at = history.path("at");
+        List<String> at = history.path("items.at");
         for (int i = 1; i < at.size(); i++) {
             assertTrue(!Instant.parse(at.get(i)).isBefore(Instant.parse(at.get(i - 1))), "oldest first: " + at);
         }
-        List<Integer> ids = history.path("id");
+        List<Integer> ids = history.path("items.id");
         for (int i = 1; i < ids.size(); i++) {
             assertTrue(ids.get(i) > ids.get(i - 1), "ids ascend: " + ids);
         }
@@ -111,7 +111,10 @@ class HistoryAndDeleteTest {
         given().delete("{key}", key).then().statusCode(204);
 
         given().get("{key}", key).then().statusCode(404).contentType(PROBLEM_JSON);
-        given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED", "DELETED")));
+        given().get("{key}/history", key)
+                .then()
+                .statusCode(200)
+                .body("items.type", equalTo(List.of("CREATED", "DELETED")));
         given().contentType("application/json")
                 .body(prediction(key))
                 .post()

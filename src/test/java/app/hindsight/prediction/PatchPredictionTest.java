@@ -170,7 +170,7 @@ class PatchPredictionTest {
                 .statusCode(200)
                 .body("statement", equalTo(body.get("statement")));
 
-        given().get("{key}/history", key).then().statusCode(200).body("type", equalTo(List.of("CREATED")));
+        given().get("{key}/history", key).then().statusCode(200).body("items.type", equalTo(List.of("CREATED")));
     }
 
     @Test
@@ -201,16 +201,16 @@ class PatchPredictionTest {
         given().get("{key}/history", key)
                 .then()
                 .statusCode(200)
-                .body("type", equalTo(List.of("CREATED", "UPDATED")))
-                .body("[1].actor", notNullValue())
-                .body("[1].details.statement.old", equalTo(body.get("statement")))
-                .body("[1].details.statement.new", equalTo("Prices will halve by 2030."))
-                .body("[1].details.resolutionCriteria.old", equalTo("Compare price lists."))
-                .body("[1].details.resolutionCriteria.new", nullValue())
-                .body("[1].details.topics.old", equalTo(List.of("testing")))
-                .body("[1].details.topics.new", hasItems("testing", "pricing"))
-                .body("[1].details", not(org.hamcrest.Matchers.hasKey("kind")))
-                .body("[1].details", not(org.hamcrest.Matchers.hasKey("speaker")));
+                .body("items.type", equalTo(List.of("CREATED", "UPDATED")))
+                .body("items[1].actor", notNullValue())
+                .body("items[1].details.statement.old", equalTo(body.get("statement")))
+                .body("items[1].details.statement.new", equalTo("Prices will halve by 2030."))
+                .body("items[1].details.resolutionCriteria.old", equalTo("Compare price lists."))
+                .body("items[1].details.resolutionCriteria.new", nullValue())
+                .body("items[1].details.topics.old", equalTo(List.of("testing")))
+                .body("items[1].details.topics.new", hasItems("testing", "pricing"))
+                .body("items[1].details", not(org.hamcrest.Matchers.hasKey("kind")))
+                .body("items[1].details", not(org.hamcrest.Matchers.hasKey("speaker")));
     }
 
     // --- 400s ---------------------------------------------------------------------------------

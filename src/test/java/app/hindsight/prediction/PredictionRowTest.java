@@ -118,8 +118,8 @@ class PredictionRowTest {
             assertArrayEquals(entityRow, batchRow, "columns of shape " + n);
             assertEquals(topics(viaEntity), topics(viaBatch), "topics of shape " + n);
 
-            List<EventView> entityEvents = history.of(viaEntity);
-            List<EventView> batchEvents = history.of(viaBatch);
+            List<EventView> entityEvents = history.of(viaEntity, 0, 50).items();
+            List<EventView> batchEvents = history.of(viaBatch, 0, 50).items();
             assertEquals(1, batchEvents.size());
             assertEquals(withoutId(entityEvents.get(0)), withoutId(batchEvents.get(0)), "event of shape " + n);
             assertEquals(EventType.CREATED, batchEvents.get(0).type());

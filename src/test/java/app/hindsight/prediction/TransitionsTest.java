@@ -199,7 +199,7 @@ class TransitionsTest {
 
         // Nothing of the losing request was kept.
         assertEquals("OPEN", status(key));
-        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED")));
+        given().get("{key}/history", key).then().body("items.type", equalTo(List.of("CREATED")));
     }
 
     @Test
@@ -217,7 +217,7 @@ class TransitionsTest {
                 .body("type", equalTo("/problems/precondition-failed"));
 
         assertEquals("OPEN", status(key));
-        given().get("{key}/history", key).then().body("type", equalTo(List.of("CREATED")));
+        given().get("{key}/history", key).then().body("items.type", equalTo(List.of("CREATED")));
     }
 
     // --- reopen -------------------------------------------------------------------------------
@@ -296,9 +296,9 @@ class TransitionsTest {
                 .body("target.date", equalTo("2025-12-31"));
         given().get("{key}/history", key)
                 .then()
-                .body("type[-1]", equalTo("DEFERRED"))
-                .body("[-1].note", equalTo("price lists not out yet"))
-                .body("[-1].details.until", equalTo("2030-01-31"));
+                .body("items.type[-1]", equalTo("DEFERRED"))
+                .body("items[-1].note", equalTo("price lists not out yet"))
+                .body("items[-1].details.until", equalTo("2030-01-31"));
     }
 
     @Test
@@ -339,9 +339,9 @@ class TransitionsTest {
 
         given().get("{key}/history", key)
                 .then()
-                .body("type", equalTo(List.of("CREATED", "WITHDRAWN", "RESTORED")))
-                .body("[1].note", equalTo("mis-extraction"))
-                .body("[2].note", equalTo("it was right after all"));
+                .body("items.type", equalTo(List.of("CREATED", "WITHDRAWN", "RESTORED")))
+                .body("items[1].note", equalTo("mis-extraction"))
+                .body("items[2].note", equalTo("it was right after all"));
     }
 
     @Test

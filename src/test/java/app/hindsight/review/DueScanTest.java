@@ -76,8 +76,8 @@ class DueScanTest {
         given().get(TestData.PREDICTIONS + "/" + key).then().body("status", equalTo("DUE"));
         given().get(TestData.PREDICTIONS + "/" + key + "/history")
                 .then()
-                .body("find { it.type == 'FLAGGED_DUE' }.reason", equalTo("TARGET_REACHED"))
-                .body("find { it.type == 'FLAGGED_DUE' }.actor", equalTo("scheduler"));
+                .body("items.find { it.type == 'FLAGGED_DUE' }.reason", equalTo("TARGET_REACHED"))
+                .body("items.find { it.type == 'FLAGGED_DUE' }.actor", equalTo("scheduler"));
         given().get("/api/v1/reviews")
                 .then()
                 .statusCode(200)
@@ -103,7 +103,7 @@ class DueScanTest {
         given().get(TestData.PREDICTIONS + "/" + key + "/history")
                 .then()
                 .body(
-                        "type",
+                        "items.type",
                         contains(
                                 "CREATED",
                                 "REMINDED",
@@ -173,7 +173,7 @@ class DueScanTest {
         scan.run();
         given().get(TestData.PREDICTIONS + "/" + key + "/history")
                 .then()
-                .body("find { it.type == 'FLAGGED_DUE' }.reason", equalTo("PERIODIC_REVIEW"));
+                .body("items.find { it.type == 'FLAGGED_DUE' }.reason", equalTo("PERIODIC_REVIEW"));
 
         given().contentType("application/json")
                 .body(Map.of("until", "2030-08-01", "note", "ask again"))
@@ -224,7 +224,7 @@ class DueScanTest {
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Review.count("predictionKey", key)));
             given().get(TestData.PREDICTIONS + "/" + key + "/history")
                     .then()
-                    .body("findAll { it.type == 'FLAGGED_DUE' }.size()", equalTo(1));
+                    .body("items.findAll { it.type == 'FLAGGED_DUE' }.size()", equalTo(1));
         }
     }
 

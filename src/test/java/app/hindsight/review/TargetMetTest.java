@@ -65,9 +65,9 @@ class TargetMetTest {
         TestData.predictions()
                 .get("{key}/history", key)
                 .then()
-                .body("type", contains("CREATED", "OBSERVED", "FLAGGED_DUE"))
-                .body("[2].reason", equalTo("TARGET_MET"))
-                .body("[2].actor", equalTo("scheduler"));
+                .body("items.type", contains("CREATED", "OBSERVED", "FLAGGED_DUE"))
+                .body("items[2].reason", equalTo("TARGET_MET"))
+                .body("items[2].actor", equalTo("scheduler"));
         given().get("/api/v1/reviews?limit=500")
                 .then()
                 .body("items.find { it.prediction == '" + key + "' }.reason", equalTo("TARGET_MET"))

@@ -72,7 +72,7 @@ class TokenSecrecyTest {
             given().header("Authorization", "Bearer " + secret)
                     .get(TestData.PREDICTIONS + "/" + key + "/history")
                     .then()
-                    .body("actor", hasItem(name));
+                    .body("items.actor", hasItem(name));
             int id = given().get("/api/v1/tokens").then().extract().path("find { it.name == '" + name + "' }.id");
             given().delete("/api/v1/tokens/" + id).then().statusCode(204);
             given().header("Authorization", "Bearer " + secret)

@@ -76,9 +76,9 @@ class ImportTest {
         given().get("/api/v1/predictions/imp-" + run + "-a").then().body("statement", equalTo("A will happen soon."));
         given().get("/api/v1/predictions/imp-" + run + "-a/history")
                 .then()
-                .body("type", contains("CREATED", "UPDATED"))
-                .body("[1].details.statement.old", equalTo("A will happen."))
-                .body("[1].details.statement.new", equalTo("A will happen soon."));
+                .body("items.type", contains("CREATED", "UPDATED"))
+                .body("items[1].details.statement.old", equalTo("A will happen."))
+                .body("items[1].details.statement.new", equalTo("A will happen soon."));
     }
 
     @Test
@@ -256,7 +256,7 @@ class ImportTest {
         importNdjson(keyless(bob)).statusCode(200).body("created", equalTo(1)).body("updated", equalTo(0));
 
         given().get("/api/v1/predictions/" + base).then().statusCode(200).body("statement", equalTo(alice));
-        given().get("/api/v1/predictions/" + base + "/history").then().body("type", contains("CREATED"));
+        given().get("/api/v1/predictions/" + base + "/history").then().body("items.type", contains("CREATED"));
         given().get("/api/v1/predictions/" + base + "-2").then().statusCode(200).body("statement", equalTo(bob));
     }
 

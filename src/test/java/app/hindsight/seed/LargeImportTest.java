@@ -71,9 +71,9 @@ class LargeImportTest {
         given().get("/api/v1/predictions/big-" + run + "-" + (ITEMS - 1) + "/history")
                 .then()
                 .statusCode(200)
-                .body("type", hasSize(1))
-                .body("[0].type", equalTo("CREATED"))
-                .body("[0].note", equalTo("imported"));
+                .body("items.type", hasSize(1))
+                .body("items[0].type", equalTo("CREATED"))
+                .body("items[0].note", equalTo("imported"));
         // Imported again: every item unchanged, nothing written.
         given().contentType("application/x-ndjson")
                 .body(body(run, line(run, ITEMS - 1)).getBytes(StandardCharsets.UTF_8))

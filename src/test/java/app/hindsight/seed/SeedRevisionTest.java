@@ -392,7 +392,8 @@ class SeedRevisionTest {
                 .then()
                 .statusCode(200)
                 .extract()
-                .jsonPath();
+                .jsonPath()
+                .setRootPath("items");
     }
 
     /** Events per prediction of this test's keys. */
@@ -403,7 +404,7 @@ class SeedRevisionTest {
             counts.put(
                     name,
                     response.statusCode() == 200
-                            ? response.jsonPath().getList("type").size()
+                            ? response.jsonPath().getList("items.type").size()
                             : 0);
         }
         return counts;

@@ -182,8 +182,8 @@ class SeededPredictionsTest {
                 .body("items.topics", everyItem(hasItem("cost")));
         given().get("/api/v1/predictions/gpt5-level-intelligence-100x-cheaper-by-2027/history")
                 .then()
-                .body("type", contains("CREATED"))
-                .body("[0].actor", equalTo("seed"));
+                .body("items.type", contains("CREATED"))
+                .body("items[0].actor", equalTo("seed"));
     }
 
     @Test
@@ -208,7 +208,7 @@ class SeededPredictionsTest {
                     .body("unchanged", equalTo(items));
         }
         given().get("/api/v1/predictions/" + key).then().header("ETag", equalTo(etag));
-        given().get("/api/v1/predictions/" + key + "/history").then().body("type", contains("CREATED"));
+        given().get("/api/v1/predictions/" + key + "/history").then().body("items.type", contains("CREATED"));
     }
 
     @Test

@@ -65,7 +65,7 @@ class ObservationTest {
         given().get("/api/v1/predictions/{key}/observations", key)
                 .then()
                 .statusCode(200)
-                .body("on", contains("2026-03-01", "2026-09-01"));
+                .body("items.on", contains("2026-03-01", "2026-09-01"));
 
         given().delete("/api/v1/predictions/{key}/observations/{id}", key, later)
                 .then()
@@ -78,14 +78,14 @@ class ObservationTest {
                 .contentType("application/problem+json");
         given().get("/api/v1/predictions/{key}/observations", key)
                 .then()
-                .body("", hasSize(2))
-                .body("retracted", contains(false, true));
+                .body("items", hasSize(2))
+                .body("items.retracted", contains(false, true));
         TestData.predictions()
                 .get("{key}/history", key)
                 .then()
-                .body("type", contains("CREATED", "OBSERVED", "OBSERVED", "OBSERVATION_RETRACTED"))
-                .body("[1].details.value", equalTo(0.5f))
-                .body("[3].details.observation", equalTo(later));
+                .body("items.type", contains("CREATED", "OBSERVED", "OBSERVED", "OBSERVATION_RETRACTED"))
+                .body("items[1].details.value", equalTo(0.5f))
+                .body("items[3].details.observation", equalTo(later));
         given().delete("/api/v1/predictions/{key}/observations/{id}", key, 999999999)
                 .then()
                 .statusCode(404);
@@ -110,7 +110,7 @@ class ObservationTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains(field));
-        given().get("/api/v1/predictions/{key}/observations", key).then().body("", hasSize(0));
+        given().get("/api/v1/predictions/{key}/observations", key).then().body("items", hasSize(0));
     }
 
     @Test

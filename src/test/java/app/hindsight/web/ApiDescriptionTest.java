@@ -70,7 +70,7 @@ class ApiDescriptionTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath()
-                .getList("")) {
+                .getList("items")) {
             assertFits("Event", event);
         }
     }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.LongStream;
 
@@ -44,6 +46,38 @@ class PageTest {
         for (String bad : List.of("0", "501", "-1", "ten", "1.5")) {
             assertThrows(ApiException.class, () -> Page.limit(bad), bad);
         }
+    }
+
+    @Test
+    void aListKeptByDayHasACursorWithTheLastItemsDayAndId() {
+        record Row(LocalDate on, long id) {}
+        List<Row> rows = List.of(
+                new Row(LocalDate.parse("2026-03-01"), 9),
+                new Row(LocalDate.parse("2026-03-01"), 12),
+                new Row(LocalDate.parse("2026-04-01"), 3));
+        Page<Row> page = Page.of(Paged.of(rows, 2, Row::id), Row::on, Row::id);
+        assertEquals(rows.subList(0, 2), page.items());
+        assertEquals(new Cursor.Position<>(LocalDate.parse("2026-03-01"), 12), Cursor.dayPosition(page.nextCursor()));
+        assertNull(Page.of(Paged.of(rows, 3, Row::id), Row::on, Row::id).nextCursor());
+        assertNull(Cursor.dayPosition(null));
+
+        Instant at = Instant.parse("2026-11-29T10:00:00.123456Z");
+        assertEquals(new Cursor.Position<>(at, 7), Cursor.instantPosition(Cursor.after(at, 7)));
+    }
+
+    @Test
+    void aCursorOfAnotherKindOrTamperedWithIsRefused() {
+        for (String bad : List.of(
+                Cursor.after(5),
+                Cursor.after("2026-02-30", 5),
+                Cursor.after("2026-03-01", -1),
+                Cursor.after("2026-11-29T10:00:00Z", 5),
+                "%%%",
+                "YXQ6")) {
+            assertThrows(ApiException.class, () -> Cursor.dayPosition(bad), bad);
+        }
+        assertThrows(ApiException.class, () -> Cursor.instantPosition(Cursor.after("2026-03-01", 5)));
+        assertThrows(ApiException.class, () -> Cursor.decode(Cursor.after("2026-03-01", 5)));
     }
 
     private static List<Long> ids(long from, long to) {
