@@ -139,7 +139,7 @@ final class HostileCases {
         raw(round, "GET /api/v1/predictions HTTP/1.0\r\n\r\n", "HTTP/1.0 without Host");
         StringBuilder chunked = new StringBuilder("POST /api/v1/predictions HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + round.adminToken() + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n");
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
         String chunk = "a".repeat(65_536);
         for (int i = 0; i < 8; i++) {
             chunked.append(Integer.toHexString(chunk.length()))

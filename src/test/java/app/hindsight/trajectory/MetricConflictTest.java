@@ -75,7 +75,7 @@ class MetricConflictTest {
     }
 
     private static List<String> history(String key) {
-        return TestData.predictions().get("{key}/history", key).then().extract().path("type");
+        return TestData.predictions().get("{key}/history", key).then().extract().path("items.type");
     }
 
     @Test
@@ -181,7 +181,7 @@ class MetricConflictTest {
                     .statusCode(400)
                     .body("errors.field", equalTo(List.of("value")));
         }
-        given().get("/api/v1/predictions/{key}/observations", key).then().body("size()", equalTo(0));
+        given().get("/api/v1/predictions/{key}/observations", key).then().body("items.size()", equalTo(0));
         // The bounds themselves are fine.
         observe(key, Map.of("on", "2026-03-01", "value", -1e15)).statusCode(201);
         TrajectoryTest.trajectory(key).statusCode(200).body("verdict", equalTo("REACHED"));
