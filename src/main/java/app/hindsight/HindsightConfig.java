@@ -63,6 +63,23 @@ public interface HindsightConfig {
         int observationsPerPrediction();
     }
 
+    Calendar calendar();
+
+    /** The window of days the calendar feed covers when a request names none (from and to override it). */
+    interface Calendar {
+        /** How far back the default window starts: a DUE prediction older than this leaves the default feed. */
+        @WithDefault("P90D")
+        Period past();
+
+        /** How far ahead the default window ends. */
+        @WithDefault("P1Y")
+        Period ahead();
+
+        /** The longest window a request may ask for with from and to; longer is a 400. */
+        @WithDefault("P5Y")
+        Period maxWindow();
+    }
+
     /** Bounds on the work of one list page (and of each batch of an export or the calendar). */
     interface Listing {
         /**

@@ -46,9 +46,10 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
- * The iCalendar feed: one all-day event per open or due prediction, on its target date, or for an undated
- * prediction on its next review date. Everything in it comes from the stored predictions, never from the
- * clock, so the same data gives the same bytes and a calendar app sees no change where there was none.
+ * The iCalendar feed: one all-day event per open or due prediction whose day falls in the window, on its target
+ * date, or for an undated prediction on its next review date. Everything in it comes from the stored predictions and
+ * the window, never from the time of the request, so the same data and window give the same bytes and a calendar
+ * app sees no change where there was none (the default window moves once a day).
  */
 @ApplicationScoped
 public class CalendarFeed {
@@ -68,20 +69,25 @@ public class CalendarFeed {
     PredictionQueries predictions;
 
     /**
-     * The calendar of the filter's matches that are OPEN or DUE. {@code base} is the service's base URI,
-     * for each event's URL. Matches are read in id-ordered batches, each in its own short transaction that
-     * examines at most hindsight.list.scan-budget predictions (see {@link PredictionQueries#batch}).
+     * The calendar of the filter's matches that are OPEN or DUE and whose day (target date, or next review date)
+     * falls in the window. {@code base} is the service's base URI, for each event's URL. The window's predictions are
+     * found first, from the indexes on (status, dueAt) and (status, nextReviewOn); the filter's matches among them
+     * are then read in id-ordered batches, each in its own short transaction that examines at most
+     * hindsight.list.scan-budget predictions (see {@link PredictionQueries#batch}).
      */
-    public Calendar build(PredictionFilter filter, URI base) {
+    public Calendar build(PredictionFilter filter, CalendarWindow window, URI base) {
         List<CalendarComponent> events = new ArrayList<>();
         PredictionFilter listed = onlyListed(filter);
-        if (listed != null) {
+        long[] within =
+                listed == null ? new long[0] : predictions.idsOnDays(listed.statuses(), window.from(), window.to());
+        if (within.length > 0) {
             long after = 0;
             while (true) {
-                PredictionQueries.Batch batch = predictions.batch(listed, after, BATCH);
+                PredictionQueries.Batch batch = predictions.batch(listed, after, BATCH, within);
                 for (PredictionView p : batch.items()) {
                     VEvent event = event(p, base);
-                    if (event != null) {
+                    // The day as read with the row: one moved out of the window since the ids were read stays out.
+                    if (event != null && window.contains(day(p))) {
                         events.add(event);
                     }
                 }
@@ -92,7 +98,7 @@ public class CalendarFeed {
             }
         }
         // ical4j's lists are immutable and add() copies: build each list once.
-        return new Calendar(new PropertyList(calendarProperties()), new ComponentList<>(events));
+        return new Calendar(new PropertyList(calendarProperties(window)), new ComponentList<>(events));
     }
 
     /** The filter with its statuses cut down to OPEN and DUE; null when nothing can be left. */
@@ -110,24 +116,34 @@ public class CalendarFeed {
                 statuses, f.kind(), f.topic(), f.speaker(), f.source(), f.dueBefore(), f.dueAfter(), f.q());
     }
 
-    private static List<Property> calendarProperties() {
+    private static List<Property> calendarProperties(CalendarWindow window) {
         List<Property> props = new ArrayList<>();
         props.add(new ProdId(PRODID));
         props.add(ImmutableVersion.VERSION_2_0);
         props.add(ImmutableCalScale.GREGORIAN);
         props.add(new XProperty("X-WR-CALNAME", NAME));
-        props.add(new XProperty(
-                "X-WR-CALDESC",
-                "Open and due predictions tracked by Hindsight, each on the day its target window ends"));
+        props.add(new XProperty("X-WR-CALDESC", description(window)));
         props.add(new RefreshInterval(new ParameterList(List.<Parameter>of(Value.DURATION)), REFRESH));
         props.add(new XProperty("X-PUBLISHED-TTL", REFRESH.toString()));
         return props;
     }
 
+    /** What the calendar holds, and which days: a subscriber sees the window in the app's calendar settings. */
+    static String description(CalendarWindow window) {
+        return "Open and due predictions tracked by Hindsight, each on the day its target window ends (or its next "
+                + "review), from " + window.from() + " to " + window.to();
+    }
+
+    /** The day of a prediction's event: its target date, or its next review date; null when it has neither. */
+    static LocalDate day(PredictionView p) {
+        LocalDate targetDate = p.target() == null ? null : p.target().date();
+        return targetDate != null ? targetDate : p.nextReviewOn();
+    }
+
     /** The event of one prediction, or null when it has neither a target date nor a review date. */
     static VEvent event(PredictionView p, URI base) {
         LocalDate targetDate = p.target() == null ? null : p.target().date();
-        LocalDate day = targetDate != null ? targetDate : p.nextReviewOn();
+        LocalDate day = day(p);
         if (day == null) {
             return null;
         }

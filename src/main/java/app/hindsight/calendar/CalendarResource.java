@@ -1,6 +1,8 @@
 package app.hindsight.calendar;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,6 +45,8 @@ public class CalendarResource {
 
     public static final String TEXT_CALENDAR = "text/calendar";
     static final String TEXT_CALENDAR_UTF8 = TEXT_CALENDAR + "; charset=UTF-8";
+    /** The days the feed covers, as an ISO 8601 interval of dates, e.g. 2026-09-08/2027-12-07. */
+    static final String WINDOW_HEADER = "Hindsight-Calendar-Window";
 
     static final String EXAMPLE = """
             BEGIN:VCALENDAR
@@ -51,7 +55,8 @@ public class CalendarResource {
             CALSCALE:GREGORIAN
             X-WR-CALNAME:Hindsight: predictions coming due
             X-WR-CALDESC:Open and due predictions tracked by Hindsight\\, each on the da
-             y its target window ends
+             y its target window ends (or its next review)\\, from 2027-01-01 to 2027-12
+             -31
             REFRESH-INTERVAL;VALUE=DURATION:PT6H
             X-PUBLISHED-TTL:PT6H
             BEGIN:VEVENT
@@ -84,8 +89,18 @@ public class CalendarResource {
             "instance": "/api/v1/calendar.ics", \
             "errors": [{"field": "status", "message": "'SOON' must be one of OPEN, DUE, RESOLVED, WITHDRAWN"}]}""";
 
+    static final String TOO_LONG = """
+            {"type": "/problems/invalid-request", "title": "The request is not valid", "status": 400, \
+            "detail": "to: the window from 2027-01-01 to 2037-01-01 is longer than P5Y; ask for several shorter ones", \
+            "instance": "/api/v1/calendar.ics", \
+            "errors": [{"field": "to", "message": "the window from 2027-01-01 to 2037-01-01 is longer than P5Y; \
+            ask for several shorter ones"}]}""";
+
     @Inject
     CalendarFeed feed;
+
+    @Inject
+    Clock clock;
 
     @Inject
     HindsightConfig config;
@@ -96,8 +111,11 @@ public class CalendarResource {
             operationId = "getCalendar",
             summary = "Calendar feed of predictions coming due",
             description = "An iCalendar document (RFC 5545) with one all-day event per OPEN or DUE prediction that "
-                    + "matches the filters (the list's filters, without paging): on its target date, or, for a "
-                    + "prediction without one, on its next review date with the summary prefixed 'Review: '. "
+                    + "matches the filters (the list's filters, without paging) and whose day falls in the window: on "
+                    + "its target date, or, for a prediction without one, on its next review date with the summary "
+                    + "prefixed 'Review: '. The window is from 90 days ago to a year ahead unless from and to say "
+                    + "otherwise (hindsight.calendar.past and .ahead); X-WR-CALDESC and the Hindsight-Calendar-Window "
+                    + "header name its days. "
                     + "UID is <key>@hindsight and never changes; DTSTAMP is the prediction's last change. "
                     + "RESOLVED and WITHDRAWN predictions never appear, whatever the status filter says. "
                     + "Subscribe to this URL (with any filters as query parameters) from a calendar app.")
@@ -105,6 +123,11 @@ public class CalendarResource {
             responseCode = "200",
             description =
                     "The calendar (UTF-8, CRLF line endings, lines folded at 75 octets); no events when nothing matches",
+            headers =
+                    @Header(
+                            name = WINDOW_HEADER,
+                            description = "The days the feed covers, both included, as an ISO 8601 interval",
+                            schema = @Schema(type = SchemaType.STRING, example = "2027-01-01/2027-12-31")),
             content =
                     @Content(
                             mediaType = TEXT_CALENDAR,
@@ -112,11 +135,14 @@ public class CalendarResource {
                             examples = @ExampleObject(name = "one prediction", value = EXAMPLE)))
     @APIResponse(
             responseCode = "400",
-            description = "A bad filter; errors names it",
+            description = "A bad filter, or a window that is not one or is too long; errors names the parameter",
             content =
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "bad status", value = BAD_FILTER)))
+                            examples = {
+                                @ExampleObject(name = "bad status", value = BAD_FILTER),
+                                @ExampleObject(name = "window too long", value = TOO_LONG)
+                            }))
     @APIResponse(
             responseCode = "503",
             description = "Building the calendar took longer than it may; ask again after " + "Retry-After seconds",
@@ -144,12 +170,34 @@ public class CalendarResource {
             in = ParameterIn.QUERY,
             description = "dueAt at or after this date or instant; leaves out undated predictions")
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "text in the statement or the quote, case-insensitive")
+    @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description =
+                    "the first day of the window, included; 90 days before today by default "
+                            + "(hindsight.calendar.past). The window may be at most 5 years long (hindsight.calendar.max-window)",
+            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2027-01-01"))
+    @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description =
+                    "the last day of the window, included; a year after today by default (hindsight.calendar.ahead)",
+            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2027-12-31"))
     @RolesAllowed(Roles.READER)
     public Response calendar(@Context UriInfo uri) {
         PredictionFilter filter = PredictionFilter.parse(uri.getQueryParameters(), config.zone());
+        HindsightConfig.Calendar settings = config.calendar();
+        CalendarWindow window = CalendarWindow.parse(
+                uri.getQueryParameters(),
+                LocalDate.now(clock.withZone(config.zone())),
+                settings.past(),
+                settings.ahead(),
+                settings.maxWindow());
         // Built before the response starts, so a failure is a problem document, not a truncated calendar.
-        Calendar calendar = feed.build(filter, URI.create(publicUrl.base() + "/"));
+        Calendar calendar = feed.build(filter, window, URI.create(publicUrl.base() + "/"));
         StreamingOutput body = out -> IcsWriter.write(calendar, out);
-        return Response.ok(body, TEXT_CALENDAR_UTF8).build();
+        return Response.ok(body, TEXT_CALENDAR_UTF8)
+                .header(WINDOW_HEADER, window.toString())
+                .build();
     }
 }

@@ -1,14 +1,9 @@
 package app.hindsight.desk;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
+import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
 import app.hindsight.domain.Tail;
@@ -32,13 +28,10 @@ import app.hindsight.forecast.ForecastService;
 import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
 import app.hindsight.prediction.EventView;
-import app.hindsight.prediction.FlagReason;
 import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.PredictionFilter;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.PredictionView;
-import app.hindsight.prediction.Status;
 import app.hindsight.prediction.StatusMachine;
 import app.hindsight.prediction.Transition;
 import app.hindsight.review.ReviewService;
@@ -48,9 +41,6 @@ import app.hindsight.source.SourceService;
 import app.hindsight.source.SourceView;
 import app.hindsight.track.SpeakerRecords;
 import app.hindsight.track.SpeakerRow;
-import app.hindsight.track.Stats;
-import app.hindsight.track.StatsView;
-import app.hindsight.track.TrackQueries;
 import app.hindsight.trajectory.TrajectoryService;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;
@@ -68,13 +58,8 @@ import io.quarkus.security.UnauthorizedException;
 @Produces(MediaType.TEXT_HTML)
 public class DeskResource {
 
-    /** How far ahead the desk's timeline looks. */
-    static final Duration AHEAD = Duration.ofDays(90);
-
-    /** The most rows a section of the desk shows; the queue and the API page on. */
-    static final int SHOWN = Page.MAX_LIMIT;
-
-    static final int RECENT_RESOLUTIONS = 10;
+    /** The most rows of a prediction's history or forecasts, or of the speakers or forecasters, a page shows. */
+    static final int SHOWN = 100;
 
     /**
      * The type of the pages an exception mapper builds: they are rendered there, since a TemplateInstance in a built
@@ -87,37 +72,22 @@ public class DeskResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Home desk);
+        static native TemplateInstance home(DeskHome.Home desk);
 
         static native TemplateInstance prediction(PredictionPage page);
 
         static native TemplateInstance reviews(ReviewsPage page);
 
-        static native TemplateInstance speakers(List<SpeakerRow> speakers);
+        static native TemplateInstance speakers(Shown<SpeakerRow> speakers);
 
-        static native TemplateInstance forecasters(List<ForecasterView> forecasters);
+        static native TemplateInstance forecasters(Shown<ForecasterView> forecasters);
+
+        static native TemplateInstance invalid(String what);
 
         static native TemplateInstance notFound(String what);
 
         static native TemplateInstance unauthorized();
     }
-
-    /** The front page: what needs a reviewer now, what comes next, what was settled lately, the counts. */
-    public record Home(
-            List<DueRow> due,
-            boolean moreDue,
-            List<Timeline.Month> ahead,
-            boolean moreAhead,
-            List<TrackQueries.Resolved> resolved,
-            StatsView stats,
-            List<Count> byStatus,
-            LocalDate today) {}
-
-    /** A DUE prediction or an open review, with how long it has waited and who has it. */
-    public record DueRow(
-            String key, String statement, FlagReason reason, LocalDate dueOn, Long daysOverdue, String assignee) {}
-
-    public record Count(String label, long count) {}
 
     /**
      * A prediction and its record, and what a person may do with it now: the forms (shown once a script is running
@@ -158,6 +128,9 @@ public class DeskResource {
     PredictionQueries predictions;
 
     @Inject
+    DeskHome home;
+
+    @Inject
     PredictionHistory history;
 
     @Inject
@@ -178,46 +151,11 @@ public class DeskResource {
     @Inject
     ForecasterRecords forecasters;
 
-    @Inject
-    Stats stats;
-
     @GET
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
-    public TemplateInstance home() {
-        Instant now = Instant.now(clock);
-        LocalDate today = LocalDate.ofInstant(now, config.zone());
-
-        Paged<ReviewView> open = reviews.queue(true, null, 0, SHOWN);
-        // A batch, not a page: it stops at the scan budget rather than refusing, and the desk says there is more.
-        PredictionQueries.Batch dueNow = predictions.batch(filter(Status.DUE, null, null), 0, SHOWN);
-        List<DueRow> due = new ArrayList<>();
-        Set<String> reviewed = open.items().stream().map(ReviewView::prediction).collect(Collectors.toSet());
-        for (ReviewView r : open.items()) {
-            due.add(new DueRow(r.prediction(), r.statement(), r.reason(), r.dueOn(), r.daysOverdue(), r.assignee()));
-        }
-        for (PredictionView p : dueNow.items()) {
-            if (!reviewed.contains(p.key())) {
-                due.add(new DueRow(p.key(), p.statement(), null, p.nextReviewOn(), null, null));
-            }
-        }
-        due.sort(Comparator.comparing(DueRow::daysOverdue, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(DueRow::dueOn, Comparator.nullsLast(Comparator.naturalOrder())));
-
-        PredictionQueries.Batch ahead = predictions.batch(filter(Status.OPEN, now, now.plus(AHEAD)), 0, SHOWN);
-        StatsView counts = stats.now();
-        List<Count> byStatus = counts.byStatus().entrySet().stream()
-                .map(e -> new Count(e.getKey().name(), e.getValue()))
-                .toList();
-        return Templates.home(new Home(
-                due,
-                open.nextAfter() != null || !dueNow.last(),
-                Timeline.byMonth(ahead.items(), config.zone()),
-                !ahead.last(),
-                stats.recentResolutions(RECENT_RESOLUTIONS),
-                counts,
-                byStatus,
-                today));
+    public TemplateInstance home(@QueryParam("after") String after, @QueryParam("before") String before) {
+        return Templates.home(home.build(after, before));
     }
 
     @GET
@@ -282,7 +220,8 @@ public class DeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance speakers() {
-        return Templates.speakers(speakers.all().stream().map(SpeakerRow::of).toList());
+        return Templates.speakers(
+                Shown.first(speakers.all().stream().map(SpeakerRow::of).toList(), SHOWN));
     }
 
     @GET
@@ -290,7 +229,15 @@ public class DeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance forecasters() {
-        return Templates.forecasters(forecasters.ranked(0));
+        return Templates.forecasters(Shown.first(forecasters.ranked(0), SHOWN));
+    }
+
+    /** A link the desk did not make (a cursor typed in) gets a page that says which part is wrong. */
+    @ServerExceptionMapper
+    public RestResponse<TemplateInstance> invalid(InvalidInput e) {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.BAD_REQUEST, Templates.invalid(e.getMessage()))
+                .type(MediaType.TEXT_HTML_TYPE)
+                .build();
     }
 
     /** A person who follows a stale link gets a page saying so, not a problem document. */
@@ -315,9 +262,5 @@ public class DeskResource {
                 .type(HTML)
                 .header("WWW-Authenticate", "Bearer realm=\"hindsight\"")
                 .build();
-    }
-
-    private static PredictionFilter filter(Status status, Instant dueAfter, Instant dueBefore) {
-        return new PredictionFilter(List.of(status), null, null, null, null, dueBefore, dueAfter, null);
     }
 }

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -11,6 +14,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.jpa.SpecHints;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,9 +138,55 @@ public class PredictionQueries {
      */
     @Transactional
     public Batch batch(PredictionFilter filter, long afterId, int size) {
-        PredictionScan.Slice slice = scan.scan(filter, afterId, size);
+        return batch(filter, afterId, size, null);
+    }
+
+    /**
+     * A batch as {@link #batch(PredictionFilter, long, int)}, of the predictions among {@code within} (ids in
+     * ascending order, from {@link #idsOnDays}) only; null means any.
+     */
+    @Transactional
+    public Batch batch(PredictionFilter filter, long afterId, int size, long[] within) {
+        PredictionScan.Slice slice = scan.scan(filter, afterId, size, within);
         return new Batch(
                 slice.matches().stream().map(Prediction::toView).toList(), slice.resumeAfter(), slice.complete());
+    }
+
+    /**
+     * The ids, ascending, of the predictions in these statuses whose day falls from {@code from} to {@code to}
+     * (both included): the target date, or for an undated prediction the next review date. Read from the indexes
+     * (status, due_at) and (status, next_review_on, slug), one range of each per status; a dated prediction's
+     * target date is in the window when its dueAt (the start of the next day) is.
+     */
+    @Transactional
+    public long[] idsOnDays(List<Status> statuses, LocalDate from, LocalDate to) {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.list().timeout().toMillis());
+        Instant startsAt = DueDates.dueAt(from, config.zone());
+        Instant endsBefore = DueDates.dueAt(to.plusDays(1), config.zone());
+        List<Long> ids = new ArrayList<>();
+        for (Status status : statuses) {
+            ids.addAll(Prediction.getEntityManager()
+                    .createQuery(
+                            "select id from Prediction where status = :status and dueAt >= :from and dueAt < :to",
+                            Long.class)
+                    .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, timeout)
+                    .setParameter("status", status)
+                    .setParameter("from", startsAt)
+                    .setParameter("to", endsBefore)
+                    .getResultList());
+            ids.addAll(Prediction.getEntityManager()
+                    .createQuery(
+                            // target.date, not dueAt, which H2 would read through the dueAt index's nulls.
+                            "select id from Prediction where status = :status and nextReviewOn >= :from "
+                                    + "and nextReviewOn <= :to and target.date is null",
+                            Long.class)
+                    .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, timeout)
+                    .setParameter("status", status)
+                    .setParameter("from", from)
+                    .setParameter("to", to)
+                    .getResultList());
+        }
+        return ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
     }
 
     /** The id of the prediction with this key, in the caller's transaction; 404 when there is none. */

@@ -62,13 +62,21 @@ class PredictionScan {
 
     /** The first {@code count} matches after {@code after}, within the budget, in the caller's transaction. */
     Slice scan(PredictionFilter filter, long after, int count) {
+        return scan(filter, after, count, null);
+    }
+
+    /**
+     * As {@link #scan(PredictionFilter, long, int)}, among the ids of {@code within} only (ascending; null: any). They
+     * are one more driver, chosen when they are the sparsest; with another driver, each candidate is looked up in them.
+     */
+    Slice scan(PredictionFilter filter, long after, int count, long[] within) {
         Allowance allowance = new Allowance(
                 config.list().scanBudget(), config.list().timeout().toNanos(), System::nanoTime);
         EntityManager em = Prediction.getEntityManager();
         // Never more candidates than the budget, so a scan stops within it (a budget under a page is the operator's
         // choice: such pages are refused).
         int chunk = Math.max(1, Math.min(firstChunk(count), allowance.rowsLeft()));
-        Candidates first = choose(em, filter, after, chunk, allowance);
+        Candidates first = choose(em, filter, after, chunk, allowance, within);
         Driver driver = first.driver();
         List<Prediction> matches = new ArrayList<>();
         long cursor = after;
@@ -76,7 +84,7 @@ class PredictionScan {
         while (true) {
             allowance.spend(c.examined());
             int wanted = count - matches.size();
-            List<Prediction> found = load(em, filter, c, driver instanceof TopicIds, wanted, allowance);
+            List<Prediction> found = load(em, filter, c, driver instanceof TopicIds, within, wanted, allowance);
             matches.addAll(found);
             if (matches.size() >= count) {
                 return new Slice(matches, matches.get(matches.size() - 1).id, false);
@@ -103,8 +111,12 @@ class PredictionScan {
 
     private record Candidates(Driver driver, Chunk chunk) {}
 
-    private Candidates choose(EntityManager em, PredictionFilter f, long after, int n, Allowance allowance) {
+    private Candidates choose(
+            EntityManager em, PredictionFilter f, long after, int n, Allowance allowance, long[] within) {
         List<Driver> drivers = drivers(em, f, allowance);
+        if (within != null) {
+            drivers.add(new WithinIds(within));
+        }
         if (drivers.isEmpty()) {
             Driver all = new AllIds();
             return new Candidates(all, all.next(em, after, n, allowance));
@@ -175,7 +187,13 @@ class PredictionScan {
      * q has no index on H2, so it is checked in the query (on PostgreSQL its trigram index may serve it).
      */
     private static List<Prediction> load(
-            EntityManager em, PredictionFilter f, Chunk c, boolean topicChecked, int max, Allowance allowance) {
+            EntityManager em,
+            PredictionFilter f,
+            Chunk c,
+            boolean topicChecked,
+            long[] within,
+            int max,
+            Allowance allowance) {
         if (c.isEmpty()) {
             return List.of();
         }
@@ -202,6 +220,9 @@ class PredictionScan {
                     f, speaker, (Status) row[1], (Kind) row[2], (String) row[3], (String) row[4], (Instant) row[5])) {
                 passed.add((Long) row[0]);
             }
+        }
+        if (within != null) {
+            passed.removeIf(id -> java.util.Arrays.binarySearch(within, id) < 0);
         }
         if (f.topic() != null && !topicChecked && !passed.isEmpty()) {
             Set<Long> tagged = tagged(em, passed, f.topicTag(), allowance);
@@ -394,6 +415,21 @@ class PredictionScan {
             int start = java.util.Collections.binarySearch(ids, after + 1);
             start = start >= 0 ? start : -start - 1;
             return Chunk.of(after, ids.subList(start, Math.min(ids.size(), start + n)), n);
+        }
+    }
+
+    /** Ids the caller found beforehand (ascending), e.g. from the indexes of a window of days. */
+    private record WithinIds(long[] ids) implements Driver {
+        @Override
+        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
+            int start = java.util.Arrays.binarySearch(ids, after + 1);
+            start = start >= 0 ? start : -start - 1;
+            int end = Math.min(ids.length, start + n);
+            List<Long> chunk = new ArrayList<>(end - start);
+            for (int i = start; i < end; i++) {
+                chunk.add(ids[i]);
+            }
+            return Chunk.of(after, chunk, n);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -111,6 +113,24 @@ public class ReviewService {
         return Review.<Review>find("predictionKey = ?1 and closedAt is null order by id desc", predictionKey)
                 .firstResultOptional()
                 .map(r -> view(r, predictions.view(r.predictionKey).statement()));
+    }
+
+    /** The open reviews of these predictions (a page of them), by prediction key: one query through its index. */
+    @Transactional
+    public Map<String, ReviewView> openFor(Collection<String> predictionKeys) {
+        if (predictionKeys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ReviewView> open = new HashMap<>();
+        Review.getEntityManager()
+                .createQuery(
+                        "select r, p.statement from Review r, Prediction p where p.key = r.predictionKey "
+                                + "and r.predictionKey in :keys and r.closedAt is null order by r.id",
+                        Object[].class)
+                .setParameter("keys", predictionKeys)
+                .getResultList()
+                .forEach(row -> open.put(((Review) row[0]).predictionKey, view((Review) row[0], (String) row[1])));
+        return open;
     }
 
     @Transactional

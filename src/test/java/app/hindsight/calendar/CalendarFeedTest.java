@@ -48,6 +48,10 @@ import net.fortuna.ical4j.model.component.VEvent;
 class CalendarFeedTest {
 
     private static final String FEED = "/api/v1/calendar.ics";
+    /** A window (the longest, five years) around the test data's target dates, 2025-12-31 to 2030-12-31. */
+    private static final String FROM = "2025-12-31";
+
+    private static final String TO = "2030-12-31";
     private static final DateTimeFormatter UTC_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -59,7 +63,10 @@ class CalendarFeedTest {
         resolve(due);
         predictions().delete("{key}/resolution", due).then().statusCode(200).body("status", equalTo("DUE"));
 
-        Response response = given().queryParam("topic", topic).get(FEED);
+        Response response = given().queryParam("topic", topic)
+                .queryParam("from", FROM)
+                .queryParam("to", TO)
+                .get(FEED);
         response.then().statusCode(200).contentType(startsWith("text/calendar"));
         assertTrue(response.contentType().toLowerCase().contains("charset=utf-8"), response.contentType());
         Calendar calendar = parse(response.asByteArray());
@@ -119,12 +126,14 @@ class CalendarFeedTest {
                 .statusCode(200)
                 .body("status", equalTo("WITHDRAWN"));
 
-        assertEquals(Set.of(open + "@hindsight"), uids(feed("topic", topic)));
+        assertEquals(Set.of(open + "@hindsight"), uids(feed("topic", topic, "from", FROM, "to", TO)));
         // A status filter is cut down to OPEN and DUE, never widened.
-        assertEquals(Set.of(open + "@hindsight"), uids(feed("topic", topic, "status", "OPEN,RESOLVED,WITHDRAWN")));
-        assertEquals(Set.of(), uids(feed("topic", topic, "status", "DUE")));
+        assertEquals(
+                Set.of(open + "@hindsight"),
+                uids(feed("topic", topic, "from", FROM, "to", TO, "status", "OPEN,RESOLVED,WITHDRAWN")));
+        assertEquals(Set.of(), uids(feed("topic", topic, "from", FROM, "to", TO, "status", "DUE")));
 
-        byte[] onlyResolved = feedBytes("topic", topic, "status", "RESOLVED");
+        byte[] onlyResolved = feedBytes("topic", topic, "from", FROM, "to", TO, "status", "RESOLVED");
         Calendar empty = parse(onlyResolved);
         assertEquals(0, empty.getComponents().size());
         assertEquals("-//Hindsight//Predictions//EN", value(empty, Property.PRODID));
@@ -136,8 +145,8 @@ class CalendarFeedTest {
         String topic = topic();
         String key = create(withTopic(prediction(key("cal-stable")), topic));
 
-        byte[] first = feedBytes("topic", topic);
-        byte[] second = feedBytes("topic", topic);
+        byte[] first = feedBytes("topic", topic, "from", FROM, "to", TO);
+        byte[] second = feedBytes("topic", topic, "from", FROM, "to", TO);
         assertEquals(
                 new String(first, StandardCharsets.UTF_8),
                 new String(second, StandardCharsets.UTF_8),
@@ -157,7 +166,7 @@ class CalendarFeedTest {
                 .then()
                 .statusCode(200);
 
-        VEvent after = only(feed("topic", topic));
+        VEvent after = only(feed("topic", topic, "from", FROM, "to", TO));
         assertEquals(key + "@hindsight", value(after, Property.UID));
         assertEquals("Edited: by the end of 2030 " + key + " will come true.", value(after, Property.SUMMARY));
         assertEquals("20260301T140000Z", value(after, Property.DTSTAMP), "DTSTAMP follows the edit");
@@ -176,7 +185,7 @@ class CalendarFeedTest {
         body.put("resolutionCriteria", criteria);
         create(body);
 
-        byte[] raw = feedBytes("topic", topic);
+        byte[] raw = feedBytes("topic", topic, "from", FROM, "to", TO);
         String text = new String(raw, StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\r\n"), "the last line ends with CRLF");
         String[] lines = text.substring(0, text.length() - 2).split("\r\n", -1);
@@ -231,10 +240,18 @@ class CalendarFeedTest {
         commitment.put("target", target("2028-12-31", "YEAR", "EXPLICIT", "by the end of 2028"));
         String committed = create(commitment);
 
-        assertEquals(Set.of(forecast + "@hindsight", committed + "@hindsight"), uids(feed("topic", topic)));
-        assertEquals(Set.of(committed + "@hindsight"), uids(feed("topic", topic, "kind", "COMMITMENT")));
-        assertEquals(Set.of(committed + "@hindsight"), uids(feed("topic", topic, "dueBefore", "2030-01-01")));
-        assertEquals(Set.of(forecast + "@hindsight"), uids(feed("topic", topic, "dueAfter", "2030-01-01")));
+        assertEquals(
+                Set.of(forecast + "@hindsight", committed + "@hindsight"),
+                uids(feed("topic", topic, "from", FROM, "to", TO)));
+        assertEquals(
+                Set.of(committed + "@hindsight"),
+                uids(feed("topic", topic, "from", FROM, "to", TO, "kind", "COMMITMENT")));
+        assertEquals(
+                Set.of(committed + "@hindsight"),
+                uids(feed("topic", topic, "from", FROM, "to", TO, "dueBefore", "2030-01-01")));
+        assertEquals(
+                Set.of(forecast + "@hindsight"),
+                uids(feed("topic", topic, "from", FROM, "to", TO, "dueAfter", "2030-01-01")));
         assertEquals(Set.of(), uids(feed("topic", topic())));
     }
 
@@ -256,11 +273,81 @@ class CalendarFeedTest {
     }
 
     @Test
+    void theDefaultWindowIsTheLast90DaysAndTheNextYearAndFromToMoveIt() throws Exception {
+        TestClock.install(Instant.parse("2026-03-01T09:00:00Z"));
+        String topic = topic();
+        String tooOld = create(onDay(topic, "cal-too-old", "2025-11-30"));
+        String firstDay = create(onDay(topic, "cal-first-day", "2025-12-01"));
+        String lastDay = create(onDay(topic, "cal-last-day", "2027-03-01"));
+        String tooFar = create(onDay(topic, "cal-too-far", "2027-03-02"));
+        Map<String, Object> undated = withTopic(prediction(key("cal-review-far")), topic);
+        undated.put("target", Map.of("basis", "NONE"));
+        undated.put("reviewEvery", "P2Y");
+        String reviewFar = create(undated);
+
+        Response response = given().queryParam("topic", topic).get(FEED);
+        response.then().statusCode(200).header("Hindsight-Calendar-Window", "2025-12-01/2027-03-01");
+        Calendar calendar = parse(response.asByteArray());
+        calendar.validate();
+        assertEquals(Set.of(firstDay + "@hindsight", lastDay + "@hindsight"), uids(calendar));
+        assertTrue(
+                value(calendar, "X-WR-CALDESC").endsWith("from 2025-12-01 to 2027-03-01"),
+                value(calendar, "X-WR-CALDESC"));
+
+        assertEquals(
+                Set.of(tooOld + "@hindsight", firstDay + "@hindsight"),
+                uids(feed("topic", topic, "from", "2025-01-01", "to", "2026-12-31")));
+        // A bound left out keeps its default: from 2027-01-01 to a year after today.
+        assertEquals(Set.of(lastDay + "@hindsight"), uids(feed("topic", topic, "from", "2027-01-01")));
+        assertEquals(
+                Set.of(tooFar + "@hindsight", reviewFar + "@hindsight"),
+                uids(feed("topic", topic, "from", "2027-03-02", "to", "2028-03-01")));
+        given().queryParams("topic", topic, "from", "2027-03-02", "to", "2028-02-29")
+                .get(FEED)
+                .then()
+                .statusCode(200)
+                .header("Hindsight-Calendar-Window", "2027-03-02/2028-02-29");
+    }
+
+    @Test
+    void aBadOrTooLongWindowIsAProblemDocumentNamingTheParameter() {
+        TestClock.install(Instant.parse("2026-03-01T09:00:00Z"));
+        badWindow("from", "not a date", Map.of("from", "2027-02-30"));
+        badWindow("to", "not a date", Map.of("to", "soon"));
+        badWindow("to", "before it starts", Map.of("from", "2027-01-02", "to", "2027-01-01"));
+        badWindow("to", "longer than P5Y", Map.of("from", "2027-01-01", "to", "2032-01-02"));
+        // A far start with the default end (a year ahead) is too long as well; from is the one given.
+        badWindow("from", "longer than P5Y", Map.of("from", "2020-01-01"));
+        given().queryParams(Map.of("from", "2027-01-01", "to", "2032-01-01"))
+                .get(FEED)
+                .then()
+                .statusCode(200)
+                .header("Hindsight-Calendar-Window", "2027-01-01/2032-01-01");
+    }
+
+    private static void badWindow(String field, String says, Map<String, String> query) {
+        String message = given().queryParams(query)
+                .get(FEED)
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM_JSON))
+                .body("status", equalTo(400))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo(field))
+                .extract()
+                .path("errors[0].message");
+        assertTrue(message.contains(says) || says.equals("not a date") && message.contains("must be a date"), message);
+    }
+
+    @Test
     void anonymousCallersCanSubscribe() throws Exception {
         String topic = topic();
         String key = create(withTopic(prediction(key("cal-anon")), topic));
         AdminTokenByDefault.anonymous();
-        Response response = given().queryParam("topic", topic).get(FEED);
+        Response response = given().queryParam("topic", topic)
+                .queryParam("from", FROM)
+                .queryParam("to", TO)
+                .get(FEED);
         response.then().statusCode(200).contentType(startsWith("text/calendar"));
         assertEquals(key + "@hindsight", value(only(parse(response.asByteArray())), Property.UID));
     }
@@ -269,6 +356,14 @@ class CalendarFeedTest {
 
     private static String topic() {
         return "cal-" + uid();
+    }
+
+    /** An OPEN prediction whose target window is the one day {@code on}. */
+    private static Map<String, Object> onDay(String topic, String prefix, String on) {
+        Map<String, Object> body = withTopic(prediction(key(prefix)), topic);
+        body.put("madeOn", "2025-01-10");
+        body.put("target", target(on, "DAY", "EXPLICIT", "on " + on));
+        return body;
     }
 
     private static Map<String, Object> withTopic(Map<String, Object> body, String topic) {

@@ -6,13 +6,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +49,7 @@ class DeskPagesTest {
 
     @Test
     void theDeskListsADuePredictionWithItsDaysOverdue() throws Exception {
-        String key = TestData.createDue("desk-due");
+        String key = dueSince("2000-12-31", "desk-due");
         String statement =
                 TestData.predictions().get("{key}", key).then().extract().path("statement");
         AdminTokenByDefault.anonymous();
@@ -55,6 +65,70 @@ class DeskPagesTest {
                 .body(containsString("href=\"/q/swagger-ui\""))
                 .body(containsString("href=\"/desk/desk.css?v=" + version("desk.css") + "\""))
                 .body(containsString("src=\"/desk/desk.js?v=" + version("desk.js") + "\""));
+    }
+
+    @Test
+    void theDeskPagesThroughEveryDuePredictionOnceFiftyAPage() {
+        // Sixty due on one day: more than a page, and a tie on the day that the keys order.
+        Set<String> mine = new TreeSet<>();
+        for (int i = 0; i < 60; i++) {
+            mine.add(dueSince("2026-01-31", "zz-desk-page"));
+        }
+        AdminTokenByDefault.anonymous();
+        String first = page("/").statusCode(200).extract().asString();
+
+        List<String> seen = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        String html = first;
+        LocalDate lastDay = LocalDate.MIN;
+        while (true) {
+            List<String[]> rows = dueRows(html);
+            assertTrue(rows.size() <= 50, rows.size() + " rows on a page");
+            for (String[] row : rows) {
+                seen.add(row[0]);
+                LocalDate day = LocalDate.parse(row[1]);
+                assertFalse(day.isBefore(lastDay), "longest overdue first: " + day + " after " + lastDay);
+                lastDay = day;
+            }
+            pages.add(html);
+            Optional<String> next = match(html, "rel=\"next\" href=\"(/\\?after=[^\"]+)\"");
+            if (next.isEmpty()) {
+                break;
+            }
+            assertTrue(pages.size() < 1000, "the next links never end");
+            html = page(next.get()).statusCode(200).extract().asString();
+        }
+        assertTrue(pages.size() >= 2, "more than one page");
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no prediction on two pages");
+        assertTrue(seen.containsAll(mine), "every due prediction is on a page");
+        long count = Long.parseLong(match(first, "<p>([0-9]+) predictions are due")
+                .orElseThrow(() -> new AssertionError("no count of the due predictions")));
+        assertEquals(count, seen.size(), "the count says how many are due in all");
+        assertFalse(first.contains("rel=\"prev\""), "the first page has no previous page");
+
+        // Back from the last page, page by page, to the first: the same rows.
+        List<String> back = new ArrayList<>();
+        html = pages.get(pages.size() - 1);
+        back.addAll(0, dueRows(html).stream().map(r -> r[0]).toList());
+        while (true) {
+            Optional<String> previous = match(html, "rel=\"prev\" href=\"(/\\?before=[^\"]+)\"");
+            if (previous.isEmpty()) {
+                break;
+            }
+            html = page(previous.get()).statusCode(200).extract().asString();
+            back.addAll(0, dueRows(html).stream().map(r -> r[0]).toList());
+        }
+        assertEquals(seen, back);
+    }
+
+    @Test
+    void aDeskLinkThatIsNotOneIsAnHtmlPageNamingTheParameter() {
+        AdminTokenByDefault.anonymous();
+        page("/?after=yesterday")
+                .statusCode(400)
+                .body(containsString("<h1>Not a valid link</h1>"))
+                .body(containsString("after: &#39;yesterday&#39; is not a place in the list of due predictions"));
+        page("/?before=2026-01-01.No%20Key").statusCode(400).body(containsString("before: "));
     }
 
     @Test
@@ -204,6 +278,40 @@ class DeskPagesTest {
                 .statusCode(200)
                 .body(containsString("id=\"reopen\""))
                 .body(not(containsString("id=\"resolve\"")));
+    }
+
+    /** A DUE prediction (with its open review) whose target window ended on {@code targetDate}. */
+    private static String dueSince(String targetDate, String prefix) {
+        Map<String, Object> body = TestData.pastPrediction(TestData.key(prefix));
+        body.put("madeOn", "2000-01-10");
+        body.put("target", TestData.target(targetDate, "DAY", "EXPLICIT", "on " + targetDate));
+        String key = TestData.create(body);
+        TestData.resolve(key);
+        TestData.predictions()
+                .delete("{key}/resolution", key)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DUE"));
+        return key;
+    }
+
+    /** The key and the due date of each row of the page's due table. */
+    private static List<String[]> dueRows(String html) {
+        String due = html.substring(html.indexOf("<section aria-labelledby=\"due\">"));
+        due = due.substring(0, due.indexOf("</section>"));
+        List<String[]> rows = new ArrayList<>();
+        Matcher m = Pattern.compile(
+                        "<a href=\"/desk/predictions/([^\"]+)\">.*?<time datetime=\"([0-9-]+)\">", Pattern.DOTALL)
+                .matcher(due);
+        while (m.find()) {
+            rows.add(new String[] {m.group(1), m.group(2)});
+        }
+        return rows;
+    }
+
+    private static Optional<String> match(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     @Test

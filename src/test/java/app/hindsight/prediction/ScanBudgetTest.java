@@ -201,6 +201,9 @@ class ScanBudgetTest {
                         .toList());
         String ics = given().basePath("/api/v1/calendar.ics")
                 .queryParam("q", needle)
+                // A window that holds their target date (the end of 2030): the default ends a year from today.
+                .queryParam("from", "2026-01-01")
+                .queryParam("to", "2030-12-31")
                 .get()
                 .then()
                 .statusCode(200)

@@ -76,7 +76,7 @@ class HostHeaderTest {
         String key = create(prediction(key("host-calendar")));
 
         String ics = spoofed()
-                .get("/api/v1/calendar.ics?q=" + key)
+                .get("/api/v1/calendar.ics?from=2026-01-01&to=2030-12-31&q=" + key)
                 .then()
                 .statusCode(200)
                 .extract()
