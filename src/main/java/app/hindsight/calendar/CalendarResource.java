@@ -176,13 +176,13 @@ public class CalendarResource {
             description =
                     "the first day of the window, included; 90 days before today by default "
                             + "(hindsight.calendar.past). The window may be at most 5 years long (hindsight.calendar.max-window)",
-            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2027-01-01"))
+            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10, example = "2027-01-01"))
     @Parameter(
             name = "to",
             in = ParameterIn.QUERY,
             description =
                     "the last day of the window, included; a year after today by default (hindsight.calendar.ahead)",
-            schema = @Schema(type = SchemaType.STRING, format = "date", example = "2027-12-31"))
+            schema = @Schema(type = SchemaType.STRING, format = "date", maxLength = 10, example = "2027-12-31"))
     @RolesAllowed(Roles.READER)
     public Response calendar(@Context UriInfo uri) {
         PredictionFilter filter = PredictionFilter.parse(uri.getQueryParameters(), config.zone());

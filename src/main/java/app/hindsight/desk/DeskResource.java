@@ -234,9 +234,11 @@ public class DeskResource {
 
     /** A link the desk did not make (a cursor typed in) gets a page that says which part is wrong. */
     @ServerExceptionMapper
-    public RestResponse<TemplateInstance> invalid(InvalidInput e) {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.BAD_REQUEST, Templates.invalid(e.getMessage()))
-                .type(MediaType.TEXT_HTML_TYPE)
+    public RestResponse<String> invalid(InvalidInput e) {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.BAD_REQUEST,
+                        Templates.invalid(e.getMessage()).render())
+                .type(HTML)
                 .build();
     }
 
