@@ -41,7 +41,8 @@ class LayeringTest {
         "app.hindsight.calendar..",
         "app.hindsight.digest..",
         "app.hindsight.time..",
-        "app.hindsight.trajectory.."
+        "app.hindsight.trajectory..",
+        "app.hindsight.intake.."
     };
 
     /** HTTP by nature, though not named so: an OpenAPI meta-annotation for resources, the bearer-token mechanism. */
