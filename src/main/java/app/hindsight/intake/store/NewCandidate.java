@@ -1,6 +1,7 @@
 package app.hindsight.intake.store;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ public record NewCandidate(
         @NotNull @Valid QuoteText quote,
 
         @Min(1)
+        @Max(10_000_000)
         @Schema(description = "which occurrence, from 1, when the words occur more than once; default the first")
         Integer occurrence) {
 
