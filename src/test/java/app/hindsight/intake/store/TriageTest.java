@@ -68,10 +68,10 @@ class TriageTest {
         given().get(TestData.PREDICTIONS + "/" + prediction + "/history")
                 .then()
                 .statusCode(200)
-                .body("[0].type", equalTo("CREATED"))
-                .body("[0].note", equalTo("accepted from candidate " + ship + " of source " + key))
-                .body("[0].details.candidate.id", equalTo(ship))
-                .body("[0].details.candidate.source", equalTo(key));
+                .body("items[0].type", equalTo("CREATED"))
+                .body("items[0].note", equalTo("accepted from candidate " + ship + " of source " + key))
+                .body("items[0].details.candidate.id", equalTo(ship))
+                .body("items[0].details.candidate.source", equalTo(key));
         accept(key, ship, Map.of("statement", "Again."))
                 .then()
                 .statusCode(409)
