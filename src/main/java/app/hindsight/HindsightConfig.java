@@ -80,6 +80,18 @@ public interface HindsightConfig {
         Period maxWindow();
     }
 
+    Intake intake();
+
+    /** Transcripts on sources, and the candidates found in them. */
+    interface Intake {
+        /**
+         * The most bytes a transcript upload may have (PUT /sources/{key}/transcript), and the most its text may have
+         * once read from HTML or PDF; more is a 413 problem. A two-hour talk is about 150 KB of text.
+         */
+        @WithDefault("5M")
+        MemorySize maxTranscriptSize();
+    }
+
     /** Bounds on the work of one list page (and of each batch of an export or the calendar). */
     interface Listing {
         /**

@@ -43,7 +43,8 @@ class LayeringTest {
         "app.hindsight.digest..",
         "app.hindsight.text..",
         "app.hindsight.time..",
-        "app.hindsight.trajectory.."
+        "app.hindsight.trajectory..",
+        "app.hindsight.intake.."
     };
 
     /** HTTP by nature, though not named so: an OpenAPI meta-annotation for resources, the bearer-token mechanism. */

@@ -19,8 +19,13 @@ public record ExpectedVersion(boolean anyVersion, Set<Long> versions, String wea
 
     /** Throws {@link StaleVersion} unless {@code current} is a version the writer expects. */
     public void check(long current) {
+        check(current, "prediction");
+    }
+
+    /** As {@link #check(long)}, for a record of another kind, named in the refusal. */
+    public void check(long current, String what) {
         if (!anyVersion && !versions.contains(current)) {
-            throw new StaleVersion(current, weakTag);
+            throw new StaleVersion(current, weakTag, what);
         }
     }
 }

@@ -8,11 +8,22 @@ public class StaleVersion extends DomainException {
 
     private final long current;
     private final String weakTag;
+    private final String what;
 
     public StaleVersion(long current, String weakTag) {
+        this(current, weakTag, "prediction");
+    }
+
+    /** {@code what} names the record in the refusal: "the transcript was changed since your copy". */
+    public StaleVersion(long current, String weakTag, String what) {
         super("version " + current + " is current");
         this.current = current;
         this.weakTag = weakTag;
+        this.what = what;
+    }
+
+    public String what() {
+        return what;
     }
 
     public long current() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -81,10 +82,24 @@ public class PredictionService {
      * {@link PredictionKeys#writeGeneratingKeys}).
      */
     public PredictionView create(NewPrediction in, String actor) {
-        return keys.writeGeneratingKeys(in != null && in.key() == null, () -> createOnce(in, actor));
+        return create(in, actor, null, null, created -> {});
     }
 
-    private PredictionView createOnce(NewPrediction in, String actor) {
+    /**
+     * As {@link #create(NewPrediction, String)}, with a note and details on the CREATED event saying where the
+     * prediction came from, and {@code alongside} run in the same transaction once it is stored: what it throws
+     * undoes the create (an intake candidate is marked accepted this way, or not at all).
+     */
+    public PredictionView create(
+            NewPrediction in, String actor, String note, Object details, Consumer<PredictionView> alongside) {
+        return keys.writeGeneratingKeys(in != null && in.key() == null, () -> {
+            PredictionView created = createOnce(in, actor, note, details);
+            alongside.accept(created);
+            return created;
+        });
+    }
+
+    private PredictionView createOnce(NewPrediction in, String actor, String note, Object details) {
         NewPrediction complete = predictionValidation.validate(in);
         if (complete.key() != null && keys.used(complete.key())) {
             throw new Conflict("duplicate-key", "the key '" + complete.key() + "' is already used by a prediction");
@@ -94,7 +109,9 @@ public class PredictionService {
                 ? complete.key()
                 : keys.freeKeys(List.of(Keys.fromStatement(complete.statement())), Set.of())
                         .get(0);
-        Prediction p = insert(complete.withKey(key), actor, null, now(), today());
+        Prediction p = Prediction.created(complete.withKey(key), now(), config.zone(), today());
+        p.persist();
+        history.append(p.key, EventType.CREATED, p.createdAt, actor, note, null, details);
         return flushed(p, null);
     }
 

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import app.hindsight.domain.NotFound;
 import app.hindsight.forecast.ScoreQueries;
 import app.hindsight.forecast.ScoreQueries.CrowdFigures;
+import app.hindsight.intake.store.CoverageQueries;
 import app.hindsight.prediction.Kind;
 
 /** Speakers' track records: the database counts by group, {@link TrackRecord} does the arithmetic. */
@@ -29,6 +30,9 @@ public class SpeakerRecords {
     @Inject
     ScoreQueries scores;
 
+    @Inject
+    CoverageQueries coverage;
+
     /** Every speaker, by name (ignoring case). */
     @Transactional
     public List<SpeakerView> all() {
@@ -37,7 +41,8 @@ public class SpeakerRecords {
                 records(counts, scores.crowd("", Map.of(), "p.speaker_lower"), Function.identity());
         Map<String, String> names = TrackQueries.names(counts);
         List<SpeakerView> speakers = new ArrayList<>();
-        records.forEach((lower, record) -> speakers.add(new SpeakerView(names.get(lower), record, null, null, null)));
+        records.forEach(
+                (lower, record) -> speakers.add(new SpeakerView(names.get(lower), record, null, null, null, null)));
         return speakers;
     }
 
@@ -66,7 +71,8 @@ public class SpeakerRecords {
                 .map(r -> new SpeakerView.ResolvedCall(
                         r.key(), r.statement(), r.kind(), r.outcome(), r.resolvedOn(), crowdAtClose.get(r.id())))
                 .toList();
-        return new SpeakerView(TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved);
+        return new SpeakerView(
+                TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved, coverage.ofSpeaker(lower));
     }
 
     /** The groups' records, in the order of their keys, from the counts and the crowd's figures per group. */

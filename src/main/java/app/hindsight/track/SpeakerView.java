@@ -28,7 +28,12 @@ public record SpeakerView(
         @Schema(
                 description = "the resolved predictions, latest resolution first (at most `limit`); only on GET "
                         + "/speakers/{name}")
-        List<ResolvedCall> resolved) {
+        List<ResolvedCall> resolved,
+
+        @Schema(
+                description = "how many of the sources this record rests on are fully triaged (every forward-looking "
+                        + "sentence of the transcript accepted or dismissed); only on GET /speakers/{name}")
+        app.hindsight.intake.store.SourceTriage sources) {
 
     /** A resolved prediction of the speaker's, with the crowd's probability at its close (null without forecasts). */
     public record ResolvedCall(

@@ -16,6 +16,8 @@ import app.hindsight.HindsightConfig;
 public class BodyLimit {
 
     private static final String IMPORTS = "/api/v1/imports";
+    private static final java.util.regex.Pattern TRANSCRIPT =
+            java.util.regex.Pattern.compile("/api/v1/sources/[^/]+/transcript/?");
 
     // A provider: filters are built at static init, before runtime configuration exists.
     @Inject
@@ -31,13 +33,19 @@ public class BodyLimit {
             // No body to bound, or its length was checked already; wrapping the entity stream would cost every read.
             return;
         }
-        long max = maxFor(request.getUriInfo().getPath(), config.get().http());
+        long max = maxFor(request.getUriInfo().getPath(), config.get());
         request.setEntityStream(new LimitedStream(request.getEntityStream(), max));
     }
 
-    /** The largest body accepted at this path. */
-    static long maxFor(String path, HindsightConfig.Http limits) {
-        return path != null && path.startsWith(IMPORTS) ? limits.maxImportBodySize() : limits.maxBodySize();
+    /** The largest body accepted at this path: imports and transcripts have their own limits. */
+    static long maxFor(String path, HindsightConfig config) {
+        if (path != null && path.startsWith(IMPORTS)) {
+            return config.http().maxImportBodySize();
+        }
+        if (path != null && TRANSCRIPT.matcher(path).matches()) {
+            return config.intake().maxTranscriptSize().asLongValue();
+        }
+        return config.http().maxBodySize();
     }
 
     static ApiException tooLarge(String what, long max) {

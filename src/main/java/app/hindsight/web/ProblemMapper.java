@@ -24,6 +24,7 @@ import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.StaleVersion;
+import app.hindsight.domain.TooLarge;
 import app.hindsight.domain.Unavailable;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
@@ -103,7 +104,7 @@ public class ProblemMapper {
                 412,
                 "precondition-failed",
                 "Stale ETag",
-                "the prediction was changed since your copy; its current ETag is " + ETags.of(e.current()),
+                "the " + e.what() + " was changed since your copy; its current ETag is " + ETags.of(e.current()),
                 uri,
                 List.of(),
                 null);
@@ -133,6 +134,11 @@ public class ProblemMapper {
                         problem(503, "unavailable", "Service unavailable", e.getMessage(), uri, List.of(), null))
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TooLarge e, UriInfo uri) {
+        return problem(413, "body-too-large", "Request body too large", e.getMessage(), uri, List.of(), null);
     }
 
     @ServerExceptionMapper

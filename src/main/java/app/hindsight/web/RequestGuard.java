@@ -113,7 +113,7 @@ public class RequestGuard {
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
-            long max = BodyLimit.maxFor(ctx.normalizedPath(), limits);
+            long max = BodyLimit.maxFor(ctx.normalizedPath(), config);
             long size;
             try {
                 size = Long.parseLong(length.strip());

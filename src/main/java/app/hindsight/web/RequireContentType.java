@@ -53,6 +53,10 @@ public class RequireContentType {
                 consumes = resource.getResourceClass().getAnnotation(Consumes.class);
             }
         }
+        if (consumes != null && java.util.Arrays.asList(consumes.value()).contains("*/*")) {
+            // An endpoint that reads several types (a transcript) says which in its own refusal.
+            return "the type of the body";
+        }
         return consumes == null ? "application/json" : String.join(" or ", consumes.value());
     }
 }

@@ -1,0 +1,108 @@
+package app.hindsight.intake.store;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.domain.NotFound;
+import app.hindsight.source.SourceService;
+
+/** Triage figures: of one source, and of the sources a speaker's record rests on. */
+@ApplicationScoped
+public class CoverageQueries {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SourceService sources;
+
+    @Transactional
+    public Coverage of(String sourceKey) {
+        if (!sources.exists(sourceKey)) {
+            throw new NotFound("source", sourceKey);
+        }
+        StoredTranscript transcript = StoredTranscript.of(sourceKey).orElse(null);
+        List<Object[]> groups = em.createQuery(
+                        "select c.state, c.dismissReason, c.manual, c.orphaned, count(c) from StoredCandidate c"
+                                + " where c.sourceKey = ?1 group by c.state, c.dismissReason, c.manual, c.orphaned",
+                        Object[].class)
+                .setParameter(1, sourceKey)
+                .getResultList();
+        long all = 0, accepted = 0, pending = 0, manual = 0, orphaned = 0, dismissed = 0;
+        Map<DismissReason, Long> byReason = new EnumMap<>(DismissReason.class);
+        for (Object[] g : groups) {
+            long n = (Long) g[4];
+            all += n;
+            manual += Boolean.TRUE.equals(g[2]) ? n : 0;
+            orphaned += Boolean.TRUE.equals(g[3]) ? n : 0;
+            switch ((CandidateState) g[0]) {
+                case PENDING -> pending += n;
+                case ACCEPTED -> accepted += n;
+                case DISMISSED -> {
+                    dismissed += n;
+                    byReason.merge((DismissReason) g[1], n, Long::sum);
+                }
+            }
+        }
+        boolean fully = transcript != null && pending == 0;
+        Instant at = null;
+        String by = null;
+        if (fully) {
+            at = transcript.uploadedAt;
+            by = transcript.uploadedBy;
+            List<Object[]> last = em.createQuery(
+                            "select c.decidedAt, c.decidedBy from StoredCandidate c where c.sourceKey = ?1"
+                                    + " and c.decidedAt is not null order by c.decidedAt desc, c.id desc",
+                            Object[].class)
+                    .setParameter(1, sourceKey)
+                    .setMaxResults(1)
+                    .getResultList();
+            if (!last.isEmpty() && ((Instant) last.get(0)[0]).isAfter(at)) {
+                at = (Instant) last.get(0)[0];
+                by = (String) last.get(0)[1];
+            }
+        }
+        return new Coverage(
+                transcript == null ? null : Coverage.TranscriptSummary.of(transcript),
+                all,
+                accepted,
+                new Coverage.Dismissed(dismissed, byReason),
+                pending,
+                manual,
+                orphaned,
+                fully,
+                at,
+                by);
+    }
+
+    /**
+     * The sources a speaker (named in any case) is the speaker of, or that any of their predictions name, in the
+     * caller's transaction.
+     */
+    public SourceTriage ofSpeaker(String speaker) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select"
+                        + " (select count(*) from transcript t where t.source_key = s.slug),"
+                        + " (select count(*) from candidate c where c.source_key = s.slug and c.state = 'PENDING')"
+                        + " from source s where lower(s.speaker) = ?1"
+                        + " or s.slug in (select p.source_key from prediction p where p.speaker_lower = ?1)")
+                .setParameter(1, speaker.toLowerCase(Locale.ROOT))
+                .getResultList();
+        long withTranscript = 0;
+        long fully = 0;
+        for (Object[] row : rows) {
+            boolean transcript = ((Number) row[0]).longValue() > 0;
+            withTranscript += transcript ? 1 : 0;
+            fully += transcript && ((Number) row[1]).longValue() == 0 ? 1 : 0;
+        }
+        return SourceTriage.of(rows.size(), withTranscript, fully);
+    }
+}

@@ -1,0 +1,14 @@
+package app.hindsight.intake.store;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Why a candidate is left out; the body of a dismissal. */
+@Schema(name = "Dismissal")
+public record Dismissal(
+        @NotNull DismissReason reason,
+
+        @Size(max = 2000) @Schema(example = "a question from the audience, not Altman's")
+        String note) {}
