@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.text.MultiLine;
+
 /** A span the rules missed, added by hand: its words, verbatim from the transcript. */
 @Schema(name = "NewCandidate")
 public record NewCandidate(
@@ -20,6 +22,6 @@ public record NewCandidate(
         Integer occurrence) {
 
     public record QuoteText(
-            @NotBlank @Size(max = 2000) @Schema(example = "現在的模型已經非常強大")
+            @NotBlank @Size(max = 2000) @MultiLine @Schema(example = "現在的模型已經非常強大")
             String text) {}
 }
