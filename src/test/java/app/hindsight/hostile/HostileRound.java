@@ -145,8 +145,10 @@ public final class HostileRound {
     public void write(java.nio.file.Path file) {
         try {
             java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.write(
-                    file, findings.stream().map(Finding::toString).toList());
+            List<String> lines = new ArrayList<>();
+            lines.add(sent + " requests, " + findings.size() + " findings");
+            findings.forEach(finding -> lines.add(finding.toString()));
+            java.nio.file.Files.write(file, lines);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
