@@ -258,7 +258,12 @@
     window.location.assign(url);
   }
 
-  Object.assign(desk, { say, call, requestOf, reloadSaying, goSaying });
+  /** Whether a token is kept in this tab (it may still be being checked, as a page loads). */
+  function hasToken() {
+    return store.getItem(TOKEN) !== null;
+  }
+
+  Object.assign(desk, { say, call, requestOf, reloadSaying, goSaying, hasToken });
 
   panel.hidden = false;
   tokenForm.addEventListener('submit', async (event) => {

@@ -164,7 +164,7 @@
       desk.say(status, 'ok', 'Candidate ' + id + ' is ' + current.dataset.state.toLowerCase() + ' already.');
       return;
     }
-    if (!desk.current) {
+    if (!desk.hasToken()) {
       desk.say(status, 'error', 'Paste your API token at the top of the page to accept or dismiss candidates.');
       document.getElementById('token-input').focus();
       return;
