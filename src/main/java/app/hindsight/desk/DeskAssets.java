@@ -16,7 +16,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The desk's script and stylesheet under addresses that change with their content ({@code /desk/desk.js?v=<hash>},
+ * The desk's scripts and stylesheet under addresses that change with their content ({@code /desk/desk.js?v=<hash>},
  * the pages link these): such an address is cached for good, while the bare one is revalidated. A browser then
  * never keeps an old script after an upgrade, as it would if the fixed name were {@code immutable} (Quarkus's
  * default for static files).
@@ -27,12 +27,13 @@ public class DeskAssets {
 
     private static final String JS = "/desk/desk.js";
     private static final String CSS = "/desk/desk.css";
+    private static final String INTAKE_JS = "/desk/intake.js";
     private static final String FOREVER = "public, max-age=31536000, immutable";
     private static final String REVALIDATE = "no-cache";
 
     /** Files named here only, computed once: the files are in the jar and change only with it. */
     private static final class Versions {
-        static final Map<String, String> OF = Map.of(JS, version(JS), CSS, version(CSS));
+        static final Map<String, String> OF = Map.of(JS, version(JS), CSS, version(CSS), INTAKE_JS, version(INTAKE_JS));
     }
 
     /** The script's address, as the pages link it. */
@@ -43,6 +44,11 @@ public class DeskAssets {
     /** The stylesheet's address, as the pages link it. */
     static String deskCss() {
         return CSS + "?v=" + Versions.OF.get(CSS);
+    }
+
+    /** The intake pages' second script, as they link it (after the first, which it works through). */
+    static String intakeJs() {
+        return INTAKE_JS + "?v=" + Versions.OF.get(INTAKE_JS);
     }
 
     void register(@Observes Filters filters) {

@@ -235,21 +235,13 @@ public class DeskResource {
     /** A link the desk did not make (a cursor typed in) gets a page that says which part is wrong. */
     @ServerExceptionMapper
     public RestResponse<String> invalid(InvalidInput e) {
-        return RestResponse.ResponseBuilder.create(
-                        RestResponse.Status.BAD_REQUEST,
-                        Templates.invalid(e.getMessage()).render())
-                .type(HTML)
-                .build();
+        return invalidPage(e);
     }
 
     /** A person who follows a stale link gets a page saying so, not a problem document. */
     @ServerExceptionMapper
     public RestResponse<String> notFound(NotFound e) {
-        return RestResponse.ResponseBuilder.create(
-                        RestResponse.Status.NOT_FOUND,
-                        Templates.notFound(e.getMessage()).render())
-                .type(HTML)
-                .build();
+        return notFoundPage(e);
     }
 
     /**
@@ -258,6 +250,28 @@ public class DeskResource {
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public RestResponse<String> unauthorized() {
+        return unauthorizedPage();
+    }
+
+    // The desk's other resources map the same exceptions (a mapper in a resource class is that class's own) to these.
+
+    static RestResponse<String> invalidPage(InvalidInput e) {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.BAD_REQUEST,
+                        Templates.invalid(e.getMessage()).render())
+                .type(HTML)
+                .build();
+    }
+
+    static RestResponse<String> notFoundPage(NotFound e) {
+        return RestResponse.ResponseBuilder.create(
+                        RestResponse.Status.NOT_FOUND,
+                        Templates.notFound(e.getMessage()).render())
+                .type(HTML)
+                .build();
+    }
+
+    static RestResponse<String> unauthorizedPage() {
         return RestResponse.ResponseBuilder.create(
                         RestResponse.Status.UNAUTHORIZED,
                         Templates.unauthorized().render())

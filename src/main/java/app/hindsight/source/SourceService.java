@@ -68,6 +68,20 @@ public class SourceService {
         return Paged.of(rows, limit, s -> s.id).map(s -> s.toView(seeds.get(s.key)));
     }
 
+    /** Like {@link #list(long, int)}, of one speaker's sources only (the name in any case) when one is named. */
+    @Transactional
+    public Paged<SourceView> list(long after, int limit, String speaker) {
+        if (speaker == null) {
+            return list(after, limit);
+        }
+        List<Source> rows = Source.<Source>find(
+                        "lower(speaker) = :speaker and id > :after order by id",
+                        Parameters.with("after", after).and("speaker", speaker.toLowerCase(java.util.Locale.ROOT)))
+                .range(0, limit)
+                .list();
+        return Paged.of(rows, limit, s -> s.id).map(s -> s.toView(null));
+    }
+
     /** Creates or updates by key, inside the caller's transaction; the input is already valid and keyed. */
     public Upsert upsert(NewSource in, boolean createOnly, boolean dryRun) {
         Source existing = Source.findByKey(in.key()).orElse(null);

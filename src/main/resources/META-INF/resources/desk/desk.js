@@ -1,4 +1,5 @@
-// The review desk's one script. The pages read without it; it adds the token panel and the action forms.
+// The review desk's script. The pages read without it; it adds the token panel and the action forms. The intake
+// pages add intake.js, which works through window.HindsightDesk below.
 //
 // The token a person pastes is kept in this tab's sessionStorage and sent only in the Authorization header of the
 // API calls below, never in a cookie: a request another site makes the browser send carries no credential, so
@@ -16,7 +17,9 @@
   const tokenInput = document.getElementById('token-input');
   const who = document.getElementById('token-who');
   const tokenStatus = document.getElementById('token-status');
-  const actions = document.querySelector('section.actions');
+  /** What the token panel and the forms share with intake.js: current is whose the token is, once checked. */
+  const desk = { current: null };
+  window.HindsightDesk = desk;
 
   /** Puts text (never markup) in a message box; kind is ok, error or pending (for its style). */
   function say(box, kind, ...lines) {
@@ -79,21 +82,29 @@
     who.hidden = false;
     document.getElementById('token-name').textContent = current.name;
     document.getElementById('token-roles').textContent = current.roles.join(', ');
-    if (actions) {
-      actions.querySelector('.needs-token').hidden = true;
-      actions.querySelector('.forms').hidden = false;
-      for (const form of actions.querySelectorAll('form.action')) {
-        allowFor(form, current);
-      }
+    desk.current = current;
+    showForms(true);
+    for (const form of document.querySelectorAll('form.action')) {
+      allowFor(form, current);
     }
+    document.dispatchEvent(new CustomEvent('hindsight:token', { detail: current }));
   }
 
   function signedOut() {
     tokenForm.hidden = false;
     who.hidden = true;
-    if (actions) {
-      actions.querySelector('.needs-token').hidden = false;
-      actions.querySelector('.forms').hidden = true;
+    desk.current = null;
+    showForms(false);
+    document.dispatchEvent(new CustomEvent('hindsight:token', { detail: null }));
+  }
+
+  /** The forms (.with-token) show with a token; the notes asking for one (.needs-token) without. */
+  function showForms(withToken) {
+    for (const note of document.querySelectorAll('.needs-token')) {
+      note.hidden = withToken;
+    }
+    for (const forms of document.querySelectorAll('.with-token')) {
+      forms.hidden = !withToken;
     }
   }
 
@@ -107,18 +118,34 @@
       note = document.createElement('p');
       note.className = 'needs-role muted';
       note.textContent = 'Needs the role ' + needed.join(' or ') + '; this token has ' + current.roles.join(', ') + '.';
-      form.querySelector('h3').after(note);
+      const heading = form.querySelector('h3');
+      if (heading) {
+        heading.after(note);
+      } else {
+        form.prepend(note);
+      }
     } else if (allowed && note) {
       note.remove();
     }
   }
 
-  /** The JSON body and query of a form: empty fields are left out, typed ones converted. */
+  /**
+   * The JSON body and query of a form: empty fields are left out, typed ones converted; a name with a dot
+   * (target.date) is a field of an object.
+   */
   function requestOf(form) {
     const body = {};
     const query = new URLSearchParams();
+    const put = (name, value) => {
+      const path = name.split('.');
+      let into = body;
+      for (const part of path.slice(0, -1)) {
+        into = into[part] = into[part] || {};
+      }
+      into[path[path.length - 1]] = value;
+    };
     for (const field of form.elements) {
-      if (!field.name || ((field.type === 'radio' || field.type === 'checkbox') && !field.checked)) {
+      if (!field.name || field.type === 'file' || ((field.type === 'radio' || field.type === 'checkbox') && !field.checked)) {
         continue;
       }
       const value = field.value.trim();
@@ -128,51 +155,43 @@
         }
       } else if (value === '') {
         if ('nullWhenEmpty' in field.dataset) {
-          body[field.name] = null;
+          put(field.name, null);
         }
       } else if (field.dataset.type === 'links') {
-        body[field.name] = value.split(/\s*\n\s*/).filter(Boolean).map((url) => ({ url }));
+        put(field.name, value.split(/\s*\n\s*/).filter(Boolean).map((url) => ({ url })));
+      } else if (field.dataset.type === 'list') {
+        put(field.name, value.split(/\s*,\s*/).filter(Boolean));
       } else if (field.dataset.type === 'percent') {
-        body[field.name] = Math.round(Number(value)) / 100;
+        put(field.name, Math.round(Number(value)) / 100);
       } else if (field.dataset.type === 'number') {
-        body[field.name] = Number(value);
+        put(field.name, Number(value));
       } else {
-        body[field.name] = value;
+        put(field.name, value);
       }
     }
     return { body, query: query.toString() };
   }
 
-  async function send(form) {
+  /**
+   * Sends a form's call with the token; says in the form what happens. The response when the API took it, else
+   * null once the refusal is shown (a 412 with a reload button; a 401 forgets the token).
+   */
+  async function call(form, path, init) {
     const box = form.querySelector('.outcome-of-action');
     const token = store.getItem(TOKEN);
     if (!token) {
       say(box, 'error', 'Paste your API token at the top of the page first.');
       tokenInput.focus();
-      return;
+      return null;
     }
-    const { body, query } = requestOf(form);
-    const method = form.dataset.method;
-    const headers = { Authorization: 'Bearer ' + token, Accept: 'application/json' };
-    const init = { method, headers };
-    if (method !== 'DELETE') {
-      headers['Content-Type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    // The version this page showed: a change someone made since is a 412, not an overwrite.
-    if (!('noEtag' in form.dataset)) {
-      headers['If-Match'] = actions.dataset.etag;
-    }
+    init.headers = Object.assign({ Authorization: 'Bearer ' + token, Accept: 'application/json' }, init.headers);
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     say(box, 'pending', 'Sending…');
     try {
-      const response = await fetch(form.dataset.path + (query ? '?' + query : ''), init);
+      const response = await fetch(path, init);
       if (response.ok) {
-        store.setItem(FLASH, form.dataset.done + '.');
-        say(box, 'ok', form.dataset.done + '. Reloading the page…');
-        window.location.reload();
-        return;
+        return response;
       }
       const problem = await problemOf(response);
       if (response.status === 412) {
@@ -180,13 +199,14 @@
         reload.type = 'button';
         reload.textContent = 'Reload the page';
         reload.addEventListener('click', () => window.location.reload());
+        const what = form.dataset.thing || 'prediction';
         say(box, 'error',
-          'Someone else changed this prediction after this page was loaded, so nothing was changed.',
+          'Someone else changed this ' + what + ' after this page was loaded, so nothing was changed.',
           'Reload the page to see their change, then act again if it is still needed.',
           'The service said: ' + problem.detail,
           reload);
         reload.focus();
-        return;
+        return null;
       }
       say(box, 'error', ...problemLines(problem));
       if (response.status === 401) {
@@ -199,7 +219,51 @@
     } finally {
       button.disabled = false;
     }
+    return null;
   }
+
+  /** Shows the page again with the change, saying what was done; at an anchor of it when one is named. */
+  function reloadSaying(done, anchor) {
+    store.setItem(FLASH, done);
+    if (anchor && window.location.hash !== '#' + anchor) {
+      window.location.hash = anchor;
+    }
+    window.location.reload();
+  }
+
+  /** A plain action form: its fields as JSON, the version the page showed as If-Match. */
+  async function send(form) {
+    const { body, query } = requestOf(form);
+    const method = form.dataset.method;
+    const headers = {};
+    const init = { method, headers };
+    if (method !== 'DELETE') {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    // The version this page showed: a change someone made since is a 412, not an overwrite.
+    if (!('noEtag' in form.dataset)) {
+      headers['If-Match'] = form.closest('[data-etag]').dataset.etag;
+    }
+    const response = await call(form, form.dataset.path + (query ? '?' + query : ''), init);
+    if (response) {
+      say(form.querySelector('.outcome-of-action'), 'ok', form.dataset.done + '. Reloading the page…');
+      reloadSaying(form.dataset.done + '.', form.dataset.then);
+    }
+  }
+
+  /** Opens another page of the desk, which says what was done. */
+  function goSaying(done, url) {
+    store.setItem(FLASH, done);
+    window.location.assign(url);
+  }
+
+  /** Whether a token is kept in this tab (it may still be being checked, as a page loads). */
+  function hasToken() {
+    return store.getItem(TOKEN) !== null;
+  }
+
+  Object.assign(desk, { say, call, requestOf, reloadSaying, goSaying, hasToken });
 
   panel.hidden = false;
   tokenForm.addEventListener('submit', async (event) => {
@@ -222,13 +286,11 @@
     say(tokenStatus, 'ok', 'The token is forgotten in this tab.');
     tokenInput.focus();
   });
-  if (actions) {
-    for (const form of actions.querySelectorAll('form.action')) {
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        send(form);
-      });
-    }
+  for (const form of document.querySelectorAll('form.action:not([data-custom])')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      send(form);
+    });
   }
 
   const flash = store.getItem(FLASH);

@@ -316,7 +316,7 @@ class DeskPagesTest {
 
     @Test
     void theScriptAndStylesheetAreCachedForGoodOnlyUnderTheAddressOfTheirContent() throws Exception {
-        for (String file : new String[] {"desk.js", "desk.css"}) {
+        for (String file : new String[] {"desk.js", "desk.css", "intake.js"}) {
             String current = "/desk/" + file + "?v=" + version(file);
             given().get(current)
                     .then()

@@ -83,7 +83,9 @@ class ProductionLikeTest {
     @Test
     void theDeskTellsAPersonWhyItCannotBeReadWithoutAToken() {
         AdminTokenByDefault.anonymous();
-        for (String page : new String[] {"/", "/desk/reviews", "/desk/predictions/any-key"}) {
+        for (String page : new String[] {
+            "/", "/desk/reviews", "/desk/predictions/any-key", "/desk/sources", "/desk/sources/any-key"
+        }) {
             given().accept("text/html")
                     .get(page)
                     .then()

@@ -1,7 +1,9 @@
 package app.hindsight.intake.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,6 +83,53 @@ public class CoverageQueries {
                 fully,
                 at,
                 by);
+    }
+
+    /** How far a source is triaged, in brief: a row of a list of sources. */
+    public record Tally(boolean transcript, long candidates, long pending, long accepted, long dismissed) {
+
+        public boolean fullyTriaged() {
+            return transcript && pending == 0;
+        }
+    }
+
+    /** The tally of each of these sources (those without a transcript or candidate too), in two queries. */
+    @Transactional
+    public Map<String, Tally> tallies(Collection<String> sourceKeys) {
+        Map<String, Tally> tallies = new HashMap<>();
+        if (sourceKeys.isEmpty()) {
+            return tallies;
+        }
+        List<String> withTranscript = em.createQuery(
+                        "select t.sourceKey from StoredTranscript t where t.sourceKey in ?1", String.class)
+                .setParameter(1, sourceKeys)
+                .getResultList();
+        Map<String, long[]> counts = new HashMap<>();
+        for (Object[] g : em.createQuery(
+                        "select c.sourceKey, c.state, count(c) from StoredCandidate c where c.sourceKey in ?1"
+                                + " group by c.sourceKey, c.state",
+                        Object[].class)
+                .setParameter(1, sourceKeys)
+                .getResultList()) {
+            counts.computeIfAbsent((String) g[0], k -> new long[CandidateState.values().length])[
+                            ((CandidateState) g[1]).ordinal()] +=
+                    (Long) g[2];
+        }
+        for (String key : sourceKeys) {
+            long[] n = counts.getOrDefault(key, new long[CandidateState.values().length]);
+            long pending = n[CandidateState.PENDING.ordinal()];
+            long accepted = n[CandidateState.ACCEPTED.ordinal()];
+            long dismissed = n[CandidateState.DISMISSED.ordinal()];
+            tallies.put(
+                    key,
+                    new Tally(
+                            withTranscript.contains(key),
+                            pending + accepted + dismissed,
+                            pending,
+                            accepted,
+                            dismissed));
+        }
+        return tallies;
     }
 
     /**

@@ -64,12 +64,27 @@ public class TranscriptService {
 
     @Transactional
     public TranscriptView get(String sourceKey) {
-        StoredTranscript t = StoredTranscript.of(sourceKey).orElseThrow(() -> missing(sourceKey));
-        List<TranscriptView.SegmentView> segments = TranscriptSegment.of(sourceKey).stream()
-                .map(s -> new TranscriptView.SegmentView(s.locator, s.spanStart, s.spanEnd))
-                .toList();
-        return new TranscriptView(
-                sourceKey, t.body, t.sha256, t.language, t.mediaType, t.uploadedAt, t.uploadedBy, t.version, segments);
+        return find(sourceKey).orElseThrow(() -> missing(sourceKey));
+    }
+
+    /** The transcript with its segments, if the source has one. */
+    @Transactional
+    public Optional<TranscriptView> find(String sourceKey) {
+        return StoredTranscript.of(sourceKey).map(t -> {
+            List<TranscriptView.SegmentView> segments = TranscriptSegment.of(sourceKey).stream()
+                    .map(s -> new TranscriptView.SegmentView(s.locator, s.spanStart, s.spanEnd))
+                    .toList();
+            return new TranscriptView(
+                    sourceKey,
+                    t.body,
+                    t.sha256,
+                    t.language,
+                    t.mediaType,
+                    t.uploadedAt,
+                    t.uploadedBy,
+                    t.version,
+                    segments);
+        });
     }
 
     static NotFound missing(String sourceKey) {

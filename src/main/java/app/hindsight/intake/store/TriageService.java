@@ -57,6 +57,21 @@ public class TriageService {
         return Paged.of(rows, limit, c -> c.id).map(mapper::view);
     }
 
+    /**
+     * Every candidate of the source in one read, in the order of their place in the transcript (orphaned ones last,
+     * then by id): the desk's page lays them over the text.
+     */
+    @Transactional
+    public List<Placed> all(String sourceKey) {
+        requireSource(sourceKey);
+        return StoredCandidate.<StoredCandidate>find(
+                        "sourceKey = ?1 order by case when spanStart is null then 1 else 0 end, spanStart, id",
+                        sourceKey)
+                .stream()
+                .map(c -> new Placed(c.span(), mapper.view(c)))
+                .toList();
+    }
+
     @Transactional
     public CandidateView get(String sourceKey, long id) {
         return mapper.view(find(sourceKey, id, false));
