@@ -56,6 +56,8 @@ final class HostileCases {
                 "/desk/reviews?assignee=%00",
                 "/desk/predictions/%00",
                 "/desk/predictions/%FF",
+                "/desk/sources/%00",
+                "/desk/sources?speaker=%00",
                 "/api/v1/predictions/%FF")) {
             round.send("GET", read, null, null, null, "NUL or invalid UTF-8 in " + read);
         }

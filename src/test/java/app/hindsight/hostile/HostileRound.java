@@ -197,7 +197,10 @@ public final class HostileRound {
                 "/",
                 "/desk/reviews",
                 "/desk/speakers",
-                "/desk/forecasters")) {
+                "/desk/forecasters",
+                "/desk/sources",
+                "/desk/sources/altman-town-hall-2026-01-27",
+                "/desk/sources/altman-town-hall-2026-01-27?part=-1&state=x")) {
             send("GET", page, null, null, null, null);
         }
         return this;
