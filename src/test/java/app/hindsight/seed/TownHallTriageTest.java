@@ -147,9 +147,16 @@ class TownHallTriageTest {
     }
 
     static List<Map<String, Object>> candidates(String state) {
-        return given().queryParam("limit", 500)
-                .queryParam("state", state)
-                .get(SOURCE + "/candidates")
+        return candidates(TOWN_HALL, state);
+    }
+
+    /** A source's candidates, of one state or (null) all. */
+    static List<Map<String, Object>> candidates(String source, String state) {
+        var request = given().queryParam("limit", 500);
+        if (state != null) {
+            request.queryParam("state", state);
+        }
+        return request.get("/api/v1/sources/" + source + "/candidates")
                 .then()
                 .statusCode(200)
                 .extract()
