@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import app.hindsight.domain.FieldError;
 import app.hindsight.intake.store.DismissReason;
 import app.hindsight.intake.store.TranscriptFormat;
@@ -23,15 +25,22 @@ import app.hindsight.intake.store.TranscriptFormat;
 record SeedIntake(@Valid TranscriptFile transcript, List<@NotNull @Valid Triage> triage) {
 
     /** The transcript's file name (no folder), its media type (text/plain by default) and language. */
+    @Schema(name = "SeedTranscriptFile")
     record TranscriptFile(
             @NotBlank
             @Size(max = 200)
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "a file name next to the seed file, no folder")
+            @Schema(example = "altman-town-hall-2026-01-27.zh-Hant.txt")
             String file,
 
+            @Size(max = 100)
+            @Schema(
+                    description = "text/plain (the default), text/vtt, application/x-subrip, text/html or "
+                            + "application/pdf")
             String mediaType,
 
-            @Size(max = 35) String language) {
+            @Size(max = 35) @Schema(description = "the source's language when absent", example = "zh-Hant")
+            String language) {
 
         String mediaTypeOrDefault() {
             return mediaType == null ? TranscriptFormat.PLAIN.mediaType : mediaType;
@@ -39,8 +48,13 @@ record SeedIntake(@Valid TranscriptFile transcript, List<@NotNull @Valid Triage>
     }
 
     /** The candidate whose words hold {@code quote} is dismissed for {@code dismiss}, with a note. */
+    @Schema(name = "SeedTriageEntry")
     record Triage(
-            @NotBlank @Size(max = 2000) String quote,
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(description = "words of the candidate, verbatim", example = "低故障率會產生麻痺大意")
+            String quote,
+
             @NotNull DismissReason dismiss,
             @Size(max = 2000) String note) {}
 
