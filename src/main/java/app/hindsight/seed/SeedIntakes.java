@@ -92,11 +92,11 @@ class SeedIntakes {
         }
         if (applied.changedSomething()) {
             Log.infof(
-                    "Seeds %s: %s of %s; candidates: %d linked to their predictions, %d added by hand and linked, %d "
+                    "Seeds %s: the transcript of %s %s; candidates: %d linked to their predictions, %d added by hand and linked, %d "
                             + "dismissed, %d reopened; %d prediction(s) share another's quote and candidate",
                     file,
-                    applied.stored() ? "transcript stored" : "transcript kept",
                     source,
+                    applied.stored() ? "stored" : "kept",
                     applied.linked(),
                     applied.added(),
                     applied.dismissed(),

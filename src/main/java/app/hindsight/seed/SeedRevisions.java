@@ -45,7 +45,8 @@ import io.quarkus.logging.Log;
  * others then find it applied. A newer revision is planned by {@link SeedPlanner} and carried out here through the
  * ledger's own paths (create, the edit path's UPDATED event, withdraw and restore), as the actor {@code seed}; the
  * same revision creates only what is absent, as seeding always did; an older one does nothing. Predictions of a
- * source the file does not bring are created when absent.
+ * source the file does not bring are created when absent. A source's transcript and triage ({@link SeedIntakes}) are
+ * applied in the same transaction, under the same lock.
  */
 @ApplicationScoped
 class SeedRevisions {
