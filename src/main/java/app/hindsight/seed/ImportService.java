@@ -222,7 +222,8 @@ public class ImportService {
                 if (revision == null) {
                     errors.add(new FieldError("revision", "must be an integer of at least 1"));
                 }
-                SeedIntake intake = intake(item.remove("transcript"), item.remove("triage"), errors);
+                SeedIntake intake =
+                        SeedIntake.read(item.remove("transcript"), item.remove("triage"), json, validation, errors);
                 return new Item(json.treeToValue(item, NewSource.class), revision, intake, null, errors);
             } else if (kind.equals("prediction")) {
                 return Item.of(json.treeToValue(item, NewPrediction.class));
@@ -233,28 +234,6 @@ public class ImportService {
             errors.addAll(JsonErrors.describe(e).errors());
         }
         return new Item(null, null, null, null, errors);
-    }
-
-    /** A source entry's transcript and triage (a seed file's; an import checks them and records neither). */
-    private SeedIntake intake(JsonNode transcript, JsonNode triage, List<FieldError> errors) {
-        ObjectNode fields = json.createObjectNode();
-        if (transcript != null && !transcript.isNull()) {
-            fields.set("transcript", transcript);
-        }
-        if (triage != null && !triage.isNull()) {
-            fields.set("triage", triage);
-        }
-        if (fields.isEmpty()) {
-            return null;
-        }
-        try {
-            SeedIntake intake = json.treeToValue(fields, SeedIntake.class);
-            errors.addAll(validation.errors(intake));
-            return intake;
-        } catch (JsonProcessingException e) {
-            errors.addAll(JsonErrors.describe(e).errors());
-            return null;
-        }
     }
 
     /**

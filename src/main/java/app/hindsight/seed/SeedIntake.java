@@ -13,9 +13,16 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import app.hindsight.domain.FieldError;
+import app.hindsight.domain.Validation;
 import app.hindsight.intake.store.DismissReason;
 import app.hindsight.intake.store.TranscriptFormat;
+import app.hindsight.json.JsonErrors;
 
 /**
  * A seed file's source entry's intake: the file holding the source's transcript, next to the seed file (packaged with
@@ -57,6 +64,29 @@ record SeedIntake(@Valid TranscriptFile transcript, List<@NotNull @Valid Triage>
 
             @NotNull DismissReason dismiss,
             @Size(max = 2000) String note) {}
+
+    /** A source entry's transcript and triage (a seed file's; an import checks them and records neither). */
+    static SeedIntake read(
+            JsonNode transcript, JsonNode triage, ObjectMapper json, Validation validation, List<FieldError> errors) {
+        ObjectNode fields = json.createObjectNode();
+        if (transcript != null && !transcript.isNull()) {
+            fields.set("transcript", transcript);
+        }
+        if (triage != null && !triage.isNull()) {
+            fields.set("triage", triage);
+        }
+        if (fields.isEmpty()) {
+            return null;
+        }
+        try {
+            SeedIntake intake = json.treeToValue(fields, SeedIntake.class);
+            errors.addAll(validation.errors(intake));
+            return intake;
+        } catch (JsonProcessingException e) {
+            errors.addAll(JsonErrors.describe(e).errors());
+            return null;
+        }
+    }
 
     boolean isEmpty() {
         return transcript == null && (triage == null || triage.isEmpty());

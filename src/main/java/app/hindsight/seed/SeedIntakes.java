@@ -92,8 +92,9 @@ class SeedIntakes {
         }
         if (applied.changedSomething()) {
             Log.infof(
-                    "Seeds %s: the transcript of %s %s; candidates: %d linked to their predictions, %d added by hand and linked, %d "
-                            + "dismissed, %d reopened; %d prediction(s) share another's quote and candidate",
+                    "Seeds %s: the transcript of %s %s; candidates: %d linked to their predictions, %d added by hand "
+                            + "and linked, %d dismissed, %d reopened; %d prediction(s) share another's quote and "
+                            + "candidate",
                     file,
                     source,
                     applied.stored() ? "stored" : "kept",
