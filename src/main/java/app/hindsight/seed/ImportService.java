@@ -195,10 +195,11 @@ public class ImportService {
      * not a valid one), a prediction, or neither; {@code errors} says what was wrong in reading it (without the
      * item's index, which is its place in the list).
      */
-    public record Item(NewSource source, Integer revision, NewPrediction prediction, List<FieldError> errors) {
+    public record Item(
+            NewSource source, Integer revision, SeedIntake intake, NewPrediction prediction, List<FieldError> errors) {
 
         static Item of(NewPrediction prediction) {
-            return new Item(null, null, prediction, List.of());
+            return new Item(null, null, null, prediction, List.of());
         }
 
         boolean generatesKey() {
@@ -209,7 +210,7 @@ public class ImportService {
     /** An item from its JSON tree: the tree is the parser's, made for this item alone, and is taken apart here. */
     private Item item(JsonNode node) {
         if (node == null || !node.isObject()) {
-            return new Item(null, null, null, List.of(new FieldError("body", "each item must be a JSON object")));
+            return new Item(null, null, null, null, List.of(new FieldError("body", "each item must be a JSON object")));
         }
         ObjectNode item = (ObjectNode) node;
         JsonNode type = item.remove("type");
@@ -221,7 +222,9 @@ public class ImportService {
                 if (revision == null) {
                     errors.add(new FieldError("revision", "must be an integer of at least 1"));
                 }
-                return new Item(json.treeToValue(item, NewSource.class), revision, null, errors);
+                SeedIntake intake =
+                        SeedIntake.read(item.remove("transcript"), item.remove("triage"), json, validation, errors);
+                return new Item(json.treeToValue(item, NewSource.class), revision, intake, null, errors);
             } else if (kind.equals("prediction")) {
                 return Item.of(json.treeToValue(item, NewPrediction.class));
             } else {
@@ -230,7 +233,7 @@ public class ImportService {
         } catch (JsonProcessingException e) {
             errors.addAll(JsonErrors.describe(e).errors());
         }
-        return new Item(null, null, null, errors);
+        return new Item(null, null, null, null, errors);
     }
 
     /**
@@ -250,7 +253,11 @@ public class ImportService {
      * The items of an import or a seed file, parsed and validated: its sources (keyed), the revision each source
      * entry carries (1 when absent), and its predictions, completed from their source.
      */
-    record Checked(List<NewSource> sources, Map<String, Integer> revisions, List<NewPrediction> predictions) {}
+    record Checked(
+            List<NewSource> sources,
+            Map<String, Integer> revisions,
+            Map<String, SeedIntake> intakes,
+            List<NewPrediction> predictions) {}
 
     private ImportResult apply(List<Item> items, String actor, boolean dryRun) {
         Checked checked = check(items, false);
@@ -276,12 +283,14 @@ public class ImportService {
      * Parses and validates every item, all or nothing: one bad item throws {@link InvalidImport} naming each bad
      * item (index and field). A source may carry {@code revision}, an integer of at least 1: the seed loader applies
      * it; an import checks it and goes on, so a seed file can be checked ({@code dryRun}) or imported as it is. A
-     * seed file must name every prediction's key, since it is loaded on every start.
+     * seed file must name every prediction's key, since it is loaded on every start. A source's {@code transcript}
+     * and {@code triage} are checked too, and only the seed loader applies them.
      */
     Checked check(List<Item> items, boolean seed) {
         List<FieldError> errors = new ArrayList<>();
         List<NewSource> newSources = new ArrayList<>();
         Map<String, Integer> revisions = new HashMap<>();
+        Map<String, SeedIntake> intakes = new HashMap<>();
         List<Integer> predictionIndexes = new ArrayList<>();
         List<NewPrediction> rawPredictions = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -300,6 +309,10 @@ public class ImportService {
                     }
                     newSources.add(keyed);
                     revisions.put(keyed.key(), item.revision() == null ? 1 : item.revision());
+                    if (item.intake() != null && !item.intake().isEmpty()) {
+                        item.intake().errors(s.language()).forEach(e -> errors.add(e.at(index)));
+                        intakes.put(keyed.key(), item.intake());
+                    }
                 }
             } else if (item.prediction() != null) {
                 rawPredictions.add(item.prediction());
@@ -365,7 +378,8 @@ public class ImportService {
             errors.sort((a, b) -> a.index() - b.index());
             throw invalidItems(errors);
         }
-        return new Checked(List.copyOf(newSources), Map.copyOf(revisions), List.copyOf(newPredictions));
+        return new Checked(
+                List.copyOf(newSources), Map.copyOf(revisions), Map.copyOf(intakes), List.copyOf(newPredictions));
     }
 
     /** A source's revision: 1 when absent or null, else an integer of at least 1; null when it is not one. */

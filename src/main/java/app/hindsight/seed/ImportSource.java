@@ -26,6 +26,19 @@ import app.hindsight.source.NewSource;
                     example = "2",
                     description = "The seed file's revision of this source (1 when absent). The seed loader applies "
                             + "a newer revision on start; an import checks it and records none, so a seed file can "
-                            + "be checked with dryRun or imported as it is")
+                            + "be checked with dryRun or imported as it is"),
+            @SchemaProperty(
+                    name = "transcript",
+                    ref = "SeedTranscriptFile",
+                    description = "A seed file's: the file beside it that holds the source's transcript, which the "
+                            + "seed loader stores; an import checks it and records none"),
+            @SchemaProperty(
+                    name = "triage",
+                    type = SchemaType.ARRAY,
+                    implementation = SeedIntake.Triage.class,
+                    maxItems = 10000,
+                    description = "A seed file's: dismissals of the transcript's candidates that are none of the "
+                            + "seeded predictions (those are accepted as them, by their quotes); an import checks "
+                            + "them and records none")
         })
 interface ImportSource {}

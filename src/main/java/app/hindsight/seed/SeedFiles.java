@@ -25,12 +25,49 @@ final class SeedFiles {
     static final String PACKAGED = "seeds/";
     static final String INDEX = PACKAGED + "index.txt";
 
-    /** One file: a name for the log, whether it is packaged in the jar, and its bytes, read when it is loaded. */
-    record SeedFile(String name, boolean ndjson, boolean packaged, Body body) {}
+    /**
+     * One file: a name for the log, whether it is packaged in the jar, its bytes, read when it is loaded, and the
+     * files next to it (a source's transcript), read by name.
+     */
+    record SeedFile(String name, boolean ndjson, boolean packaged, Body body, Sibling sibling) {
+
+        /** A file with nothing next to it. */
+        SeedFile(String name, boolean ndjson, boolean packaged, Body body) {
+            this(name, ndjson, packaged, body, sibling -> {
+                throw new IOException("no file next to " + name);
+            });
+        }
+
+        /** A file of a folder, and the files next to it. */
+        static SeedFile at(Path file, boolean packaged) {
+            return new SeedFile(
+                    file.toString(),
+                    file.getFileName().toString().endsWith(".ndjson"),
+                    packaged,
+                    () -> Files.readAllBytes(file),
+                    next(file.toAbsolutePath().getParent()));
+        }
+    }
 
     @FunctionalInterface
     interface Body {
         byte[] read() throws IOException;
+    }
+
+    /** A file next to a seed file, by its name (a plain file name: SeedIntake checks it has no folder). */
+    @FunctionalInterface
+    interface Sibling {
+        byte[] read(String name) throws IOException;
+    }
+
+    private static Sibling next(Path dir) {
+        return name -> {
+            Path file = dir.resolve(name).normalize();
+            if (!dir.equals(file.getParent()) || !Files.isRegularFile(file)) {
+                throw new IOException("no file " + name + " next to the seed file in " + dir);
+            }
+            return Files.readAllBytes(file);
+        };
     }
 
     private SeedFiles() {}
@@ -56,15 +93,28 @@ final class SeedFiles {
                         .sorted()
                         .toList();
             }
+            Sibling beside = sibling -> {
+                try (InputStream in = loader.getResourceAsStream(PACKAGED + sibling)) {
+                    if (in == null) {
+                        throw new IOException("no file " + sibling + " packaged next to the seed files");
+                    }
+                    return in.readAllBytes();
+                }
+            };
             return names.stream()
-                    .map(name -> new SeedFile(PACKAGED + name + " (packaged)", name.endsWith(".ndjson"), true, () -> {
-                        try (InputStream in = loader.getResourceAsStream(PACKAGED + name)) {
-                            if (in == null) {
-                                throw new IOException("listed in " + INDEX + " but not packaged");
-                            }
-                            return in.readAllBytes();
-                        }
-                    }))
+                    .map(name -> new SeedFile(
+                            PACKAGED + name + " (packaged)",
+                            name.endsWith(".ndjson"),
+                            true,
+                            () -> {
+                                try (InputStream in = loader.getResourceAsStream(PACKAGED + name)) {
+                                    if (in == null) {
+                                        throw new IOException("listed in " + INDEX + " but not packaged");
+                                    }
+                                    return in.readAllBytes();
+                                }
+                            },
+                            beside))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
             Log.errorf("%s not readable: %s", INDEX, e.getMessage());
@@ -82,8 +132,7 @@ final class SeedFiles {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> isSeedFile(f.getFileName().toString()) && Files.isRegularFile(f))
                     .sorted()
-                    .map(f -> new SeedFile(
-                            f.toString(), f.toString().endsWith(".ndjson"), false, () -> Files.readAllBytes(f)))
+                    .map(f -> SeedFile.at(f, false))
                     .toList();
         } catch (IOException e) {
             Log.errorf("Seed folder %s not readable: %s", dir, e.getMessage());

@@ -1,7 +1,6 @@
 package app.hindsight.seed;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -53,11 +52,7 @@ public class SeedLoader {
 
     /** One file of a folder, as {@link #loadAll()} loads it. */
     SeedResult load(Path file) {
-        return load(new SeedFile(
-                file.toString(),
-                file.getFileName().toString().endsWith(".ndjson"),
-                false,
-                () -> Files.readAllBytes(file)));
+        return load(SeedFile.at(file, false));
     }
 
     SeedResult load(SeedFile file) {
@@ -66,7 +61,7 @@ public class SeedLoader {
             Packaged kept = file.packaged() || !guardsPackaged() ? Packaged.NONE : packaged();
             SeedResult result;
             try {
-                result = revisions.load(file.name(), imports.parse(body, file.ndjson()), kept);
+                result = revisions.load(file, imports.parse(body, file.ndjson()), kept);
             } catch (InvalidInput | InvalidImport | Conflict e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -75,7 +70,7 @@ public class SeedLoader {
                         "Seeding %s raced with another replica (%s); trying again",
                         file.name(), e.getClass().getSimpleName());
                 try {
-                    result = revisions.load(file.name(), imports.parse(body, file.ndjson()), kept);
+                    result = revisions.load(file, imports.parse(body, file.ndjson()), kept);
                 } catch (InvalidInput | InvalidImport | Conflict invalid) {
                     throw invalid;
                 } catch (RuntimeException again) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.domain.Upsert;
+import app.hindsight.intake.store.SeedTriage.SeedTranscript;
 import app.hindsight.prediction.Command;
 import app.hindsight.prediction.EventView;
 import app.hindsight.prediction.NewPrediction;
@@ -44,7 +45,8 @@ import io.quarkus.logging.Log;
  * others then find it applied. A newer revision is planned by {@link SeedPlanner} and carried out here through the
  * ledger's own paths (create, the edit path's UPDATED event, withdraw and restore), as the actor {@code seed}; the
  * same revision creates only what is absent, as seeding always did; an older one does nothing. Predictions of a
- * source the file does not bring are created when absent.
+ * source the file does not bring are created when absent. A source's transcript and triage ({@link SeedIntakes}) are
+ * applied in the same transaction, under the same lock.
  */
 @ApplicationScoped
 class SeedRevisions {
@@ -70,13 +72,18 @@ class SeedRevisions {
     @Inject
     PredictionHistory history;
 
+    @Inject
+    SeedIntakes intakes;
+
     /**
      * Loads the file's items, less those of {@code kept}: the packaged seeds' sources and predictions, which a
      * folder's file may not change (hindsight.seed.dir-may-revise-packaged); they are skipped with a warning.
      */
     @Transactional
-    SeedResult load(String file, List<ImportService.Item> items, SeedLoader.Packaged kept) {
+    SeedResult load(SeedFiles.SeedFile seedFile, List<ImportService.Item> items, SeedLoader.Packaged kept) {
+        String file = seedFile.name();
         Checked checked = without(file, imports.check(items, true), kept);
+        Map<String, SeedTranscript> transcripts = intakes.read(seedFile, checked);
         Counts counts = new Counts();
 
         // Each source's row is locked in key order, so replicas loading the same file queue up, never deadlock.
@@ -144,6 +151,17 @@ class SeedRevisions {
                             "Seeds %s: revision %d of %s is older than the revision %d this database holds; not loaded",
                             file, revision, source, held.get(source));
             }
+            if (transcripts.containsKey(source) && steps.get(source) != Step.OLDER) {
+                Prediction.flush();
+                intakes.apply(
+                        file,
+                        source,
+                        transcripts.get(source),
+                        checked.intakes().get(source),
+                        checked.predictions(),
+                        revision,
+                        steps.get(source) == Step.NEWER);
+            }
         }
         Prediction.flush();
         return new SeedResult(
@@ -153,6 +171,7 @@ class SeedRevisions {
     private static Checked without(String file, Checked checked, SeedLoader.Packaged kept) {
         List<NewSource> sources = new ArrayList<>();
         Map<String, Integer> revisions = new HashMap<>();
+        Map<String, SeedIntake> intakes = new HashMap<>();
         Set<String> skipped = new TreeSet<>();
         for (NewSource s : checked.sources()) {
             if (kept.holds(s)) {
@@ -160,6 +179,9 @@ class SeedRevisions {
             } else {
                 sources.add(s);
                 revisions.put(s.key(), checked.revisions().get(s.key()));
+                if (checked.intakes().containsKey(s.key())) {
+                    intakes.put(s.key(), checked.intakes().get(s.key()));
+                }
             }
         }
         List<NewPrediction> predictions = new ArrayList<>();
@@ -180,7 +202,7 @@ class SeedRevisions {
                         + "application (%s), which a seed folder's file may not change unless "
                         + "hindsight.seed.dir-may-revise-packaged is true",
                 file, checked.sources().size() - sources.size(), skippedPredictions, String.join(", ", skipped));
-        return new Checked(List.copyOf(sources), Map.copyOf(revisions), List.copyOf(predictions));
+        return new Checked(List.copyOf(sources), Map.copyOf(revisions), Map.copyOf(intakes), List.copyOf(predictions));
     }
 
     /** Reads what the database has of the source's predictions and of the revision's keys, and plans. */

@@ -34,8 +34,7 @@ class SeedLoaderTest {
     void loadingTheShippedSeedsAgainCreatesNothing() {
         int before = count();
         Path packaged = Path.of(SeededPredictionsTest.SEED_FILE);
-        SeedResult again = loader.load(
-                new SeedFiles.SeedFile(packaged.toString(), false, true, () -> Files.readAllBytes(packaged)));
+        SeedResult again = loader.load(SeedFiles.SeedFile.at(packaged, true));
         assertNotNull(again);
         assertEquals(0, again.created());
         assertEquals(0, again.updated());

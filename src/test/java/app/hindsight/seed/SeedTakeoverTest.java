@@ -52,6 +52,10 @@ class SeedTakeoverTest {
         ObjectNode own = json.valueToTree(app.hindsight.prediction.TestData.source(ownSource));
         own.put("type", "source");
         file.add(own);
+        // The source entry names its transcript, which is read from beside the file.
+        Path text = Path.of(SeededPredictionsTest.SEED_FILE)
+                .resolveSibling(packaged.get(0).get("transcript").get("file").asText());
+        Files.copy(text, dir.resolve(text.getFileName()));
         Path path = dir.resolve("takeover.json");
         Files.writeString(path, json.writeValueAsString(file), StandardCharsets.UTF_8);
         return path;
@@ -91,7 +95,7 @@ class SeedTakeoverTest {
         assertEquals(0, result.updated(), result.toString());
         assertEquals(1, result.created(), "the folder's own source: " + result);
         assertEquals(open, openTownHallPredictions());
-        given().get("/api/v1/sources/" + SeededPredictionsTest.SOURCE).then().body("seedRevision", equalTo(3));
+        given().get("/api/v1/sources/" + SeededPredictionsTest.SOURCE).then().body("seedRevision", equalTo(4));
         given().get("/api/v1/sources/" + own).then().statusCode(200);
     }
 }

@@ -40,7 +40,7 @@ class SeededPredictionsTest {
                 .body("speaker", equalTo("Sam Altman"))
                 .body("date", equalTo("2026-01-27"))
                 .body("language", equalTo("zh-Hant"))
-                .body("seedRevision", equalTo(3))
+                .body("seedRevision", equalTo(4))
                 .body("seedConflicts", empty());
     }
 

@@ -57,8 +57,7 @@ public class Acceptance {
     private void markAccepted(String sourceKey, long id, String predictionKey, String actor) {
         StoredCandidate c = TriageService.find(sourceKey, id, true);
         refuseUnlessPending(c);
-        c.predictionKey = predictionKey;
-        c.decide(CandidateState.ACCEPTED, actor, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+        c.acceptAs(predictionKey, actor, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 
     private static void refuseUnlessPending(StoredCandidate c) {

@@ -149,6 +149,14 @@ public class StoredCandidate extends PanacheEntityBase {
         decidedAt = at;
     }
 
+    /** Accepted as the prediction {@code key}: linked to it, a dismissal the seeds had made cleared. */
+    void acceptAs(String key, String actor, Instant at) {
+        predictionKey = key;
+        dismissReason = null;
+        dismissNote = null;
+        decide(CandidateState.ACCEPTED, actor, at);
+    }
+
     void reopen() {
         state = CandidateState.PENDING;
         dismissReason = null;
