@@ -44,6 +44,7 @@
     html: 'text/html',
     htm: 'text/html',
     pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
 
   const transcriptForm = document.getElementById('transcript-form');

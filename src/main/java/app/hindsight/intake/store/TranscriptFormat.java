@@ -11,7 +11,8 @@ public enum TranscriptFormat {
     VTT("text/vtt"),
     SRT("application/x-subrip"),
     HTML("text/html"),
-    PDF("application/pdf");
+    PDF("application/pdf"),
+    DOCX(DocxText.MEDIA_TYPE);
 
     public final String mediaType;
 

@@ -27,8 +27,9 @@ import app.hindsight.intake.Transcript;
 
 /**
  * Reads an upload into the transcript the rules read: UTF-8 text as it is, VTT and SRT as captions located by their
- * start time, HTML and PDF through Apache Tika (headings kept as headings, a PDF located by page). Nothing is
- * fetched: Tika's parsers are called directly, never its auto-detection or external tools.
+ * start time, HTML and PDF through Apache Tika (headings kept as headings, a PDF located by page), DOCX through
+ * {@link DocxText}. Nothing is fetched: Tika's parsers are called directly, never its auto-detection or external
+ * tools.
  */
 @ApplicationScoped
 public class TranscriptReader {
@@ -45,6 +46,7 @@ public class TranscriptReader {
             case VTT, SRT -> captions(utf8(body), lang);
             case HTML -> Transcript.ofText(tika(new JSoupParser(), body).text(), lang);
             case PDF -> Transcript.ofPages(tika(new PDFParser(), body).pages(), lang);
+            case DOCX -> Transcript.ofText(docx(body).text(), lang);
         };
         if (transcript.text().isBlank()) {
             throw InvalidInput.of("body", "has no text" + (format == TranscriptFormat.PDF ? " (a scanned PDF?)" : ""));
@@ -80,6 +82,18 @@ public class TranscriptReader {
             throw InvalidInput.of("body", "has a NUL character at offset " + nul + "; send text");
         }
         return text;
+    }
+
+    private TikaText docx(byte[] body) {
+        long max = config.intake().maxTranscriptSize().asLongValue();
+        try {
+            return DocxText.read(body, max);
+        } catch (DocxText.Unreadable e) {
+            throw InvalidInput.of("body", "cannot be read as DOCX: " + e.getMessage());
+        } catch (SAXException e) {
+            throw new TooLarge(
+                    "the transcript's text has more than " + max + " characters; at most " + max + " are taken");
+        }
     }
 
     private TikaText tika(Parser parser, byte[] body) {

@@ -64,8 +64,8 @@ public class TranscriptResource {
     @Operation(
             operationId = "putTranscript",
             summary = "Store a source's transcript",
-            description = "UTF-8 text, WebVTT or SubRip captions (located by start time), HTML, or PDF (located by "
-                    + "page). The language is Content-Language's, else the source's. Every forward-looking sentence "
+            description = "UTF-8 text, WebVTT or SubRip captions (located by start time), HTML, PDF (located by "
+                    + "page) or DOCX (a Word document's paragraphs and headings). The language is Content-Language's, else the source's. Every forward-looking sentence "
                     + "becomes a PENDING candidate. Replacing needs If-Match: decided candidates keep their decision "
                     + "where their quote still occurs, and are returned as orphaned where it no longer does.")
     @RequestBody(
@@ -79,6 +79,9 @@ public class TranscriptResource {
                 @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, maxLength = 5242880)),
                 @Content(
                         mediaType = "application/pdf",
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880)),
+                @Content(
+                        mediaType = DocxText.MEDIA_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880))
             })
     @APIResponse(

@@ -5,6 +5,7 @@ import static app.hindsight.intake.store.Intake.path;
 import static app.hindsight.intake.store.Intake.put;
 import static app.hindsight.intake.store.Intake.putText;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -148,6 +149,53 @@ class TranscriptUploadTest {
         assertEquals("§Outlook › ¶1", quote.get("locator"));
         String text = given().get(path(key) + "/transcript").then().extract().path("text");
         assertFalse(text.contains("Not said") || text.contains("leak"), text);
+    }
+
+    @Test
+    void docxParagraphsAndHeadingsBecomeSections() throws IOException {
+        String key = Intake.source("docx");
+        String body = "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t>Outlook</w:t></w:r></w:p>"
+                + "<w:p><w:r><w:t xml:space=\"preserve\">Our revenue grew </w:t></w:r><w:r><w:t>last year.</w:t>"
+                + "</w:r></w:p>"
+                + "<w:p><w:r><w:t>We will open ten new offices </w:t></w:r><w:r><w:t>by 2028.</w:t></w:r></w:p>";
+        put(key, DocxText.MEDIA_TYPE, docx(body), null).then().statusCode(201).body("found", equalTo(1));
+        Map<?, ?> quote = (Map<?, ?>) candidates(key, null).get(0).get("quote");
+        assertEquals("We will open ten new offices by 2028.", quote.get("text"));
+        assertEquals("§Outlook › ¶2", quote.get("locator"));
+        given().get(path(key) + "/transcript")
+                .then()
+                .body("mediaType", equalTo(DocxText.MEDIA_TYPE))
+                .body("text", containsString("Our revenue grew last year."));
+        String bad = Intake.source("docx-bad");
+        put(bad, DocxText.MEDIA_TYPE, "not a docx".getBytes(StandardCharsets.UTF_8), null)
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", startsWith("cannot be read as DOCX"));
+        String doctype = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY x \"We will leak\">]>";
+        put(bad, DocxText.MEDIA_TYPE, docx(body, doctype), null)
+                .then()
+                .statusCode(400)
+                .body(
+                        "errors[0].message",
+                        equalTo("cannot be read as DOCX: its word/document.xml is not well-formed XML"));
+    }
+
+    /** A Word document as small as it can be: the one part the reader reads. */
+    static byte[] docx(String paragraphs) throws IOException {
+        return docx(paragraphs, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+    }
+
+    static byte[] docx(String paragraphs, String prolog) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            String xml = prolog
+                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                    + "<w:body>" + paragraphs + "</w:body></w:document>";
+            zip.write(xml.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     @Test
