@@ -31,23 +31,19 @@ import app.hindsight.json.JsonErrors;
  */
 record SeedIntake(@Valid TranscriptFile transcript, List<@NotNull @Valid Triage> triage) {
 
-    /** The transcript's file name (no folder), its media type (text/plain by default) and language. */
-    @Schema(name = "SeedTranscriptFile")
+    /**
+     * The transcript's file name (no folder), its media type (text/plain by default) and language. Described in the
+     * API as {@code ImportSource.transcript}, a map of strings (see there why not as a schema of its own).
+     */
     record TranscriptFile(
             @NotBlank
             @Size(max = 200)
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "a file name next to the seed file, no folder")
-            @Schema(example = "altman-town-hall-2026-01-27.zh-Hant.txt")
             String file,
 
-            @Size(max = 100)
-            @Schema(
-                    description = "text/plain (the default), text/vtt, application/x-subrip, text/html or "
-                            + "application/pdf")
-            String mediaType,
+            @Size(max = 100) String mediaType,
 
-            @Size(max = 35) @Schema(description = "the source's language when absent", example = "zh-Hant")
-            String language) {
+            @Size(max = 35) String language) {
 
         String mediaTypeOrDefault() {
             return mediaType == null ? TranscriptFormat.PLAIN.mediaType : mediaType;
