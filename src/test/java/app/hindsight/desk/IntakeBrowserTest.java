@@ -146,7 +146,7 @@ class IntakeBrowserTest {
         // Captions uploaded as a file: their candidates are located by the caption's start time.
         String captions = IntakePagesTest.source("browser-srt");
         page.navigate("/desk/sources/" + captions);
-        page.getByLabel("Or upload a file: plain text, VTT or SRT captions, HTML or PDF")
+        page.getByLabel("Or upload a file: plain text, VTT or SRT captions, HTML, PDF or DOCX")
                 .setInputFiles(new FilePayload(
                         "talk.srt",
                         "application/octet-stream",
