@@ -94,6 +94,28 @@ class DeskBrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
+    /** A tab's context as every desk browser test opens one: the app's address, a desktop viewport, English. */
+    static BrowserContext newContext(Browser browser, String baseUrl) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setViewportSize(1280, 900)
+                .setLocale("en-GB"));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** A page whose script errors and CSP refusals are collected in {@code errors}, which a test expects empty. */
+    static Page watchedPage(BrowserContext context, List<String> errors) {
+        Page page = context.newPage();
+        page.onPageError(error -> errors.add("page error: " + error));
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                errors.add("console: " + message.text());
+            }
+        });
+        return page;
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (playwright != null) {
@@ -105,18 +127,8 @@ class DeskBrowserTest {
     void openTab() throws Exception {
         Assumptions.assumeTrue(browser != null, skipped);
         Files.createDirectories(SCREENSHOTS);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(root.toString())
-                .setViewportSize(1280, 900)
-                .setLocale("en-GB"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add("page error: " + error));
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                pageErrors.add("console: " + message.text());
-            }
-        });
+        context = newContext(browser, root.toString());
+        page = watchedPage(context, pageErrors);
     }
 
     @AfterEach

@@ -92,18 +92,8 @@ class IntakeBrowserTest {
     void openTab() throws Exception {
         Assumptions.assumeTrue(browser != null, skipped);
         Files.createDirectories(DeskBrowserTest.SCREENSHOTS);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL(root.toString())
-                .setViewportSize(1280, 900)
-                .setLocale("en-GB"));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add("page error: " + error));
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                pageErrors.add("console: " + message.text());
-            }
-        });
+        context = DeskBrowserTest.newContext(browser, root.toString());
+        page = DeskBrowserTest.watchedPage(context, pageErrors);
     }
 
     @AfterEach
