@@ -38,6 +38,7 @@ class LayeringTest {
         "app.hindsight.source..",
         "app.hindsight.security..",
         "app.hindsight.notify..",
+        "app.hindsight.outbox..",
         "app.hindsight.jobs..",
         "app.hindsight.calendar..",
         "app.hindsight.digest..",

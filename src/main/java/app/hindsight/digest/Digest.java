@@ -11,21 +11,21 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.hindsight.outbox.OutboxRow;
 
 /**
  * One subscriber's mail for one period (table digest), unique by (subscription, period): whoever composes it
- * second fails on that key. The notices it carries are rows of digest_notice. {@code version} lets one sender, and
- * only one, claim each attempt.
+ * second fails on that key. The notices it carries are rows of digest_notice. It is sent through the outbox
+ * (attempts, next_attempt_at and version are {@link OutboxRow}'s); nextAttemptAt is null once it is SENT, FAILED or
+ * CANCELLED.
  */
 @Entity
 @Table(name = "digest")
-public class Digest extends PanacheEntityBase {
+public class Digest extends OutboxRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "digest_seq")
@@ -48,14 +48,6 @@ public class Digest extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public int notices;
 
-    /** Attempts claimed so far; the next is number attempts + 1. */
-    @Column(nullable = false)
-    public int attempts;
-
-    /** When the next attempt is due; null once SENT, FAILED or CANCELLED. */
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
@@ -66,6 +58,8 @@ public class Digest extends PanacheEntityBase {
     @Column(name = "last_error")
     public String lastError;
 
-    @Version
-    public long version;
+    @Override
+    public boolean waiting() {
+        return status == DigestStatus.PENDING;
+    }
 }

@@ -14,21 +14,20 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import app.hindsight.outbox.OutboxRow;
 
 /**
  * One notice on its way to one subscription (table webhook_delivery). Named Delivery, not WebhookDelivery,
- * because that is the job's name in this package. {@code version} is what lets one replica, and only one,
- * claim each attempt.
+ * because that is the job's name in this package. It is sent through the outbox (attempts, next_attempt_at and
+ * version are {@link OutboxRow}'s); nextAttemptAt is null once it is DELIVERED or FAILED.
  */
 @Entity
 @Table(name = "webhook_delivery")
-public class Delivery extends PanacheEntityBase {
+public class Delivery extends OutboxRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_delivery_seq")
@@ -48,20 +47,14 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public DeliveryStatus status;
 
-    /** Attempts claimed so far; the next attempt is number attempts + 1. */
-    @Column(nullable = false)
-    public int attempts;
-
-    /** When the next attempt is due; null once DELIVERED or FAILED. */
-    @Column(name = "next_attempt_at")
-    public Instant nextAttemptAt;
-
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    @Version
-    public long version;
+    @Override
+    public boolean waiting() {
+        return status == DeliveryStatus.PENDING;
+    }
 }

@@ -312,7 +312,7 @@ class DigestTest {
         clock.set(MONDAY.plus(Duration.ofHours(7)));
 
         GreenMailResource.down();
-        try (ExpectedLogs logs = ExpectedLogs.capture(Digests.class)) {
+        try (ExpectedLogs logs = ExpectedLogs.capture(DigestChannel.class)) {
             Digests.Result result = digestJob.run();
             assertEquals(1, result.composed());
             assertEquals(1, result.retried());

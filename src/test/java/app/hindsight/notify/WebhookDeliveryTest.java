@@ -33,6 +33,7 @@ import app.hindsight.AdminTokenByDefault;
 import app.hindsight.ExpectedLogs;
 import app.hindsight.HindsightConfig;
 import app.hindsight.TestClock;
+import app.hindsight.outbox.Outbox;
 import app.hindsight.prediction.TestData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +56,9 @@ class WebhookDeliveryTest {
 
     @Inject
     WebhookDispatcher dispatcher;
+
+    @Inject
+    WebhookSender sender;
 
     @Inject
     WebhookDelivery job;
@@ -229,7 +233,7 @@ class WebhookDeliveryTest {
         clock.advance(backoff.get(0));
         Notice late = publish(Notice.DUE, TestData.key("late"), clock.instant());
         dispatcher.deliverDue();
-        try (ExpectedLogs logs = ExpectedLogs.capture(WebhookDispatcher.class)) {
+        try (ExpectedLogs logs = ExpectedLogs.capture(DeliveryChannel.class)) {
             for (int step = 1; step < backoff.size(); step++) {
                 clock.advance(backoff.get(step));
                 dispatcher.deliverDue();
@@ -298,7 +302,7 @@ class WebhookDeliveryTest {
         int webhook = subscribe(receiver, Notice.UPCOMING);
         publish(Notice.UPCOMING, TestData.key("first"), T0);
         dispatcher.deliverDue();
-        try (ExpectedLogs logs = ExpectedLogs.capture(WebhookDispatcher.class)) {
+        try (ExpectedLogs logs = ExpectedLogs.capture(DeliveryChannel.class)) {
             for (Duration step : config.webhooks().backoff()) {
                 clock.advance(step);
                 dispatcher.deliverDue();
@@ -455,7 +459,7 @@ class WebhookDeliveryTest {
                         .filter(l -> l.webhookId() == webhook)
                         .findFirst()
                         .orElseThrow());
-        List<WebhookDispatcher.Claim> first =
+        List<Outbox.Claim<WebhookSender.Post>> first =
                 QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(1, first.size());
         assertEquals(1, first.get(0).attempt());
@@ -463,15 +467,14 @@ class WebhookDeliveryTest {
         int stale = QuarkusTransaction.requiringNew()
                 .call(() -> Delivery.update(
                         "attempts = attempts + 1, version = version + 1 where id = ?1 and version = ?2",
-                        first.get(0).deliveryId(),
+                        first.get(0).id(),
                         first.get(0).version() - 1));
         assertEquals(0, stale);
-        List<WebhookDispatcher.Claim> again =
+        List<Outbox.Claim<WebhookSender.Post>> again =
                 QuarkusTransaction.requiringNew().call(() -> dispatcher.claim(T0, lane, 10));
         assertEquals(List.of(), again, "a claimed delivery is leased, not due");
         assertEquals(
-                WebhookDispatcher.Outcome.DELIVERED,
-                dispatcher.record(dispatcher.send(first.get(0)).join()));
+                Outbox.Outcome.DONE, dispatcher.record(sender.send(first.get(0)).join()));
         assertEquals(1, receiver.requests().size());
     }
 
