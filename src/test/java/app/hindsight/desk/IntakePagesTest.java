@@ -85,7 +85,7 @@ class IntakePagesTest {
                 .body(containsString("<dd id=\"pending-count\">3</dd>"))
                 .body(containsString("<strong>Not fully triaged</strong>: 3 of 3 candidates wait for a decision."))
                 .body(containsString("<p class=\"locator\" lang=\"en\">§Outlook › ¶1</p>"))
-                .body(containsString("<p class=\"text\" lang=\"en\"><mark id=\"c-" + ship
+                .body(containsString("<p class=\"text\" lang=\"en\" data-at=\"12\"><mark id=\"c-" + ship
                         + "\" class=\"cand cand-PENDING\" data-candidate=\"" + ship
                         + "\">We will ship the new model by the end of 2027.</mark><a class=\"ref\" href=\"#cand-"
                         + ship + "\""))
@@ -100,6 +100,13 @@ class IntakePagesTest {
                 .body(containsString("id=\"accept\""))
                 .body(containsString("<option value=\"TOO_VAGUE\">too vague</option>"))
                 .body(containsString("<kbd>j</kbd>"))
+                // The form to add a span by hand, and where each block starts in the text, for the selection.
+                .body(containsString("<kbd>s</kbd> goes to the form to add a span by hand"))
+                .body(containsString("id=\"manual\" data-custom data-role=\"editor\" data-path=\"/api/v1/sources/" + key
+                        + "/candidates\" hidden>"))
+                .body(containsString("<label for=\"manual-text\">The words, verbatim from the transcript</label>"))
+                .body(containsString("<p class=\"text\" lang=\"en\" data-at=\"" + TALK.indexOf("Today")
+                        + "\">Today we have ten million users.</p>"))
                 .body(containsString("src=\"/desk/intake.js?v="))
                 .extract()
                 .asString();
@@ -228,6 +235,20 @@ class IntakePagesTest {
         assertEquals(230, seen.size());
         assertEquals(230, new HashSet<>(seen).size(), "no candidate on two parts");
         page("/desk/sources/" + key + "?part=99").statusCode(200).body(containsString("part 3 of 3"));
+
+        // Where the desk goes after a span is added by hand: the part with the candidate's card.
+        int last = candidate(key, "We will ship feature 230 ");
+        page("/desk/sources/" + key + "?candidate=" + last)
+                .statusCode(200)
+                .body(containsString("part 3 of 3"))
+                .body(containsString("id=\"cand-" + last + "\""));
+        page("/desk/sources/" + key + "?candidate=" + last + "&part=1")
+                .statusCode(200)
+                .body(containsString("part 1 of 3"))
+                .body(not(containsString("id=\"cand-" + last + "\"")));
+        page("/desk/sources/" + key + "?candidate=first")
+                .statusCode(400)
+                .body(containsString("candidate: &#39;first&#39; is not a candidate"));
     }
 
     @Test
