@@ -279,6 +279,67 @@ class IntakePagesTest {
                 .body(containsString("HindsightDesk"));
     }
 
+    @Test
+    void theSpeakersPageSaysHowManyOfARecordsSourcesAreFullyTriagedAndLeadsToTheOthers() {
+        // Early in the alphabet, so that the page, which shows the first speakers by name, has the row.
+        String speaker = "Aaa Cherry " + TestData.uid();
+        String triaged = source("desk-speaker-triaged", speaker);
+        putText(triaged, "We will ship the new model by the end of 2027.");
+        given().contentType("application/json")
+                .body(Map.of("statement", "The new model ships by the end of 2027."))
+                .post(TestData.SOURCES + "/" + triaged + "/candidates/" + candidate(triaged, "We will ship")
+                        + "/accept")
+                .then()
+                .statusCode(201);
+        String untriaged = source("desk-speaker-untriaged", speaker);
+        putText(untriaged, TALK);
+        AdminTokenByDefault.anonymous();
+        given().get("/api/v1/speakers/" + speaker)
+                .then()
+                .statusCode(200)
+                .body("sources.total", equalTo(2))
+                .body("sources.fullyTriaged", equalTo(1));
+
+        String row = row(page("/desk/speakers").statusCode(200).extract().asString(), speaker);
+        assertTrue(
+                row.contains("<td data-label=\"Hit rate (95%)\" class=\"num\">–</td>\n"
+                        + "      <td data-label=\"Sources fully triaged\" class=\"triage\">1 of 2 sources fully triaged"
+                        + "<p class=\"caveat\">1 of 2 sources are not fully triaged: the record may leave out "
+                        + "predictions made there.</p>"
+                        + "<p>Not fully triaged: <a href=\"/desk/sources/" + untriaged + "\">" + untriaged
+                        + "</a>.</p></td>"),
+                row);
+        assertFalse(row.contains(triaged), "only the sources not fully triaged are named: " + row);
+
+        // Once every candidate there is decided, the record rests on triaged sources only and says no more.
+        for (String quote : List.of("We will ship", "Costs should", "I think robots")) {
+            AdminTokenByDefault.asAdmin(() -> given().contentType("application/json")
+                    .body(Map.of("reason", "OUT_OF_SCOPE"))
+                    .post(TestData.SOURCES + "/" + untriaged + "/candidates/" + candidate(untriaged, quote)
+                            + "/dismiss")
+                    .then()
+                    .statusCode(200));
+        }
+        row = row(page("/desk/speakers").statusCode(200).extract().asString(), speaker);
+        assertTrue(row.contains("class=\"triage\">2 of 2 sources fully triaged</td>"), row);
+        assertFalse(row.contains("caveat"), row);
+    }
+
+    /** A new English source of this speaker, dated 2026-01-27. */
+    static String source(String prefix, String speaker) {
+        Map<String, Object> body = TestData.source(TestData.key(prefix));
+        body.put("language", "en");
+        body.put("speaker", speaker);
+        return TestData.createSource(body);
+    }
+
+    /** The table row of a speaker on the speakers' page. */
+    private static String row(String html, String speaker) {
+        int name = html.indexOf(">" + speaker + "</a></th>");
+        assertTrue(name > 0, speaker + " has no row: " + html);
+        return html.substring(html.lastIndexOf("<tr>", name), html.indexOf("</tr>", name));
+    }
+
     private static int count(String html, String what) {
         return html.split(Pattern.quote(what), -1).length - 1;
     }
