@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,6 +29,7 @@ import app.hindsight.domain.Tail;
 import app.hindsight.forecast.ForecastService;
 import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
+import app.hindsight.intake.store.CoverageQueries;
 import app.hindsight.prediction.EventView;
 import app.hindsight.prediction.Outcome;
 import app.hindsight.prediction.PredictionHistory;
@@ -78,7 +81,7 @@ public class DeskResource {
 
         static native TemplateInstance reviews(ReviewsPage page);
 
-        static native TemplateInstance speakers(Shown<SpeakerRow> speakers);
+        static native TemplateInstance speakers(Shown<SpeakerLine> speakers);
 
         static native TemplateInstance forecasters(Shown<ForecasterView> forecasters);
 
@@ -147,6 +150,9 @@ public class DeskResource {
 
     @Inject
     SpeakerRecords speakers;
+
+    @Inject
+    CoverageQueries coverage;
 
     @Inject
     ForecasterRecords forecasters;
@@ -220,8 +226,17 @@ public class DeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance speakers() {
-        return Templates.speakers(
-                Shown.first(speakers.all().stream().map(SpeakerRow::of).toList(), SHOWN));
+        Shown<SpeakerRow> shown =
+                Shown.first(speakers.all().stream().map(SpeakerRow::of).toList(), SHOWN);
+        Map<String, List<CoverageQueries.SpeakerSource>> sources = coverage.sourcesOf(shown.items().stream()
+                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                .toList());
+        return Templates.speakers(new Shown<>(
+                shown.items().stream()
+                        .map(s ->
+                                SpeakerLine.of(s, sources.getOrDefault(s.name().toLowerCase(Locale.ROOT), List.of())))
+                        .toList(),
+                shown.total()));
     }
 
     @GET

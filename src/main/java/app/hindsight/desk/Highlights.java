@@ -28,7 +28,11 @@ final class Highlights {
      */
     record Card(CandidateView candidate, boolean marked, int start) {}
 
-    record Block(String locator, List<Piece> pieces, List<Card> cards) {}
+    /**
+     * A segment's text in pieces, and the cards of the candidates that start in it; {@code at} is the offset in the
+     * text of its first piece, so that the desk's script can tell which words of the transcript a person selected.
+     */
+    record Block(String locator, int at, List<Piece> pieces, List<Card> cards) {}
 
     /** The layout: the blocks in order, and the candidates whose quote is no longer in the text. */
     record Layout(List<Block> blocks, List<CandidateView> orphaned) {}
@@ -95,7 +99,11 @@ final class Highlights {
             while (c < cards.size() && (lastBlock || cards.get(c).start() < to)) {
                 here.add(cards.get(c++));
             }
-            blocks.add(new Block(locator, trim(pieces), here));
+            int leading = pieces.isEmpty() || pieces.get(0).candidate() != null
+                    ? 0
+                    : pieces.get(0).text().length()
+                            - pieces.get(0).text().stripLeading().length();
+            blocks.add(new Block(locator, from + leading, trim(pieces), here));
             from = to;
         }
         return new Layout(blocks, orphaned);

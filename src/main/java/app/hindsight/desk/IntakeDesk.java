@@ -101,9 +101,14 @@ public class IntakeDesk {
     @Inject
     CoverageQueries coverage;
 
-    IntakePage page(String key, String partParam, String stateParam) {
+    /**
+     * @param candidateParam a candidate's id: without a part, the page shows the part that has its card (where the
+     *     desk goes after a span is added by hand, which may lie in another part than the one the editor was on)
+     */
+    IntakePage page(String key, String partParam, String stateParam, String candidateParam) {
         boolean pendingOnly = pendingOnly(stateParam);
         int wanted = part(partParam);
+        long candidate = candidateParam == null || candidateParam.isBlank() ? -1 : candidate(candidateParam);
         SourceView source = sources.get(key);
         Coverage figures = coverage.of(key);
         TranscriptView transcript = transcripts.find(key).orElse(null);
@@ -116,6 +121,7 @@ public class IntakeDesk {
         int cards = 0;
         int chars = 0;
         int shown = 0;
+        int partOfCandidate = 0;
         for (Highlights.Block block : layout.blocks()) {
             List<Highlights.Card> kept = pendingOnly
                     ? block.cards().stream()
@@ -128,12 +134,18 @@ public class IntakeDesk {
                 cards = 0;
                 chars = 0;
             }
-            current.add(new Highlights.Block(block.locator(), block.pieces(), kept));
+            current.add(new Highlights.Block(block.locator(), block.at(), block.pieces(), kept));
+            if (kept.stream().anyMatch(c -> c.candidate().id() == candidate)) {
+                partOfCandidate = parts.size() + 1;
+            }
             cards += kept.size();
             shown += kept.size();
             chars += block.pieces().stream().mapToInt(p -> p.text().length()).sum();
         }
         parts.add(current);
+        if ((partParam == null || partParam.isBlank()) && partOfCandidate > 0) {
+            wanted = partOfCandidate;
+        }
         int part = Math.min(wanted, parts.size());
         List<CandidateView> orphaned = layout.orphaned().stream()
                 .filter(c -> !pendingOnly || c.state() == CandidateState.PENDING)
@@ -172,6 +184,18 @@ public class IntakeDesk {
             return true;
         }
         throw InvalidInput.of("state", "'" + state + "' is not a filter of this page: PENDING, or none");
+    }
+
+    private static long candidate(String id) {
+        try {
+            long n = Long.parseLong(id.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw InvalidInput.of("candidate", "'" + id + "' is not a candidate's id: 1, 2, ...");
     }
 
     private static int part(String part) {

@@ -53,8 +53,11 @@ public class IntakeDeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance intake(
-            @PathParam("key") String key, @QueryParam("part") String part, @QueryParam("state") String state) {
-        return Templates.intake(desk.page(key, part, state));
+            @PathParam("key") String key,
+            @QueryParam("part") String part,
+            @QueryParam("state") String state,
+            @QueryParam("candidate") String candidate) {
+        return Templates.intake(desk.page(key, part, state, candidate));
     }
 
     /** A longer path under a source's page: the desk's HTML 404, as for any other path under /desk/. */

@@ -157,9 +157,16 @@ final class Lexicon {
         return regex.toString();
     }
 
-    /** Letters of scripts that separate words with spaces; a Han character never needs a boundary. */
+    /**
+     * Letters of scripts that separate words with spaces; a Han character never needs a boundary, nor does kana
+     * (Japanese writes no spaces: でしょう follows the verb it ends).
+     */
     private static boolean isWordChar(int c) {
-        return Character.isLetterOrDigit(c) && Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN;
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return Character.isLetterOrDigit(c)
+                && script != Character.UnicodeScript.HAN
+                && script != Character.UnicodeScript.HIRAGANA
+                && script != Character.UnicodeScript.KATAKANA;
     }
 
     /**

@@ -2,7 +2,10 @@ package app.hindsight.intake;
 
 import java.util.Map;
 
-/** Reads the small counts time expressions use: digits, English words, Chinese numerals (三十, 兩, 幾). */
+/**
+ * Reads the small counts time expressions use: digits, English and German words, Chinese and Japanese numerals
+ * (三十, 兩, 幾, 数).
+ */
 final class Numbers {
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
@@ -33,7 +36,31 @@ final class Numbers {
             Map.entry("fourth", 4),
             Map.entry("couple", 2),
             Map.entry("few", 3),
-            Map.entry("several", 3));
+            Map.entry("several", 3),
+            Map.entry("ein", 1),
+            Map.entry("eine", 1),
+            Map.entry("einem", 1),
+            Map.entry("eines", 1),
+            Map.entry("zwei", 2),
+            Map.entry("drei", 3),
+            Map.entry("vier", 4),
+            Map.entry("fünf", 5),
+            Map.entry("sechs", 6),
+            Map.entry("sieben", 7),
+            Map.entry("acht", 8),
+            Map.entry("neun", 9),
+            Map.entry("zehn", 10),
+            Map.entry("zwölf", 12),
+            Map.entry("fünfzehn", 15),
+            Map.entry("achtzehn", 18),
+            Map.entry("zwanzig", 20),
+            Map.entry("dreißig", 30),
+            Map.entry("fünfzig", 50),
+            Map.entry("hundert", 100),
+            Map.entry("ersten", 1),
+            Map.entry("zweiten", 2),
+            Map.entry("dritten", 3),
+            Map.entry("vierten", 4));
 
     private static final String DIGITS = "〇零一二三四五六七八九";
 

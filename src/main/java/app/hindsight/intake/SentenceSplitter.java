@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
 
 /**
@@ -132,13 +133,27 @@ public final class SentenceSplitter {
         return new Span(start, end);
     }
 
+    /**
+     * Abbreviations in ICU's lists that it matches as the end of any word, which then ends no sentence: with German's
+     * "r." and "b.", "Das sind wir." and "Wir gehen ab." ran into the next sentence (every word ending in r or b).
+     */
+    private static final Map<String, List<String>> NOT_ABBREVIATIONS = Map.of("de", List.of("r.", "b."));
+
     private static BreakIterator iterator(String lang) {
         // Keyed by the language alone, so a caller's odd tags cannot grow the cache without bound.
         String language = ULocale.forLanguageTag(lang == null ? "" : lang).getLanguage();
-        BreakIterator prototype = PROTOTYPES.computeIfAbsent(
-                language,
-                l -> BreakIterator.getSentenceInstance(
-                        new ULocale(l.isEmpty() ? "und" : l).setKeywordValue("ss", "standard")));
+        BreakIterator prototype = PROTOTYPES.computeIfAbsent(language, SentenceSplitter::prototype);
         return (BreakIterator) prototype.clone();
+    }
+
+    private static BreakIterator prototype(String language) {
+        ULocale locale = new ULocale(language.isEmpty() ? "und" : language);
+        List<String> wrong = NOT_ABBREVIATIONS.get(language);
+        if (wrong == null) {
+            return BreakIterator.getSentenceInstance(locale.setKeywordValue("ss", "standard"));
+        }
+        FilteredBreakIteratorBuilder abbreviations = FilteredBreakIteratorBuilder.getInstance(locale);
+        wrong.forEach(abbreviations::unsuppressBreakAfter);
+        return abbreviations.wrapIteratorWithFilter(BreakIterator.getSentenceInstance(locale));
     }
 }

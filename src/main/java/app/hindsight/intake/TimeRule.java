@@ -2,6 +2,7 @@ package app.hindsight.intake;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.regex.Matcher;
 
 import app.hindsight.prediction.Basis;
@@ -146,11 +147,19 @@ enum TimeRule {
                 + month.getYear();
     }
 
+    /** German month names that do not start as the English ones do (März, Mai, Oktober, Dezember), by number. */
+    private static final Map<String, Integer> GERMAN_MONTHS = Map.of("mär", 3, "mai", 5, "okt", 10, "dez", 12);
+
     static int month(String words) {
         String w = words.strip().toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < MONTHS.length; i++) {
             if (w.startsWith(MONTHS[i])) {
                 return i + 1;
+            }
+        }
+        for (Map.Entry<String, Integer> german : GERMAN_MONTHS.entrySet()) {
+            if (w.startsWith(german.getKey())) {
+                return german.getValue();
             }
         }
         return Numbers.parse(w);

@@ -258,12 +258,26 @@
     window.location.assign(url);
   }
 
+  /** A read of the API, with the token when there is one (reads may be anonymous); null when unreachable. */
+  async function read(path, accept) {
+    const headers = { Accept: accept };
+    const token = store.getItem(TOKEN);
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    try {
+      return await fetch(path, { headers });
+    } catch (unreachable) {
+      return null;
+    }
+  }
+
   /** Whether a token is kept in this tab (it may still be being checked, as a page loads). */
   function hasToken() {
     return store.getItem(TOKEN) !== null;
   }
 
-  Object.assign(desk, { say, call, requestOf, reloadSaying, goSaying, hasToken });
+  Object.assign(desk, { say, call, read, requestOf, reloadSaying, goSaying, hasToken });
 
   panel.hidden = false;
   tokenForm.addEventListener('submit', async (event) => {

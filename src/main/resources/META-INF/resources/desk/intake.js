@@ -2,8 +2,9 @@
 // token, the calls, the messages). It sends the forms that are not plain JSON (a new source, then its page; a
 // transcript pasted or uploaded) and, on a transcript's page, lets a person pick a candidate with the mouse or the
 // keyboard (j/n next, k/p previous, a accept, d dismiss, Escape closes the form) and accept or dismiss it through
-// one form of each kind, which moves under the picked candidate's card. Text from the page or the API is put on
-// the page as text, never as markup.
+// one form of each kind, which moves under the picked candidate's card; words selected in the transcript fill the
+// form to add a span by hand, which moves under their paragraph (s goes there). Text from the page or the API is
+// put on the page as text, never as markup.
 (() => {
   'use strict';
 
@@ -239,10 +240,202 @@
       open(act === 'accept' ? acceptForm : dismissForm);
       return;
     }
+    if (!window.getSelection().isCollapsed) {
+      return; // Words being selected, to add a span by hand: the click that ends it picks nothing.
+    }
     const mark = event.target.closest('mark.cand');
     const card = mark ? document.getElementById('cand-' + mark.dataset.candidate) : event.target.closest('li.candidate');
     if (card && !event.target.closest('a, form')) {
       pick(card);
+    }
+  });
+
+  // Adding a span by hand. The page's blocks carry the offset of their first character in the transcript
+  // (data-at), so a selection maps to offsets in the stored text; with the text itself (read once from the API)
+  // the form gets the very words and which occurrence of them was selected, as the API counts them.
+  const manualForm = document.getElementById('manual');
+  const manualHome = document.getElementById('manual-home');
+  const manualText = document.getElementById('manual-text');
+  const manualOccurrence = document.getElementById('manual-occurrence');
+  const pageVersion = document.querySelector('.transcript-upload[data-etag]').dataset.etag;
+  let storedText = null;
+
+  /** The transcript's text as stored, if it is still the version this page shows; else null. */
+  function transcriptText() {
+    if (!storedText) {
+      storedText = desk.read('/api/v1/sources/' + source + '/transcript', 'text/plain').then(async (response) => {
+        if (!response || !response.ok) {
+          return null;
+        }
+        if (response.headers.get('ETag') !== pageVersion) {
+          desk.say(status, 'error', 'The transcript was replaced after this page was loaded: reload the page to select words in it.');
+          return null;
+        }
+        return response.text();
+      });
+    }
+    return storedText;
+  }
+
+  /** Characters of a block's text up to a point in it, without the candidates' numbers shown after highlights. */
+  function offsetIn(text, node, offset, atStart) {
+    const before = document.createRange();
+    before.setStart(text, 0);
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    const ref = element.closest('a.ref');
+    if (ref) {
+      if (atStart) {
+        before.setEndAfter(ref);
+      } else {
+        before.setEndBefore(ref);
+      }
+    } else {
+      before.setEnd(node, offset);
+    }
+    const part = before.cloneContents();
+    part.querySelectorAll('a.ref').forEach((a) => a.remove());
+    return Number(text.dataset.at) + part.textContent.length;
+  }
+
+  /** The selection as offsets into the transcript ({start, end, words as shown, block}), or null if it has none. */
+  function selectedSpan() {
+    const selection = window.getSelection();
+    if (!selection.rangeCount || selection.isCollapsed) {
+      return null;
+    }
+    const range = selection.getRangeAt(0);
+    const texts = Array.from(intake.querySelectorAll('p.text[data-at]')).filter((p) => range.intersectsNode(p));
+    if (!texts.length) {
+      return null;
+    }
+    const first = texts[0];
+    const last = texts[texts.length - 1];
+    const start = first.contains(range.startContainer)
+      ? offsetIn(first, range.startContainer, range.startOffset, true)
+      : Number(first.dataset.at);
+    const end = last.contains(range.endContainer)
+      ? offsetIn(last, range.endContainer, range.endOffset, false)
+      : offsetIn(last, last, last.childNodes.length, false);
+    if (end <= start) {
+      return null;
+    }
+    const shown = range.cloneContents();
+    shown.querySelectorAll('a.ref, .locator, ol.candidates, form').forEach((n) => n.remove());
+    return { start, end, shown: shown.textContent, block: last.closest('.block') };
+  }
+
+  /** Fills the form from the selection (trimmed of white space), under the paragraph where it ends. */
+  async function takeSelection() {
+    const span = selectedSpan();
+    if (!span || manualForm.hidden) {
+      return false;
+    }
+    const text = await transcriptText();
+    let words = span.shown.trim();
+    let occurrence = '';
+    if (text !== null && span.end <= text.length) {
+      let start = span.start;
+      let end = span.end;
+      while (start < end && /\s/.test(text[start])) {
+        start++;
+      }
+      while (end > start && /\s/.test(text[end - 1])) {
+        end--;
+      }
+      words = text.slice(start, end);
+      let n = 0;
+      for (let i = text.indexOf(words); words && i >= 0 && i <= start; i = text.indexOf(words, i + 1)) {
+        n++;
+      }
+      occurrence = String(n);
+    }
+    if (!words) {
+      return false;
+    }
+    manualText.value = words;
+    manualOccurrence.value = occurrence;
+    const box = manualForm.querySelector('.outcome-of-action');
+    box.replaceChildren();
+    box.className = 'outcome-of-action';
+    if (!manualForm.contains(document.activeElement)) {
+      span.block.after(manualForm);
+    }
+    desk.say(status, 'ok', 'The selected words are in the form to add a span by hand, under their paragraph; press s to go there.');
+    return true;
+  }
+
+  /** s: to the form, with the selected words if there are any. */
+  async function toManual() {
+    if (!desk.hasToken()) {
+      desk.say(status, 'error', 'Paste your API token at the top of the page to add a span by hand.');
+      document.getElementById('token-input').focus();
+      return;
+    }
+    await takeSelection();
+    manualForm.scrollIntoView({ block: 'nearest' });
+    manualText.focus();
+  }
+
+  function leaveManual() {
+    if (current) {
+      current.focus({ preventScroll: true });
+    } else {
+      document.activeElement.blur();
+    }
+  }
+
+  // A selection is taken once it is made: when the pointer is released, or (made with the keyboard) when it rests.
+  let pointerDown = false;
+  let resting = null;
+  document.addEventListener('pointerdown', () => {
+    pointerDown = true;
+  });
+  document.addEventListener('pointerup', () => {
+    pointerDown = false;
+    takeSelection();
+  });
+  document.addEventListener('selectionchange', () => {
+    clearTimeout(resting);
+    if (!pointerDown) {
+      resting = setTimeout(takeSelection, 200);
+    }
+  });
+
+  // Words typed or changed by hand: which occurrence the selection was no longer holds.
+  manualText.addEventListener('input', () => {
+    manualOccurrence.value = '';
+  });
+  manualForm.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      manualForm.requestSubmit();
+    }
+  });
+  document.getElementById('manual-clear').addEventListener('click', () => {
+    manualForm.reset();
+    manualForm.querySelector('.outcome-of-action').replaceChildren();
+    manualHome.append(manualForm);
+    manualText.focus();
+  });
+
+  manualForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const { body } = desk.requestOf(manualForm);
+    const response = await desk.call(manualForm, manualForm.dataset.path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response) {
+      const added = await response.json();
+      // To the part of the transcript that has it (it may be another than this one), at its card.
+      const query = new URLSearchParams(window.location.search);
+      query.delete('part');
+      query.set('candidate', added.id);
+      desk.goSaying(
+        'Candidate ' + added.id + ' added by hand: ' + added.state.toLowerCase() + ', proposed as '
+          + added.proposedKind.toLowerCase() + '.',
+        window.location.pathname + '?' + query.toString() + '#cand-' + added.id);
     }
   });
 
@@ -254,6 +447,8 @@
     if (target instanceof Element && target.closest('input, textarea, select, [contenteditable]')) {
       if (event.key === 'Escape' && target.closest('form.triage')) {
         close();
+      } else if (event.key === 'Escape' && target.closest('#manual')) {
+        leaveManual();
       }
       return;
     }
@@ -271,6 +466,9 @@
         break;
       case 'd':
         open(dismissForm);
+        break;
+      case 's':
+        toManual();
         break;
       case 'Escape':
         close();

@@ -130,5 +130,27 @@ class HighlightsTest {
         assertEquals(1, layout.blocks().size());
         assertEquals("Just words.", shown(layout.blocks().get(0)));
         assertEquals(null, layout.blocks().get(0).locator());
+        assertEquals(2, layout.blocks().get(0).at());
+    }
+
+    @Test
+    void eachBlockSaysWhereInTheTextItsPiecesStartSoThatASelectionMapsToOffsets() {
+        String text = "## Outlook\n\n  We will ship it by 2027. Today we sell.\n\nCosts should fall.\n";
+        int first = text.indexOf("We will");
+        int second = text.indexOf("Costs");
+        List<SegmentView> segments = List.of(
+                new SegmentView("§Outlook", 3, 10),
+                new SegmentView("§Outlook › ¶1", first, second - 2),
+                new SegmentView("§Outlook › ¶2", second, text.length() - 1));
+        Highlights.Layout layout = Highlights.of(
+                text, segments, List.of(at(1, text, "Today we sell."), at(2, text, "Costs should fall.")));
+
+        assertEquals(
+                List.of(0, first, second),
+                layout.blocks().stream().map(Highlights.Block::at).toList());
+        for (Highlights.Block block : layout.blocks()) {
+            String joined = block.pieces().stream().map(Highlights.Piece::text).reduce("", String::concat);
+            assertEquals(joined, text.substring(block.at(), block.at() + joined.length()));
+        }
     }
 }

@@ -246,6 +246,70 @@ class IntakeBrowserTest {
     }
 
     @Test
+    void anEditorAddsASpanTheRulesMissedBySelectingItAndIsToldWhatTheApiRefuses() {
+        String key = IntakePagesTest.source("browser-manual");
+        String users = "Today we have ten million users.";
+        IntakePagesTest.putText(key, IntakePagesTest.TALK + "\n\n" + users);
+        signIn(token("manu-" + TestData.uid(), "editor"), "/desk/sources/" + key);
+
+        // The words selected in the transcript (here the second time they occur) fill the form under their
+        // paragraph, with which occurrence they are; s goes there.
+        selectText(page.locator("p.text").last());
+        assertThat(page.getByLabel("The words, verbatim from the transcript")).hasValue(users);
+        assertThat(page.getByLabel("Which occurrence, when the words occur more than once (empty: the first)"))
+                .hasValue("2");
+        assertThat(page.locator(".block").last().locator("xpath=following-sibling::*[1]"))
+                .hasId("manual");
+        page.keyboard().press("s");
+        assertThat(page.getByLabel("The words, verbatim from the transcript")).isFocused();
+        screenshot("intake-manual.png");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add as a candidate"))
+                .click();
+
+        assertThat(page.locator("#flash")).containsText(" added by hand: pending, proposed as claim.");
+        int added = IntakePagesTest.candidate(key, "Today we have");
+        assertThat(page.locator("#flash"))
+                .hasText("Candidate " + added + " added by hand: pending, proposed as claim.");
+        given().get(TestData.SOURCES + "/" + key + "/candidates/" + added)
+                .then()
+                .statusCode(200)
+                .body("manual", equalTo(true))
+                .body("state", equalTo("PENDING"))
+                .body("quote.text", equalTo(users))
+                .body("quote.locator", equalTo("§Outlook › ¶5"));
+        given().get(TestData.SOURCES + "/" + key + "/coverage")
+                .then()
+                .body("manual", equalTo(1))
+                .body("candidates", equalTo(4))
+                .body("pending", equalTo(4));
+        // Highlighted in place, the second time the words occur, with its state; its card is the picked one.
+        assertThat(page.locator("mark#c-" + added)).hasClass(Pattern.compile("cand-PENDING"));
+        assertThat(page.locator("mark#c-" + added)).hasText(users);
+        assertThat(page.locator("p.text").last().locator("mark")).hasId("c-" + added);
+        assertThat(card(added).locator(".state")).hasText("pending");
+        assertThat(card(added)).containsText("added by hand");
+        assertThat(card(added)).isFocused();
+        assertThat(page.locator("#pending-count")).hasText("4");
+
+        // Typed words that are not the transcript's, sent with the keyboard: the API's problem is shown.
+        page.keyboard().press("s");
+        page.keyboard().type("Prices will triple by 2031.");
+        page.keyboard().press("Control+Enter");
+        Locator outcome = page.locator("#manual .outcome-of-action");
+        assertThat(outcome).containsText("quote.text: does not occur verbatim in the transcript");
+        // The same words again: the API says which candidate they are.
+        selectText(page.locator("mark#c-" + added));
+        assertThat(page.getByLabel("The words, verbatim from the transcript")).hasValue(users);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add as a candidate"))
+                .click();
+        assertThat(outcome).containsText("candidate " + added + " is these very words");
+        given().get(TestData.SOURCES + "/" + key + "/coverage")
+                .then()
+                .body("manual", equalTo(1))
+                .body("candidates", equalTo(4));
+    }
+
+    @Test
     void aReaderCannotTriageAndIsToldWhichRoleItNeeds() {
         String key = IntakePagesTest.source("browser-intake-reader");
         IntakePagesTest.putText(key, IntakePagesTest.TALK);
@@ -288,6 +352,11 @@ class IntakeBrowserTest {
             page.keyboard().press("a");
             assertThat(page.locator("#accept")).isVisible();
             check("the accept form", width);
+            // With the form to add a span by hand filled from a selection, under its paragraph.
+            page.keyboard().press("Escape");
+            selectText(page.locator("p.text").last());
+            assertThat(page.locator(".transcript #manual")).isVisible();
+            check("the form to add a span by hand", width);
         }
         screenshot("intake-375.png");
     }
@@ -304,6 +373,12 @@ class IntakeBrowserTest {
         assertEquals(List.of(), serious, what + " at " + width + " px");
         Object sideways = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth");
         assertEquals(false, sideways, what + " scrolls sideways at " + width + " px");
+    }
+
+    /** Selects the words of an element as a person does with the mouse, a selection the page's script sees. */
+    private static void selectText(Locator element) {
+        element.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e);"
+                + " const s = window.getSelection(); s.removeAllRanges(); s.addRange(r); }");
     }
 
     private Locator card(int id) {

@@ -85,7 +85,7 @@ class IntakePagesTest {
                 .body(containsString("<dd id=\"pending-count\">3</dd>"))
                 .body(containsString("<strong>Not fully triaged</strong>: 3 of 3 candidates wait for a decision."))
                 .body(containsString("<p class=\"locator\" lang=\"en\">§Outlook › ¶1</p>"))
-                .body(containsString("<p class=\"text\" lang=\"en\"><mark id=\"c-" + ship
+                .body(containsString("<p class=\"text\" lang=\"en\" data-at=\"12\"><mark id=\"c-" + ship
                         + "\" class=\"cand cand-PENDING\" data-candidate=\"" + ship
                         + "\">We will ship the new model by the end of 2027.</mark><a class=\"ref\" href=\"#cand-"
                         + ship + "\""))
@@ -100,6 +100,13 @@ class IntakePagesTest {
                 .body(containsString("id=\"accept\""))
                 .body(containsString("<option value=\"TOO_VAGUE\">too vague</option>"))
                 .body(containsString("<kbd>j</kbd>"))
+                // The form to add a span by hand, and where each block starts in the text, for the selection.
+                .body(containsString("<kbd>s</kbd> goes to the form to add a span by hand"))
+                .body(containsString("id=\"manual\" data-custom data-role=\"editor\" data-path=\"/api/v1/sources/" + key
+                        + "/candidates\" hidden>"))
+                .body(containsString("<label for=\"manual-text\">The words, verbatim from the transcript</label>"))
+                .body(containsString("<p class=\"text\" lang=\"en\" data-at=\"" + TALK.indexOf("Today")
+                        + "\">Today we have ten million users.</p>"))
                 .body(containsString("src=\"/desk/intake.js?v="))
                 .extract()
                 .asString();
@@ -228,6 +235,20 @@ class IntakePagesTest {
         assertEquals(230, seen.size());
         assertEquals(230, new HashSet<>(seen).size(), "no candidate on two parts");
         page("/desk/sources/" + key + "?part=99").statusCode(200).body(containsString("part 3 of 3"));
+
+        // Where the desk goes after a span is added by hand: the part with the candidate's card.
+        int last = candidate(key, "We will ship feature 230 ");
+        page("/desk/sources/" + key + "?candidate=" + last)
+                .statusCode(200)
+                .body(containsString("part 3 of 3"))
+                .body(containsString("id=\"cand-" + last + "\""));
+        page("/desk/sources/" + key + "?candidate=" + last + "&part=1")
+                .statusCode(200)
+                .body(containsString("part 1 of 3"))
+                .body(not(containsString("id=\"cand-" + last + "\"")));
+        page("/desk/sources/" + key + "?candidate=first")
+                .statusCode(400)
+                .body(containsString("candidate: &#39;first&#39; is not a candidate"));
     }
 
     @Test
@@ -256,6 +277,67 @@ class IntakePagesTest {
                 .statusCode(200)
                 .header("Cache-Control", equalTo("no-cache"))
                 .body(containsString("HindsightDesk"));
+    }
+
+    @Test
+    void theSpeakersPageSaysHowManyOfARecordsSourcesAreFullyTriagedAndLeadsToTheOthers() {
+        // Early in the alphabet, so that the page, which shows the first speakers by name, has the row.
+        String speaker = "Aaa Cherry " + TestData.uid();
+        String triaged = source("desk-speaker-triaged", speaker);
+        putText(triaged, "We will ship the new model by the end of 2027.");
+        given().contentType("application/json")
+                .body(Map.of("statement", "The new model ships by the end of 2027."))
+                .post(TestData.SOURCES + "/" + triaged + "/candidates/" + candidate(triaged, "We will ship")
+                        + "/accept")
+                .then()
+                .statusCode(201);
+        String untriaged = source("desk-speaker-untriaged", speaker);
+        putText(untriaged, TALK);
+        AdminTokenByDefault.anonymous();
+        given().get("/api/v1/speakers/" + speaker)
+                .then()
+                .statusCode(200)
+                .body("sources.total", equalTo(2))
+                .body("sources.fullyTriaged", equalTo(1));
+
+        String row = row(page("/desk/speakers").statusCode(200).extract().asString(), speaker);
+        assertTrue(
+                row.contains("<td data-label=\"Hit rate (95%)\" class=\"num\">–</td>\n"
+                        + "      <td data-label=\"Sources fully triaged\" class=\"triage\">1 of 2 sources fully triaged"
+                        + "<p class=\"caveat\">1 of 2 sources are not fully triaged: the record may leave out "
+                        + "predictions made there.</p>"
+                        + "<p>Not fully triaged: <a href=\"/desk/sources/" + untriaged + "\">" + untriaged
+                        + "</a>.</p></td>"),
+                row);
+        assertFalse(row.contains(triaged), "only the sources not fully triaged are named: " + row);
+
+        // Once every candidate there is decided, the record rests on triaged sources only and says no more.
+        for (String quote : List.of("We will ship", "Costs should", "I think robots")) {
+            AdminTokenByDefault.asAdmin(() -> given().contentType("application/json")
+                    .body(Map.of("reason", "OUT_OF_SCOPE"))
+                    .post(TestData.SOURCES + "/" + untriaged + "/candidates/" + candidate(untriaged, quote)
+                            + "/dismiss")
+                    .then()
+                    .statusCode(200));
+        }
+        row = row(page("/desk/speakers").statusCode(200).extract().asString(), speaker);
+        assertTrue(row.contains("class=\"triage\">2 of 2 sources fully triaged</td>"), row);
+        assertFalse(row.contains("caveat"), row);
+    }
+
+    /** A new English source of this speaker, dated 2026-01-27. */
+    static String source(String prefix, String speaker) {
+        Map<String, Object> body = TestData.source(TestData.key(prefix));
+        body.put("language", "en");
+        body.put("speaker", speaker);
+        return TestData.createSource(body);
+    }
+
+    /** The table row of a speaker on the speakers' page. */
+    private static String row(String html, String speaker) {
+        int name = html.indexOf(">" + speaker + "</a></th>");
+        assertTrue(name > 0, speaker + " has no row: " + html);
+        return html.substring(html.lastIndexOf("<tr>", name), html.indexOf("</tr>", name));
     }
 
     private static int count(String html, String what) {

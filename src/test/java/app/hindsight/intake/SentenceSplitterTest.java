@@ -28,6 +28,13 @@ class SentenceSplitterTest {
     }
 
     @Test
+    void germanWordsEndingInROrBEndASentenceThoughICUListsROrBAsAbbreviations() {
+        assertEquals(
+                List.of("Das sind wir.", "Heute haben wir zehn Millionen Nutzer.", "Wir gehen ab.", "Hr. Meier kommt."),
+                sentences("Das sind wir. Heute haben wir zehn Millionen Nutzer. Wir gehen ab. Hr. Meier kommt.", "de"));
+    }
+
+    @Test
     void englishTitlesDoNotEndASentence() {
         assertEquals(
                 List.of("Mr. Smith will come at 5 p.m. tomorrow.", "He said so."),

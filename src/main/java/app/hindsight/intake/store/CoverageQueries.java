@@ -1,6 +1,7 @@
 package app.hindsight.intake.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -137,21 +138,39 @@ public class CoverageQueries {
      * caller's transaction.
      */
     public SourceTriage ofSpeaker(String speaker) {
+        String lower = speaker.toLowerCase(Locale.ROOT);
+        return SourceTriage.of(sourcesOf(List.of(lower)).getOrDefault(lower, List.of()));
+    }
+
+    /** A source a speaker's record rests on, and how far it is triaged. */
+    public record SpeakerSource(String key, boolean transcript, boolean fullyTriaged) {}
+
+    /**
+     * For each of these speakers (named in lower case), the sources they are the speaker of or that any of their
+     * predictions name, by key; in one query. A speaker without one has no entry.
+     */
+    @Transactional
+    public Map<String, List<SpeakerSource>> sourcesOf(Collection<String> speakers) {
+        Map<String, List<SpeakerSource>> sources = new HashMap<>();
+        if (speakers.isEmpty()) {
+            return sources;
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select"
+        List<Object[]> rows = em.createNativeQuery("select x.speaker, s.slug,"
                         + " (select count(*) from transcript t where t.source_key = s.slug),"
                         + " (select count(*) from candidate c where c.source_key = s.slug and c.state = 'PENDING')"
-                        + " from source s where lower(s.speaker) = ?1"
-                        + " or s.slug in (select p.source_key from prediction p where p.speaker_lower = ?1)")
-                .setParameter(1, speaker.toLowerCase(Locale.ROOT))
+                        + " from (select lower(speaker) as speaker, slug from source where lower(speaker) in (:speakers)"
+                        + " union select speaker_lower, source_key from prediction"
+                        + " where speaker_lower in (:speakers) and source_key is not null) x"
+                        + " join source s on s.slug = x.slug order by x.speaker, s.slug")
+                .setParameter("speakers", speakers)
                 .getResultList();
-        long withTranscript = 0;
-        long fully = 0;
         for (Object[] row : rows) {
-            boolean transcript = ((Number) row[0]).longValue() > 0;
-            withTranscript += transcript ? 1 : 0;
-            fully += transcript && ((Number) row[1]).longValue() == 0 ? 1 : 0;
+            boolean transcript = ((Number) row[2]).longValue() > 0;
+            sources.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                    .add(new SpeakerSource(
+                            (String) row[1], transcript, transcript && ((Number) row[3]).longValue() == 0));
         }
-        return SourceTriage.of(rows.size(), withTranscript, fully);
+        return sources;
     }
 }

@@ -1,5 +1,7 @@
 package app.hindsight.intake.store;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -19,6 +21,18 @@ public record SourceTriage(
 
         @Schema(description = "set when some source is not fully triaged")
         String caveat) {
+
+    /** The figures of a speaker's sources. */
+    public static SourceTriage of(List<CoverageQueries.SpeakerSource> sources) {
+        return of(
+                sources.size(),
+                sources.stream()
+                        .filter(CoverageQueries.SpeakerSource::transcript)
+                        .count(),
+                sources.stream()
+                        .filter(CoverageQueries.SpeakerSource::fullyTriaged)
+                        .count());
+    }
 
     static SourceTriage of(long total, long withTranscript, long fullyTriaged) {
         String caveat = fullyTriaged == total
