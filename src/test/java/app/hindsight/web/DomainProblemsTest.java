@@ -2,6 +2,7 @@ package app.hindsight.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class DomainProblemsTest {
         FieldError blank = new FieldError("statement", "must not be blank");
         FieldError size = new FieldError("topics", "size must be between 0 and 20");
         assertProblem(
-                mapper.invalidInput(InvalidInput.of("statement", "must not be blank"), null),
+                mapper.domain(InvalidInput.of("statement", "must not be blank"), null),
                 400,
                 "invalid-request",
                 "The request is not valid",
@@ -47,7 +48,7 @@ class DomainProblemsTest {
                 List.of(blank),
                 null);
         assertProblem(
-                mapper.invalidInput(new InvalidInput(List.of(blank, size)), null),
+                mapper.domain(new InvalidInput(List.of(blank, size)), null),
                 400,
                 "invalid-request",
                 "The request is not valid",
@@ -59,7 +60,7 @@ class DomainProblemsTest {
     @Test
     void notFound() {
         assertProblem(
-                mapper.notFound(new NotFound("prediction", "no-such-key"), null),
+                mapper.domain(new NotFound("prediction", "no-such-key"), null),
                 404,
                 "not-found",
                 "Not found",
@@ -71,7 +72,7 @@ class DomainProblemsTest {
     @Test
     void aConflictIsTypedByItsCode() {
         assertProblem(
-                mapper.conflict(new Conflict("duplicate-key", "a source with key 'x' already exists"), null),
+                mapper.domain(new Conflict("duplicate-key", "a source with key 'x' already exists"), null),
                 409,
                 "duplicate-key",
                 "Conflict",
@@ -83,7 +84,7 @@ class DomainProblemsTest {
     @Test
     void aRefusedTransitionNamesTheCurrentStatus() {
         assertProblem(
-                mapper.transitionRefused(new TransitionRefused(Transition.RESOLVE, Status.WITHDRAWN), null),
+                mapper.domain(new TransitionRefused(Transition.RESOLVE, Status.WITHDRAWN), null),
                 409,
                 "invalid-transition",
                 "Transition not allowed",
@@ -95,7 +96,7 @@ class DomainProblemsTest {
     @Test
     void aStaleVersionNamesTheCurrentETag() {
         assertProblem(
-                mapper.staleVersion(new StaleVersion(7, null), null),
+                mapper.domain(new StaleVersion(7, null), null),
                 412,
                 "precondition-failed",
                 "Stale ETag",
@@ -103,19 +104,21 @@ class DomainProblemsTest {
                 List.of(),
                 null);
         assertProblem(
-                mapper.staleVersion(new StaleVersion(3, null, "transcript"), null),
+                mapper.domain(new StaleVersion(3, null, "transcript"), null),
                 412,
                 "precondition-failed",
                 "Stale ETag",
                 "the transcript was changed since your copy; its current ETag is \"3\"",
                 List.of(),
                 null);
+        // The domain words the ETag as the web layer issues it.
+        assertTrue(new StaleVersion(12, null).getMessage().endsWith(ETags.of(12)));
     }
 
     @Test
     void aWeakTagIsToldItNeverMatches() {
         assertProblem(
-                mapper.staleVersion(new StaleVersion(7, "W/\"7\""), null),
+                mapper.domain(new StaleVersion(7, "W/\"7\""), null),
                 412,
                 "weak-etag",
                 "Weak ETag",
@@ -128,7 +131,7 @@ class DomainProblemsTest {
     @Test
     void aConcurrentChangeIsStaleForAWriterThatNamedItsVersionAndAConflictOtherwise() {
         assertProblem(
-                mapper.concurrentChange(new ConcurrentChange(true), null),
+                mapper.domain(new ConcurrentChange(true), null),
                 412,
                 "precondition-failed",
                 "Stale ETag",
@@ -136,7 +139,7 @@ class DomainProblemsTest {
                 List.of(),
                 null);
         assertProblem(
-                mapper.concurrentChange(new ConcurrentChange(false), null),
+                mapper.domain(new ConcurrentChange(false), null),
                 409,
                 "concurrent-modification",
                 "Conflict",
@@ -147,7 +150,7 @@ class DomainProblemsTest {
 
     @Test
     void anUnavailableServiceSaysWhenToRetry() {
-        Response r = mapper.unavailable(new Unavailable("the mail server is out of reach", 60), null);
+        Response r = mapper.domain(new Unavailable("the mail server is out of reach", 60), null);
         assertProblem(
                 r, 503, "unavailable", "Service unavailable", "the mail server is out of reach", List.of(), null, "60");
     }
@@ -155,7 +158,7 @@ class DomainProblemsTest {
     @Test
     void tooLarge() {
         assertProblem(
-                mapper.tooLarge(new TooLarge("the transcript is over 2 MB"), null),
+                mapper.domain(new TooLarge("the transcript is over 2 MB"), null),
                 413,
                 "body-too-large",
                 "Request body too large",
@@ -171,7 +174,7 @@ class DomainProblemsTest {
                 new FieldError("key", "must be lower-case letters, digits and single hyphens").at(2),
                 new FieldError("kind", "must not be null").at(2));
         assertProblem(
-                mapper.invalidImport(new InvalidImport(errors), null),
+                mapper.domain(new InvalidImport(errors), null),
                 422,
                 "invalid-import",
                 "The import is not valid",
@@ -183,7 +186,7 @@ class DomainProblemsTest {
     @Test
     void overTheScanBudget() {
         assertProblem(
-                mapper.scanBudget(new ScanBudgetExceeded(200000), null),
+                mapper.domain(new ScanBudgetExceeded(200000), null),
                 422,
                 "too-costly",
                 "Query too costly",
@@ -199,8 +202,7 @@ class DomainProblemsTest {
         String detail =
                 "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow the filters";
         ScanTimedOut timedOut = new ScanTimedOut(Duration.ofSeconds(10));
-        assertProblem(
-                mapper.scanTimedOut(timedOut, null), 503, "overloaded", "Service busy", detail, List.of(), null, "5");
+        assertProblem(mapper.domain(timedOut, null), 503, "overloaded", "Service busy", detail, List.of(), null, "5");
         assertProblem(
                 mapper.unexpected(new RuntimeException(timedOut), null),
                 503,
