@@ -49,7 +49,7 @@ class LayeringTest {
 
     /** HTTP by nature, though not named so: an OpenAPI meta-annotation for resources, the bearer-token mechanism. */
     private static final Set<String> HTTP_BY_NATURE =
-            Set.of("app.hindsight.prediction.TransitionResponses", "app.hindsight.security.BearerTokenMechanism");
+            Set.of("app.hindsight.web.TransitionResponses", "app.hindsight.web.BearerTokenMechanism");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

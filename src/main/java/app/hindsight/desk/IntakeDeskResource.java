@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import app.hindsight.web.Cursor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

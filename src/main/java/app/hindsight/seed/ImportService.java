@@ -24,11 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Keys;
 import app.hindsight.domain.Upsert;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
 import app.hindsight.json.NdjsonLines;
-import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.PlannerStatistics;
 import app.hindsight.prediction.Prediction;
