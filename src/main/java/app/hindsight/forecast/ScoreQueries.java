@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 /**
- * Scores as the database aggregates them, computed on every read from the forecasts and the resolutions, so nothing
+ * Scores as the database aggregates them (the rules of {@link ScoringRules}, written in SQL; ScoreSqlAgreementTest
+ * holds the two to the same numbers), computed on every read from the forecasts and the resolutions, so nothing
  * stored can drift (a reopen unscores at once). Portable SQL (H2 and PostgreSQL), one GROUP BY per figure.
  *
  * <p>A forecast f of prediction p <em>counts</em> when p is resolved with a scored outcome and f was the

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The arithmetic done in Java, as plain functions: one prediction's aggregate (median, mean) and the Wilson interval
- * of a hit rate. The scores themselves (Brier, log, the crowd) are computed by the database ({@link ScoreQueries}).
+ * of a hit rate. The scoring rules are {@link ScoringRules}; the database aggregates them ({@link ScoreQueries}).
  */
 public final class Scores {
 

@@ -6,8 +6,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +17,15 @@ import org.hibernate.Session;
 import org.hibernate.jpa.SpecHints;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.prediction.ScanDrivers.AllIds;
+import app.hindsight.prediction.ScanDrivers.Chunk;
+import app.hindsight.prediction.ScanDrivers.Driver;
+import app.hindsight.prediction.ScanDrivers.IndexIds;
+import app.hindsight.prediction.ScanDrivers.RangeIds;
+import app.hindsight.prediction.ScanDrivers.StatusIds;
+import app.hindsight.prediction.ScanDrivers.TextIds;
+import app.hindsight.prediction.ScanDrivers.TopicIds;
+import app.hindsight.prediction.ScanDrivers.WithinIds;
 
 /**
  * The matches of a list filter in id order, after a cursor, at a cost in line with what is returned.
@@ -40,12 +47,6 @@ class PredictionScan {
 
     /** The fewest candidates read in one round; a round reads half as many again as the matches still wanted. */
     private static final int MIN_CHUNK = 64;
-    /** The most ids sent in one {@code in} list. */
-    private static final int MAX_IN_CHUNK = 1000;
-    /** The most rows checked in one window of the primary key. */
-    private static final int MAX_WINDOW = 16384;
-    /** A dueBefore/dueAfter range drives the scan when it holds at most this many predictions. */
-    static final int RANGE_DRIVER_MAX = 4096;
 
     @Inject
     HindsightConfig config;
@@ -70,7 +71,7 @@ class PredictionScan {
      * are one more driver, chosen when they are the sparsest; with another driver, each candidate is looked up in them.
      */
     Slice scan(PredictionFilter filter, long after, int count, long[] within) {
-        Allowance allowance = new Allowance(
+        ScanAllowance allowance = new ScanAllowance(
                 config.list().scanBudget(), config.list().timeout().toNanos(), System::nanoTime);
         EntityManager em = Prediction.getEntityManager();
         // Never more candidates than the budget, so a scan stops within it (a budget under a page is the operator's
@@ -112,7 +113,7 @@ class PredictionScan {
     private record Candidates(Driver driver, Chunk chunk) {}
 
     private Candidates choose(
-            EntityManager em, PredictionFilter f, long after, int n, Allowance allowance, long[] within) {
+            EntityManager em, PredictionFilter f, long after, int n, ScanAllowance allowance, long[] within) {
         List<Driver> drivers = drivers(em, f, allowance);
         if (within != null) {
             drivers.add(new WithinIds(within));
@@ -139,7 +140,7 @@ class PredictionScan {
         return a.upTo() > b.upTo();
     }
 
-    private List<Driver> drivers(EntityManager em, PredictionFilter f, Allowance allowance) {
+    private List<Driver> drivers(EntityManager em, PredictionFilter f, ScanAllowance allowance) {
         List<Driver> drivers = new ArrayList<>();
         if (!f.statuses().isEmpty()) {
             drivers.add(new StatusIds(EnumSet.copyOf(f.statuses())));
@@ -193,7 +194,7 @@ class PredictionScan {
             boolean topicChecked,
             long[] within,
             int max,
-            Allowance allowance) {
+            ScanAllowance allowance) {
         if (c.isEmpty()) {
             return List.of();
         }
@@ -204,7 +205,7 @@ class PredictionScan {
                                 + "escape '\\')"
                         : "")
                 + " order by p.id";
-        TypedQuery<Object[]> query = bounded(em.createQuery(jpql, Object[].class), allowance);
+        TypedQuery<Object[]> query = allowance.bound(em.createQuery(jpql, Object[].class));
         if (c.ids() != null) {
             query.setParameter("ids", c.ids());
         } else {
@@ -254,7 +255,7 @@ class PredictionScan {
     }
 
     /** Which of these predictions have the topic: all their topics, read by the primary key (prediction_id, topic). */
-    private static Set<Long> tagged(EntityManager em, List<Long> ids, String topic, Allowance allowance) {
+    private static Set<Long> tagged(EntityManager em, List<Long> ids, String topic, ScanAllowance allowance) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "select prediction_id, topic from prediction_topic " + "where prediction_id in (:ids)")
@@ -268,242 +269,5 @@ class PredictionScan {
             }
         }
         return tagged;
-    }
-
-    private static <T> TypedQuery<T> bounded(TypedQuery<T> query, Allowance allowance) {
-        return query.setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis());
-    }
-
-    // --- drivers -----------------------------------------------------------------------------------------
-
-    /**
-     * Candidate ids after {@code from}, in id order: {@code ids} when listed, else every id in (from, upTo].
-     * {@code examined} is how many candidates it holds (at most), {@code last} that none follow it.
-     */
-    private record Chunk(long from, long upTo, List<Long> ids, int examined, boolean last) {
-
-        static Chunk of(long from, List<Long> ids, int asked) {
-            return new Chunk(from, ids.isEmpty() ? from : ids.get(ids.size() - 1), ids, ids.size(), ids.size() < asked);
-        }
-
-        boolean isEmpty() {
-            return ids != null ? ids.isEmpty() : upTo <= from;
-        }
-    }
-
-    private interface Driver {
-        /** Up to {@code n} candidates after {@code after}. */
-        Chunk next(EntityManager em, long after, int n, Allowance allowance);
-
-        default int maxChunk() {
-            return MAX_IN_CHUNK;
-        }
-    }
-
-    /** One equality filter's (value, id) index, read in its own order. */
-    private record IndexIds(String jpql, Object value) implements Driver {
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            return Chunk.of(
-                    after,
-                    bounded(em.createQuery(jpql, Long.class), allowance)
-                            .setParameter("v", value)
-                            .setParameter("after", after)
-                            .setMaxResults(n)
-                            .getResultList(),
-                    n);
-        }
-    }
-
-    /** Each status's (status, id) range, merged: a list of statuses in one query makes H2 sort every match. */
-    private record StatusIds(EnumSet<Status> statuses) implements Driver {
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            TreeSet<Long> merged = new TreeSet<>();
-            for (Status status : statuses) {
-                merged.addAll(bounded(
-                                em.createQuery(
-                                        "select id from Prediction where status = :status "
-                                                + "and id > :after order by status, id",
-                                        Long.class),
-                                allowance)
-                        .setParameter("status", status)
-                        .setParameter("after", after)
-                        .setMaxResults(n)
-                        .getResultList());
-            }
-            List<Long> ids = merged.stream().limit(n).toList();
-            // Each range ran out within n, or the merge holds n: either way ids.size() < n means none follow.
-            return Chunk.of(after, ids, n);
-        }
-    }
-
-    /** The topic's (topic, prediction_id) index; ordered by the whole index, which H2 then reads in order. */
-    private record TopicIds(String topic) implements Driver {
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            @SuppressWarnings("unchecked")
-            List<Number> rows = em.createNativeQuery("select prediction_id from prediction_topic "
-                            + "where topic = ?1 and prediction_id > ?2 order by topic, prediction_id")
-                    .setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, allowance.queryTimeoutMillis())
-                    .setParameter(1, topic)
-                    .setParameter(2, after)
-                    .setMaxResults(n)
-                    .getResultList();
-            return Chunk.of(after, rows.stream().map(Number::longValue).toList(), n);
-        }
-    }
-
-    /** q through PostgreSQL's trigram indexes on lower(statement) and lower(quote_text). */
-    private record TextIds(String pattern) implements Driver {
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            return Chunk.of(
-                    after,
-                    bounded(
-                                    em.createQuery(
-                                            "select id from Prediction where (lower(statement) like :q "
-                                                    + "escape '\\' or lower(quote.text) like :q escape '\\') and id > :after order by id",
-                                            Long.class),
-                                    allowance)
-                            .setParameter("q", pattern)
-                            .setParameter("after", after)
-                            .setMaxResults(n)
-                            .getResultList(),
-                    n);
-        }
-    }
-
-    /**
-     * A dueBefore/dueAfter range small enough to read whole from the dueAt index (ordered by it, so that is the
-     * index used), sorted by id here. A wider range is left to the other filters or the primary key, where a
-     * page finds its matches soon because so many predictions are in the range.
-     */
-    private record RangeIds(List<Long> ids) implements Driver {
-
-        static RangeIds of(EntityManager em, PredictionFilter f, Allowance allowance) {
-            // A lower bound even without dueAfter: H2's index puts the undated (null) predictions first, and
-            // "dueAt < x" alone would read through all of them.
-            Instant from = f.dueAfter() != null
-                    ? f.dueAfter()
-                    : bounded(em.createQuery("select min(dueAt) from Prediction", Instant.class), allowance)
-                            .getResultStream()
-                            .filter(java.util.Objects::nonNull)
-                            .findFirst()
-                            .orElse(null);
-            if (from == null) {
-                return new RangeIds(List.of());
-            }
-            StringBuilder jpql = new StringBuilder("select id from Prediction where dueAt >= :from");
-            if (f.dueBefore() != null) {
-                jpql.append(" and dueAt < :before");
-            }
-            TypedQuery<Long> query = bounded(
-                            em.createQuery(jpql.append(" order by dueAt").toString(), Long.class), allowance)
-                    .setParameter("from", from);
-            if (f.dueBefore() != null) {
-                query.setParameter("before", f.dueBefore());
-            }
-            List<Long> ids = query.setMaxResults(RANGE_DRIVER_MAX + 1).getResultList();
-            return ids.size() > RANGE_DRIVER_MAX
-                    ? null
-                    : new RangeIds(ids.stream().sorted().toList());
-        }
-
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            int start = java.util.Collections.binarySearch(ids, after + 1);
-            start = start >= 0 ? start : -start - 1;
-            return Chunk.of(after, ids.subList(start, Math.min(ids.size(), start + n)), n);
-        }
-    }
-
-    /** Ids the caller found beforehand (ascending), e.g. from the indexes of a window of days. */
-    private record WithinIds(long[] ids) implements Driver {
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            int start = java.util.Arrays.binarySearch(ids, after + 1);
-            start = start >= 0 ? start : -start - 1;
-            int end = Math.min(ids.length, start + n);
-            List<Long> chunk = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                chunk.add(ids[i]);
-            }
-            return Chunk.of(after, chunk, n);
-        }
-    }
-
-    /**
-     * The primary key, in windows of ids: every prediction is a candidate. A window starts at the next id and spans
-     * n ids, so it holds at most n predictions (ids are allocated in order and nearly without gaps). Finding the
-     * n-th id instead would read n whole rows, since H2 keeps the rows in the primary key.
-     */
-    private static final class AllIds implements Driver {
-        private Long maxId;
-
-        @Override
-        public Chunk next(EntityManager em, long after, int n, Allowance allowance) {
-            if (maxId == null) {
-                maxId = bounded(em.createQuery("select max(id) from Prediction", Long.class), allowance)
-                        .getResultStream()
-                        .filter(java.util.Objects::nonNull)
-                        .findFirst()
-                        .orElse(0L);
-            }
-            List<Long> first = bounded(
-                            em.createQuery("select id from Prediction where id > :after order by id", Long.class),
-                            allowance)
-                    .setParameter("after", after)
-                    .setMaxResults(1)
-                    .getResultList();
-            if (first.isEmpty() || first.get(0) > maxId) {
-                return new Chunk(after, after, null, 0, true);
-            }
-            long upTo = Math.min(maxId, first.get(0) - 1 + n);
-            return new Chunk(after, upTo, null, (int) (upTo - first.get(0) + 1), upTo >= maxId);
-        }
-
-        @Override
-        public int maxChunk() {
-            return MAX_WINDOW;
-        }
-    }
-
-    // --- the bounds ---------------------------------------------------------------------------------------
-
-    /** What one scan may still do: candidates to examine, and time. Plain, so a test can drive its clock. */
-    static final class Allowance {
-        private final int budget;
-        private final long deadline;
-        private final long timeoutNanos;
-        private final LongSupplier nanoTime;
-        private int examined;
-
-        Allowance(int budget, long timeoutNanos, LongSupplier nanoTime) {
-            this.budget = budget;
-            this.timeoutNanos = timeoutNanos;
-            this.nanoTime = nanoTime;
-            this.deadline = nanoTime.getAsLong() + timeoutNanos;
-        }
-
-        void spend(int candidates) {
-            examined += candidates;
-        }
-
-        int rowsLeft() {
-            return budget - examined;
-        }
-
-        /**
-         * The time left, as a query timeout in milliseconds: at least one second, since JDBC counts whole seconds
-         * (and 0 would mean none). None left is {@link ScanTimedOut}.
-         */
-        int queryTimeoutMillis() {
-            long left = deadline - nanoTime.getAsLong();
-            if (left <= 0) {
-                throw new ScanTimedOut(java.time.Duration.ofNanos(timeoutNanos));
-            }
-            return (int) Math.min(Integer.MAX_VALUE, Math.max(1000, left / 1_000_000));
-        }
     }
 }

@@ -1,37 +1,35 @@
 package app.hindsight.trajectory;
 
+import static app.hindsight.trajectory.ChartExtent.DAY;
+import static app.hindsight.trajectory.ChartExtent.clipped;
+import static app.hindsight.trajectory.ChartExtent.domain;
+import static app.hindsight.trajectory.ChartExtent.fitEnd;
+import static app.hindsight.trajectory.ChartExtent.maxValue;
+import static app.hindsight.trajectory.ChartExtent.minValue;
+import static app.hindsight.trajectory.ChartExtent.padded;
+import static app.hindsight.trajectory.ChartExtent.x;
+import static app.hindsight.trajectory.ChartWords.number;
+import static app.hindsight.trajectory.ChartWords.rate;
+import static app.hindsight.trajectory.ChartWords.summary;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
-import java.util.stream.Collectors;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTick;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.ValueMarker;
@@ -39,9 +37,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.time.DateRange;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
@@ -65,7 +61,6 @@ public final class TrajectoryChart {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
     static final int MAX_DATE_LABELS = 10;
-    private static final double DAY = 86_400_000.0;
 
     static final String BASELINE = "baseline";
     static final String TARGET = "target";
@@ -232,230 +227,6 @@ public final class TrajectoryChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.addSubtitle(new TextTitle(summary(scale, t), new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
         return chart;
-    }
-
-    /** The verdict in words, with the figures behind it. */
-    static String summary(Scale scale, Trajectory t) {
-        String verdict = switch (t.verdict()) {
-            case REACHED -> "Target reached";
-            case ON_TRACK -> "On track";
-            case BEHIND -> "Behind";
-            case NO_DATA -> "No observation yet";
-            case UNDATED -> "No target date";
-        };
-        List<String> parts = new ArrayList<>();
-        if (t.progress() != null) {
-            parts.add(percent(t.progress()) + " of the way" + (scale == Scale.LOG ? " (log scale)" : ""));
-        }
-        if (t.expectedProgress() != null) {
-            parts.add(percent(t.expectedProgress()) + " of the time gone");
-        }
-        if (t.latest() != null) {
-            parts.add(
-                    t.projectedOn() == null
-                            ? "the fit does not reach the target"
-                            : "the fit reaches the target on " + t.projectedOn());
-        }
-        return parts.isEmpty() ? verdict : verdict + ": " + parts.stream().collect(Collectors.joining(", "));
-    }
-
-    /**
-     * The part of the fit from the baseline's date ({@code t = 0}) to {@code end} years that stays within the values
-     * drawn, widened by their span either way (in ln on LOG), as {@code {from, to}} in years; null when none of it
-     * does. A fit steep enough to leave them (tenfold within a day) would otherwise reach values the axis cannot hold:
-     * 0 or infinity on a log axis.
-     */
-    static double[] clipped(Scale scale, Trajectories.Line line, Trajectory t, List<Point> observations, double end) {
-        double low = Trajectories.y(scale, t.target(), "target");
-        double high = low;
-        for (Point p : observations) {
-            double y = Trajectories.y(scale, p.value(), "observation");
-            low = Math.min(low, y);
-            high = Math.max(high, y);
-        }
-        double base = Trajectories.y(scale, t.baseline().value(), "baseline");
-        low = Math.min(low, base);
-        high = Math.max(high, base);
-        double room = Math.max(high - low, 1e-9);
-        low -= room;
-        high += room;
-        double from = 0;
-        double to = end;
-        if (line.slope() == 0) {
-            return line.intercept() >= low && line.intercept() <= high ? new double[] {from, to} : null;
-        }
-        double a = (low - line.intercept()) / line.slope();
-        double b = (high - line.intercept()) / line.slope();
-        from = Math.max(from, Math.min(a, b));
-        to = Math.min(to, Math.max(a, b));
-        return from < to ? new double[] {from, to} : null;
-    }
-
-    static LocalDate fitEnd(Trajectory t, List<Point> byDate) {
-        LocalDate from = t.baseline().on();
-        LocalDate horizon = from.plusDays(1);
-        if (!byDate.isEmpty() && byDate.get(byDate.size() - 1).on().isAfter(horizon)) {
-            horizon = byDate.get(byDate.size() - 1).on();
-        }
-        if (t.targetDate() != null && t.targetDate().isAfter(horizon)) {
-            horizon = t.targetDate();
-        }
-        LocalDate end = t.projectedOn() != null && t.projectedOn().isAfter(horizon) ? t.projectedOn() : horizon;
-        LocalDate limit = from.plusDays(3 * ChronoUnit.DAYS.between(from, horizon));
-        return end.isAfter(limit) ? limit : end;
-    }
-
-    private static org.jfree.data.Range padded(Scale scale, double low, double high) {
-        if (scale == Scale.LOG) {
-            return new org.jfree.data.Range(low / 2, high * 2);
-        }
-        double pad = high > low ? (high - low) * 0.08 : Math.max(Math.abs(high) * 0.1, 1);
-        return new org.jfree.data.Range(low - pad, high + pad);
-    }
-
-    private static double minValue(XYSeriesCollection data) {
-        double min = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            min = Math.min(min, data.getSeries(s).getMinY());
-        }
-        return min;
-    }
-
-    private static double maxValue(XYSeriesCollection data) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < data.getSeriesCount(); s++) {
-            max = Math.max(max, data.getSeries(s).getMaxY());
-        }
-        return max;
-    }
-
-    private static String rate(Scale scale, Fit fit) {
-        if (fit.ratePerYear() == null) {
-            return "too steep to say per year";
-        }
-        if (scale == Scale.LOG) {
-            double factor = fit.ratePerYear();
-            return factor < 1
-                    ? number(1 / factor, 3) + " times less per year"
-                    : number(factor, 3) + " times more per year";
-        }
-        double slope = fit.ratePerYear();
-        return (slope >= 0 ? "+" : "") + number(slope, 3) + " per year";
-    }
-
-    private static String percent(double share) {
-        return Math.round(share * 100) + "%";
-    }
-
-    /** Up to six significant digits, plain: 3.4375, 0.034375, 100.343. */
-    static String number(double value) {
-        return number(value, 6);
-    }
-
-    static String number(double value, int digits) {
-        if (value == 0) {
-            return "0";
-        }
-        BigDecimal rounded =
-                new BigDecimal(value).round(new MathContext(digits)).stripTrailingZeros();
-        if (Math.abs(value) < 1000) {
-            return rounded.toPlainString();
-        }
-        return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ENGLISH)).format(rounded);
-    }
-
-    /**
-     * A log axis for values that span a decade or more: its ticks are the powers of ten, with minor ticks at 2 to 9
-     * times them (labelled at 2 and 5 when fewer than four decades are in view), or every n-th power of ten when
-     * there are many. Under a decade, JFreeChart's own ticks. Either way labelled as plain numbers (0.05, 0.1, 1,
-     * 1,000) and drawn as SVG text: JFreeChart's own log ticks carry attributed labels ("10" with a superscript
-     * exponent), which JFreeSVG draws as glyph outlines, neither searchable nor read aloud.
-     */
-    static final class DecadeAxis extends LogAxis {
-
-        private final int decadesPerLabel;
-
-        DecadeAxis(String label, double low, double high) {
-            super(label);
-            setSmallestValue(Double.MIN_NORMAL);
-            setMinorTickMarksVisible(true);
-            double decades = Math.log10(high) - Math.log10(low);
-            decadesPerLabel = decades >= 1 ? (int) Math.max(1, Math.ceil(decades / 8)) : 0;
-            if (decadesPerLabel > 0) {
-                setTickUnit(new NumberTickUnit(decadesPerLabel, new DecimalFormat("0")), false, true);
-            }
-        }
-
-        @Override
-        @SuppressWarnings({"rawtypes", "unchecked"})
-        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
-            List<NumberTick> ticks = new ArrayList<>();
-            if (decadesPerLabel == 0 || !RectangleEdge.isLeftOrRight(edge)) {
-                for (ValueTick tick : (List<ValueTick>) super.refreshTicks(g2, state, dataArea, edge)) {
-                    String text = tick.getTickType() == TickType.MAJOR ? tickLabel(tick.getValue()) : "";
-                    ticks.add(new NumberTick(
-                            tick.getTickType(),
-                            tick.getValue(),
-                            text,
-                            tick.getTextAnchor(),
-                            tick.getRotationAnchor(),
-                            tick.getAngle()));
-                }
-                return ticks;
-            }
-            TextAnchor anchor = edge == RectangleEdge.LEFT ? TextAnchor.CENTER_RIGHT : TextAnchor.CENTER_LEFT;
-            org.jfree.data.Range range = getRange();
-            int lowest = (int) Math.floor(Math.log10(range.getLowerBound()));
-            int highest = (int) Math.ceil(Math.log10(range.getUpperBound()));
-            boolean twosAndFives = decadesPerLabel == 1 && highest - lowest <= 4;
-            for (int k = lowest; k <= highest; k++) {
-                for (int m = 1; m <= 9; m++) {
-                    double value = m * Math.pow(10, k);
-                    if (!range.contains(value) || (decadesPerLabel > 1 && m > 1)) {
-                        continue;
-                    }
-                    boolean major = m == 1 && Math.floorMod(k, decadesPerLabel) == 0;
-                    boolean labelled = major || (twosAndFives && (m == 2 || m == 5));
-                    ticks.add(new NumberTick(
-                            major ? TickType.MAJOR : TickType.MINOR,
-                            value,
-                            labelled ? tickLabel(value) : "",
-                            anchor,
-                            anchor,
-                            0.0));
-                }
-            }
-            return ticks;
-        }
-    }
-
-    /** 0.01, 0.1, 1, 10, 1,000, 10,000,000; three significant digits between powers of ten. */
-    static String tickLabel(double value) {
-        return number(value, 3);
-    }
-
-    /** From the earliest point to the latest thing drawn, with a little room either side. */
-    static DateRange domain(Trajectory t, List<Point> byDate) {
-        LocalDate from = t.baseline().on();
-        LocalDate to = from.plusDays(30);
-        if (!byDate.isEmpty()) {
-            from = byDate.get(0).on().isBefore(from) ? byDate.get(0).on() : from;
-            LocalDate last = byDate.get(byDate.size() - 1).on();
-            to = last.isAfter(to) ? last : to;
-        }
-        if (t.targetDate() != null && t.targetDate().isAfter(to)) {
-            to = t.targetDate();
-        }
-        if (t.fit() != null) {
-            LocalDate end = fitEnd(t, byDate);
-            to = end.isAfter(to) ? end : to;
-        }
-        double pad = (x(to) - x(from)) * 0.04;
-        return new DateRange(x(from) - pad, x(to) + pad);
-    }
-
-    private static double x(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     }
 
     private static Shape square() {

@@ -13,13 +13,13 @@ class ScanAllowanceTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-    private PredictionScan.Allowance allowance(int budget, Duration timeout) {
-        return new PredictionScan.Allowance(budget, timeout.toNanos(), nanos::get);
+    private ScanAllowance allowance(int budget, Duration timeout) {
+        return new ScanAllowance(budget, timeout.toNanos(), nanos::get);
     }
 
     @Test
     void eachQueryGetsTheTimeLeftButAtLeastTheOneSecondJdbcCanExpress() {
-        PredictionScan.Allowance a = allowance(100, Duration.ofSeconds(10));
+        ScanAllowance a = allowance(100, Duration.ofSeconds(10));
         assertEquals(10_000, a.queryTimeoutMillis());
         nanos.addAndGet(Duration.ofMillis(7_500).toNanos());
         assertEquals(2_500, a.queryTimeoutMillis());
@@ -29,7 +29,7 @@ class ScanAllowanceTest {
 
     @Test
     void noTimeLeftIsScanTimedOutNamingTheTimeout() {
-        PredictionScan.Allowance a = allowance(100, Duration.ofSeconds(10));
+        ScanAllowance a = allowance(100, Duration.ofSeconds(10));
         nanos.addAndGet(Duration.ofSeconds(10).toNanos());
         ScanTimedOut e = assertThrows(ScanTimedOut.class, a::queryTimeoutMillis);
         assertEquals(
@@ -39,7 +39,7 @@ class ScanAllowanceTest {
 
     @Test
     void candidatesSpentComeOffTheBudget() {
-        PredictionScan.Allowance a = allowance(100, Duration.ofSeconds(10));
+        ScanAllowance a = allowance(100, Duration.ofSeconds(10));
         a.spend(64);
         assertEquals(36, a.rowsLeft());
         a.spend(36);

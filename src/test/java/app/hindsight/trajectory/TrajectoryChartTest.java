@@ -212,13 +212,13 @@ class TrajectoryChartTest {
     void theFitRunsToItsProjectionButNoFurtherThanThreeTimesTheSpan() throws IOException {
         List<Point> halved = List.of(new Point(LocalDate.parse("2026-11-29"), 1.71875));
         Trajectory t = hundredX(halved, LocalDate.parse("2026-11-29"));
-        assertEquals(LocalDate.parse("2031-08-22"), TrajectoryChart.fitEnd(t, halved));
+        assertEquals(LocalDate.parse("2031-08-22"), ChartExtent.fitEnd(t, halved));
         List<Point> slower = List.of(new Point(LocalDate.parse("2026-11-29"), 3));
         Trajectory slow = hundredX(slower, LocalDate.parse("2026-11-29"));
         assertTrue(slow.projectedOn().isAfter(LocalDate.parse("2031-11-06")));
-        assertEquals(LocalDate.parse("2031-11-06"), TrajectoryChart.fitEnd(slow, slower));
+        assertEquals(LocalDate.parse("2031-11-06"), ChartExtent.fitEnd(slow, slower));
         Trajectory onTrack =
                 hundredX(List.of(new Point(LocalDate.parse("2026-11-29"), 0.34375)), LocalDate.parse("2026-11-29"));
-        assertEquals(TARGET_DATE, TrajectoryChart.fitEnd(onTrack, List.of()), "to the target date when earlier");
+        assertEquals(TARGET_DATE, ChartExtent.fitEnd(onTrack, List.of()), "to the target date when earlier");
     }
 }
