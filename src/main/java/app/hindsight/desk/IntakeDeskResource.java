@@ -45,7 +45,7 @@ public class IntakeDeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance sources(@QueryParam("speaker") String speaker, @QueryParam("cursor") String cursor) {
-        return Templates.sources(desk.sources(speaker, Cursor.decode(cursor)));
+        return Templates.sources(desk.sources(speaker, Cursor.decode(cursor), Cursor::after));
     }
 
     @GET

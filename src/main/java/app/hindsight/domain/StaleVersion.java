@@ -21,8 +21,8 @@ public class StaleVersion extends DomainException {
                 weakTag == null ? "precondition-failed" : "weak-etag",
                 weakTag == null ? "Stale ETag" : "Weak ETag",
                 weakTag == null
-                        // The ETag is the version, quoted, as web.ETags writes it.
-                        ? "the " + what + " was changed since your copy; its current ETag is \"" + current + "\""
+                        ? "the " + what + " was changed since your copy; its current ETag is "
+                                + ExpectedVersion.tag(current)
                         : "If-Match compares entity tags strongly (RFC 9110), so the weak tag " + weakTag
                                 + " never matches; send the ETag exactly as a GET returned it, without W/");
         this.current = current;
