@@ -95,4 +95,26 @@ public record NewPrediction(
                 resolutionCriteria,
                 metric);
     }
+
+    /**
+     * This prediction as a stored one compares: the statement stripped, topics a set (sorted, without repeats).
+     */
+    NewPrediction comparable() {
+        List<String> sortedTopics = topics() == null
+                ? List.of()
+                : topics().stream().distinct().sorted().toList();
+        return new NewPrediction(
+                key(),
+                statement() == null ? null : statement().strip(),
+                kind(),
+                speaker(),
+                source(),
+                madeOn(),
+                quote(),
+                sortedTopics,
+                target(),
+                reviewEvery(),
+                resolutionCriteria(),
+                metric());
+    }
 }

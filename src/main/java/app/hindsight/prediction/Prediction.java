@@ -219,56 +219,11 @@ public class Prediction extends PanacheEntityBase {
 
     /** Whether storing {@code in} would change nothing. Topics are a set: their order and repeats do not count. */
     boolean holds(NewPrediction in) {
-        return comparable(toInput()).equals(comparable(in));
-    }
-
-    private static NewPrediction comparable(NewPrediction p) {
-        List<String> topics = p.topics() == null
-                ? List.of()
-                : p.topics().stream().distinct().sorted().toList();
-        return new NewPrediction(
-                p.key(),
-                p.statement() == null ? null : p.statement().strip(),
-                p.kind(),
-                p.speaker(),
-                p.source(),
-                p.madeOn(),
-                p.quote(),
-                topics,
-                p.target(),
-                p.reviewEvery(),
-                p.resolutionCriteria(),
-                p.metric());
+        return toInput().comparable().equals(in.comparable());
     }
 
     PredictionView toView() {
-        return new PredictionView(
-                key,
-                statement,
-                kind,
-                speaker,
-                source,
-                madeOn,
-                quote,
-                List.copyOf(topics),
-                target,
-                reviewEvery,
-                dueAt,
-                nextReviewOn,
-                resolutionCriteria,
-                metric,
-                status,
-                outcome == null
-                        ? null
-                        : new PredictionView.ResolutionView(
-                                outcome,
-                                resolvedOn,
-                                resolutionNote,
-                                resolutionEvidence == null ? List.of() : resolutionEvidence,
-                                resolvedBy),
-                createdAt,
-                updatedAt,
-                version);
+        return PredictionView.of(this);
     }
 
     /** What the scheduler needs to know of it, flagged for {@code reason} or (null) only reminded about. */

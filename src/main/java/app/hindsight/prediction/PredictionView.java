@@ -51,6 +51,37 @@ public record PredictionView(
         Instant updatedAt,
         long version) {
 
+    /** The prediction as the API shows it. */
+    static PredictionView of(Prediction p) {
+        return new PredictionView(
+                p.key,
+                p.statement,
+                p.kind,
+                p.speaker,
+                p.source,
+                p.madeOn,
+                p.quote,
+                List.copyOf(p.topics),
+                p.target,
+                p.reviewEvery,
+                p.dueAt,
+                p.nextReviewOn,
+                p.resolutionCriteria,
+                p.metric,
+                p.status,
+                p.outcome == null
+                        ? null
+                        : new PredictionView.ResolutionView(
+                                p.outcome,
+                                p.resolvedOn,
+                                p.resolutionNote,
+                                p.resolutionEvidence == null ? List.of() : p.resolutionEvidence,
+                                p.resolvedBy),
+                p.createdAt,
+                p.updatedAt,
+                p.version);
+    }
+
     @Schema(
             name = "ResolutionState",
             requiredProperties = {"outcome", "resolvedOn", "evidence"})

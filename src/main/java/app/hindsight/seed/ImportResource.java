@@ -38,6 +38,9 @@ public class ImportResource {
     ImportService imports;
 
     @Inject
+    ImportReader reader;
+
+    @Inject
     Actor actor;
 
     @POST
@@ -99,7 +102,7 @@ public class ImportResource {
             @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
         boolean ndjson = contentType != null && contentType.startsWith(PredictionResource.NDJSON);
-        return imports.run(imports.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
+        return imports.run(reader.parse(body, ndjson), actor.name(), flag("dryRun", dryRun));
     }
 
     private static boolean flag(String name, String value) {

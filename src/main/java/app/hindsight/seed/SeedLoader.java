@@ -32,7 +32,7 @@ public class SeedLoader {
     HindsightConfig config;
 
     @Inject
-    ImportService imports;
+    ImportReader reader;
 
     @Inject
     SeedRevisions revisions;
@@ -61,7 +61,7 @@ public class SeedLoader {
             Packaged kept = file.packaged() || !guardsPackaged() ? Packaged.NONE : packaged();
             SeedResult result;
             try {
-                result = revisions.load(file, imports.parse(body, file.ndjson()), kept);
+                result = revisions.load(file, reader.parse(body, file.ndjson()), kept);
             } catch (InvalidInput | InvalidImport | Conflict e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -70,7 +70,7 @@ public class SeedLoader {
                         "Seeding %s raced with another replica (%s); trying again",
                         file.name(), e.getClass().getSimpleName());
                 try {
-                    result = revisions.load(file, imports.parse(body, file.ndjson()), kept);
+                    result = revisions.load(file, reader.parse(body, file.ndjson()), kept);
                 } catch (InvalidInput | InvalidImport | Conflict invalid) {
                     throw invalid;
                 } catch (RuntimeException again) {
@@ -113,7 +113,7 @@ public class SeedLoader {
             Set<String> keys = new HashSet<>();
             for (SeedFile file : SeedFiles.packaged()) {
                 try {
-                    for (ImportService.Item item : imports.parse(file.body().read(), file.ndjson())) {
+                    for (ImportReader.Item item : reader.parse(file.body().read(), file.ndjson())) {
                         if (item.source() != null) {
                             sources.add(
                                     item.source().key() != null

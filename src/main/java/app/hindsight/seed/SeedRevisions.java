@@ -80,7 +80,7 @@ class SeedRevisions {
      * folder's file may not change (hindsight.seed.dir-may-revise-packaged); they are skipped with a warning.
      */
     @Transactional
-    SeedResult load(SeedFiles.SeedFile seedFile, List<ImportService.Item> items, SeedLoader.Packaged kept) {
+    SeedResult load(SeedFiles.SeedFile seedFile, List<ImportReader.Item> items, SeedLoader.Packaged kept) {
         String file = seedFile.name();
         Checked checked = without(file, imports.check(items, true), kept);
         Map<String, SeedTranscript> transcripts = intakes.read(seedFile, checked);
