@@ -1,13 +1,26 @@
 package app.hindsight;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -18,95 +31,259 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 
 /**
- * HTTP stays at the edge: the features' domain code (entities, services, policies, jobs) neither uses JAX-RS nor
- * the web package, so it can be called from a job, an import or a plain test, and a rule is never a status code.
- * Resources, and the few classes that are HTTP by nature, are the exceptions. Plain ArchUnit, no Quarkus.
+ * The layering, closed by default: whatever package is added later is checked without being listed. Two rules.
+ * <ol>
+ *   <li>HTTP stays at the edge: only {@code web/} and the resources (the classes JAX-RS serves, {@code @Path}, in
+ *       whatever feature package they live) use HTTP types or the web package; so domain code can be called from a
+ *       job, an import or a plain test, and a rule is never a status code.
+ *   <li>No cycles: the packages under {@code app.hindsight} depend on one another in one direction only, and the
+ *       root's classes ({@code HindsightConfig}, {@code Main}, {@code PublicAddress}), which the slices leave out,
+ *       depend on no package at all.
+ * </ol>
+ * Each is checked twice, on the bytecode (ArchUnit) and on the sources' imports, since javac copies a constant into
+ * the class that uses it ({@code Roles.ADMIN} in {@code @RolesAllowed}) and the bytecode then forgets the import. Both
+ * are also run over planted violations in test sources ({@code plantedfeature}, {@code plantedpeer}) and must report
+ * them. Plain JUnit, no Quarkus.
  */
 class LayeringTest {
 
-    /** The packages whose code is the domain. {@code web/} is HTTP; resources are exempt below. */
-    private static final String[] DOMAIN = {
-        "app.hindsight.domain..",
-        "app.hindsight.json..",
-        "app.hindsight.csv..",
-        "app.hindsight.net..",
-        "app.hindsight.prediction..",
-        "app.hindsight.review..",
-        "app.hindsight.seed..",
-        "app.hindsight.source..",
-        "app.hindsight.security..",
-        "app.hindsight.notify..",
-        "app.hindsight.outbox..",
-        "app.hindsight.jobs..",
-        "app.hindsight.calendar..",
-        "app.hindsight.digest..",
-        "app.hindsight.text..",
-        "app.hindsight.time..",
-        "app.hindsight.trajectory..",
-        "app.hindsight.intake.."
-    };
+    private static final String WEB = "app.hindsight.web";
 
-    /** HTTP by nature, though not named so: an OpenAPI meta-annotation for resources, the bearer-token mechanism. */
-    private static final Set<String> HTTP_BY_NATURE =
-            Set.of("app.hindsight.prediction.TransitionResponses", "app.hindsight.security.BearerTokenMechanism");
+    /**
+     * HTTP: JAX-RS and RESTEasy, Vert.x's HTTP server and router, Quarkus's HTTP layer, and the parts of OpenAPI that
+     * describe operations (responses, parameters, headers) or filter the document. Not HTTP: OpenAPI's schema
+     * annotations, which describe a JSON record wherever it is used; the JDK's HTTP client, with which {@code notify/}
+     * sends webhooks; the security identity.
+     */
+    private static final List<String> HTTP = List.of(
+            "jakarta.ws.rs",
+            "org.jboss.resteasy",
+            "io.vertx.core.http",
+            "io.vertx.ext.web",
+            "io.quarkus.vertx.http",
+            "org.eclipse.microprofile.openapi.annotations.responses",
+            "org.eclipse.microprofile.openapi.annotations.parameters",
+            "org.eclipse.microprofile.openapi.annotations.headers",
+            "org.eclipse.microprofile.openapi.models",
+            "io.quarkus.smallrye.openapi");
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
+    /** A resource, and what is nested in it (its records, its lambdas): JAX-RS's own definition, not a name. */
+    private static final DescribedPredicate<JavaClass> RESOURCE = DescribedPredicate.describe(
+            "resources (@Path) and the classes nested in them",
+            c -> topLevel(c).isAnnotatedWith(jakarta.ws.rs.Path.class));
+
+    private static final DescribedPredicate<JavaClass> HTTP_OR_WEB =
+            resideInAnyPackage(packages(HTTP)).or(resideInAPackage(WEB + "..")).as("HTTP types or the web package");
+
+    static final ArchRule HTTP_AT_THE_EDGE = noClasses()
+            .that()
+            .resideOutsideOfPackage(WEB + "..")
+            .and(not(RESOURCE))
+            .should()
+            .dependOnClassesThat(HTTP_OR_WEB)
+            .because("domain code answers with domain exceptions, which carry their problem document, and "
+                    + "web.ProblemMapper maps them all in one place");
+
+    static final ArchRule NO_CYCLES = slices().matching("app.hindsight.(*)..")
+            .namingSlices("$1")
+            .should()
+            .beFreeOfCycles()
+            .because("a package that needs another must not be needed by it: move the class, or invert the "
+                    + "dependency with an interface or an event in the lower package");
+
+    static final ArchRule ROOT_BELOW_EVERY_PACKAGE = noClasses()
+            .that()
+            .resideInAPackage("app.hindsight")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("app.hindsight.*..")
+            .because("the configuration and the main class are used by every package, so they use none");
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("app.hindsight");
 
-    private static final DescribedPredicate<JavaClass> HTTP_SIDE =
-            DescribedPredicate.describe("resources and what is HTTP by nature", c -> {
-                String name = topLevel(c).getName();
-                return name.endsWith("Resource") || HTTP_BY_NATURE.contains(name);
-            });
-
     @Test
-    void domainCodeUsesNeitherJaxRsNorTheWebPackage() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(DOMAIN)
-                .and(DescribedPredicate.not(HTTP_SIDE))
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..", "app.hindsight.web..")
-                .because("domain code throws domain exceptions, which web.ProblemMapper maps in one place")
-                .check(CLASSES);
+    void httpStaysAtTheEdge() {
+        HTTP_AT_THE_EDGE.check(MAIN);
     }
 
-    /** The bytecode forgets an import nothing uses; the sources do not. */
     @Test
-    void domainSourcesImportNeitherJaxRsNorTheWebPackage() throws IOException {
-        Pattern http = Pattern.compile(
-                "^import\\s+(static\\s+)?(jakarta\\.ws\\.rs|org\\.jboss\\.resteasy|app\\.hindsight\\.web)\\.",
-                Pattern.MULTILINE);
-        Path root = Path.of("src/main/java");
-        List<String> offenders;
-        try (Stream<Path> files = Files.walk(root.resolve("app/hindsight"))) {
-            offenders = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> {
-                        String name =
-                                root.relativize(f).toString().replace('/', '.').replaceFirst("\\.java$", "");
-                        String pkg = name.substring(0, name.lastIndexOf('.'));
-                        return Stream.of(DOMAIN)
-                                        .anyMatch(d ->
-                                                pkg.equals(d.replace("..", "")) || pkg.startsWith(d.replace("..", ".")))
-                                && !name.endsWith("Resource")
-                                && !HTTP_BY_NATURE.contains(name);
-                    })
-                    .filter(f -> {
-                        try {
-                            return http.matcher(Files.readString(f)).find();
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .map(f -> root.relativize(f).toString())
-                    .sorted()
-                    .toList();
+    void packagesFormNoCycle() {
+        NO_CYCLES.check(MAIN);
+        ROOT_BELOW_EVERY_PACKAGE.check(MAIN);
+    }
+
+    @Test
+    void sourcesImportHttpOnlyAtTheEdge() {
+        assertEquals(List.of(), httpImports(sources(Path.of("src/main/java"), "app.hindsight")));
+    }
+
+    @Test
+    void sourcesImportNoCycle() {
+        assertEquals(List.of(), importCycles(sources(Path.of("src/main/java"), "app.hindsight")));
+    }
+
+    /** The same rules, over classes that break each of them once: every break is reported, the clean class is not. */
+    @Test
+    void theRulesReportPlantedViolations() {
+        JavaClasses planted = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                .importPackages("app.hindsight.plantedfeature", "app.hindsight.plantedpeer");
+
+        String http = report(HTTP_AT_THE_EDGE.evaluate(planted));
+        for (String leak : List.of("JaxRsLeak", "RouterLeak", "WebHelperLeak", "NamedLikeAResource$StatusResource")) {
+            assertTrue(http.contains("app.hindsight.plantedfeature." + leak), leak + " not reported:\n" + http);
         }
-        assertEquals(List.of(), offenders, "domain sources that import JAX-RS or web");
+        assertFalse(http.contains("plantedfeature.Clean"), http);
+        assertFalse(http.contains("plantedfeature.Loop"), http);
+
+        String cycles = report(NO_CYCLES.evaluate(planted));
+        assertTrue(cycles.contains("Cycle detected: plantedfeature ->"), cycles);
+        assertTrue(cycles.contains("Dependencies of plantedpeer"), cycles);
+
+        JavaClasses root = new ClassFileImporter().importClasses(PlantedInTheRoot.class);
+        assertTrue(report(ROOT_BELOW_EVERY_PACKAGE.evaluate(root)).contains("PlantedInTheRoot"));
+
+        List<Source> sources =
+                sources(Path.of("src/test/java"), "app.hindsight.plantedfeature", "app.hindsight.plantedpeer");
+        assertEquals(
+                List.of(
+                        "app/hindsight/plantedfeature/JaxRsLeak.java imports jakarta.ws.rs.core.Response",
+                        "app/hindsight/plantedfeature/NamedLikeAResource.java imports jakarta.ws.rs.core.Response",
+                        "app/hindsight/plantedfeature/RouterLeak.java imports io.vertx.ext.web.RoutingContext",
+                        "app/hindsight/plantedfeature/WebHelperLeak.java imports app.hindsight.web.ETags"),
+                httpImports(sources));
+        assertEquals(List.of("[plantedfeature, plantedpeer]"), importCycles(sources));
+    }
+
+    /** Its own package is the root's: it breaks ROOT_BELOW_EVERY_PACKAGE by using a feature. */
+    static class PlantedInTheRoot {
+        int size(app.hindsight.plantedpeer.Peer peer) {
+            return peer.name().length();
+        }
+    }
+
+    // --- the same rules over the sources' imports --------------------------------------------------------------
+
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    /** A resource's source: its top-level class carries {@code @Path}. */
+    private static final Pattern PATH = Pattern.compile("^@Path\\(", Pattern.MULTILINE);
+
+    /** A source file: where it is under its root, its package and its imports. */
+    record Source(String file, String pkg, boolean resource, List<String> imports) {}
+
+    /** Every source outside web/ that is not a resource and imports HTTP or web: "file imports name". */
+    static List<String> httpImports(List<Source> sources) {
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources) {
+            if (within(s.pkg(), List.of(WEB)) || s.resource()) {
+                continue;
+            }
+            for (String name : s.imports()) {
+                if (within(name, HTTP) || within(name, List.of(WEB))) {
+                    offenders.add(s.file() + " imports " + name);
+                }
+            }
+        }
+        return offenders.stream().sorted().toList();
+    }
+
+    /**
+     * The groups of packages that import one another, as "[a, b]" (the root, app.hindsight itself, is "(root)").
+     * Two packages are in one group when each reaches the other through imports.
+     */
+    static List<String> importCycles(List<Source> sources) {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (Source s : sources) {
+            String from = slice(s.pkg());
+            Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
+            for (String name : s.imports()) {
+                if (name.startsWith("app.hindsight.")) {
+                    String to = slice(name.substring(0, name.lastIndexOf('.')));
+                    if (!to.equals(from)) {
+                        targets.add(to);
+                    }
+                }
+            }
+        }
+        Map<String, Set<String>> reach = new TreeMap<>();
+        uses.keySet().forEach(p -> reach.put(p, reachable(p, uses)));
+        Set<String> groups = new TreeSet<>();
+        for (String p : uses.keySet()) {
+            Set<String> group = new TreeSet<>();
+            for (String q : reach.get(p)) {
+                if (reach.getOrDefault(q, Set.of()).contains(p)) {
+                    group.add(q);
+                }
+            }
+            if (group.size() > 1) {
+                groups.add(group.toString());
+            }
+        }
+        return List.copyOf(groups);
+    }
+
+    private static Set<String> reachable(String from, Map<String, Set<String>> uses) {
+        Set<String> seen = new HashSet<>(Set.of(from));
+        List<String> todo = new ArrayList<>(List.of(from));
+        while (!todo.isEmpty()) {
+            for (String next : uses.getOrDefault(todo.remove(todo.size() - 1), Set.of())) {
+                if (seen.add(next)) {
+                    todo.add(next);
+                }
+            }
+        }
+        return seen;
+    }
+
+    /** The slice a package belongs to, as ArchUnit's app.hindsight.(*).. names it. */
+    private static String slice(String pkg) {
+        if (pkg.equals("app.hindsight")) {
+            return "(root)";
+        }
+        String rest = pkg.substring("app.hindsight.".length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
+    private static List<Source> sources(Path root, String... packages) {
+        List<Source> sources = new ArrayList<>();
+        for (String pkg : packages) {
+            try (Stream<Path> files = Files.walk(root.resolve(pkg.replace('.', '/')))) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    String file = root.relativize(f).toString().replace('\\', '/');
+                    List<String> imports = new ArrayList<>();
+                    Matcher m = IMPORT.matcher(text);
+                    while (m.find()) {
+                        imports.add(m.group(1));
+                    }
+                    String name = file.substring(0, file.lastIndexOf('/')).replace('/', '.');
+                    sources.add(new Source(file, name, PATH.matcher(text).find(), imports));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sources;
+    }
+
+    private static boolean within(String name, List<String> packages) {
+        return packages.stream().anyMatch(p -> name.equals(p) || name.startsWith(p + "."));
+    }
+
+    private static String[] packages(List<String> names) {
+        return names.stream().map(p -> p + "..").toArray(String[]::new);
+    }
+
+    private static String report(EvaluationResult result) {
+        assertTrue(result.hasViolation(), "no violation reported");
+        return String.join("\n", result.getFailureReport().getDetails());
     }
 
     private static JavaClass topLevel(JavaClass c) {

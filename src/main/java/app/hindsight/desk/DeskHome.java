@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.domain.Paged;
 import app.hindsight.prediction.DueList;
 import app.hindsight.prediction.FlagReason;
 import app.hindsight.prediction.Status;
@@ -20,7 +21,6 @@ import app.hindsight.review.ReviewView;
 import app.hindsight.track.Stats;
 import app.hindsight.track.StatsView;
 import app.hindsight.track.TrackQueries;
-import app.hindsight.web.Page;
 
 /**
  * The desk's front page, from the services: one page of the DUE predictions (the longest overdue first, 50 a page,
@@ -34,7 +34,7 @@ public class DeskHome {
     static final Duration AHEAD = Duration.ofDays(90);
 
     /** DUE predictions a page of the desk lists; the links page on through all of them. */
-    static final int DUE_PAGE = Page.DEFAULT_LIMIT;
+    static final int DUE_PAGE = Paged.DEFAULT_LIMIT;
 
     /** The most predictions the timeline shows: the soonest; the API lists the rest. */
     static final int AHEAD_SHOWN = 100;

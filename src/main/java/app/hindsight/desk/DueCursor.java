@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Keys;
 import app.hindsight.prediction.DueList;
-import app.hindsight.prediction.Keys;
 import app.hindsight.time.Dates;
 
 /**

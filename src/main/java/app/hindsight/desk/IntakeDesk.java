@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.hindsight.domain.ExpectedVersion;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.Paged;
 import app.hindsight.intake.store.CandidateState;
@@ -23,8 +25,6 @@ import app.hindsight.prediction.Kind;
 import app.hindsight.prediction.Precision;
 import app.hindsight.source.SourceService;
 import app.hindsight.source.SourceView;
-import app.hindsight.web.ETags;
-import app.hindsight.web.Page;
 
 /**
  * The desk's intake pages, from the intake services: a source's transcript with its candidates in place, a part at a
@@ -154,7 +154,7 @@ public class IntakeDesk {
                 source,
                 figures,
                 transcript,
-                ETags.of(transcript.version()),
+                ExpectedVersion.tag(transcript.version()),
                 parts.get(part - 1),
                 part == parts.size() ? orphaned : List.of(),
                 pendingOnly,
@@ -163,9 +163,10 @@ public class IntakeDesk {
                 shown + orphaned.size());
     }
 
-    SourcesPage sources(String speakerParam, long after) {
+    /** The sources after the id {@code after}; {@code cursorAfter} writes the next page's cursor, as the API does. */
+    SourcesPage sources(String speakerParam, long after, LongFunction<String> cursorAfter) {
         String speaker = speakerParam == null || speakerParam.isBlank() ? null : speakerParam.strip();
-        Paged<SourceView> page = sources.list(after, Page.DEFAULT_LIMIT, speaker);
+        Paged<SourceView> page = sources.list(after, Paged.DEFAULT_LIMIT, speaker);
         Map<String, CoverageQueries.Tally> tallies =
                 coverage.tallies(page.items().stream().map(SourceView::key).toList());
         return new SourcesPage(
@@ -173,7 +174,7 @@ public class IntakeDesk {
                         .map(s -> new SourceRow(s, tallies.get(s.key())))
                         .toList(),
                 speaker,
-                page.nextAfter() == null ? null : app.hindsight.web.Cursor.after(page.nextAfter()));
+                page.nextAfter() == null ? null : cursorAfter.apply(page.nextAfter()));
     }
 
     private static boolean pendingOnly(String state) {

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import app.hindsight.web.Cursor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -45,7 +45,7 @@ public class IntakeDeskResource {
     @RolesAllowed(Roles.READER)
     @Operation(hidden = true)
     public TemplateInstance sources(@QueryParam("speaker") String speaker, @QueryParam("cursor") String cursor) {
-        return Templates.sources(desk.sources(speaker, Cursor.decode(cursor)));
+        return Templates.sources(desk.sources(speaker, Cursor.decode(cursor), Cursor::after));
     }
 
     @GET

@@ -6,14 +6,7 @@ package app.hindsight.domain;
  */
 public class Conflict extends DomainException {
 
-    private final String code;
-
     public Conflict(String code, String detail) {
-        super(detail);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(409, code, "Conflict", detail);
     }
 }

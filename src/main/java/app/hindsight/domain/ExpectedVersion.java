@@ -13,6 +13,11 @@ public record ExpectedVersion(boolean anyVersion, Set<Long> versions, String wea
         versions = Set.copyOf(versions);
     }
 
+    /** The entity tag of a version, as this service issues it and a writer sends it back: the version, quoted. */
+    public static String tag(long version) {
+        return "\"" + version + "\"";
+    }
+
     public static ExpectedVersion of(long version) {
         return new ExpectedVersion(false, Set.of(version), null);
     }

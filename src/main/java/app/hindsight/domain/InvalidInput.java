@@ -9,6 +9,9 @@ public class InvalidInput extends DomainException {
 
     public InvalidInput(List<FieldError> errors) {
         super(
+                400,
+                "invalid-request",
+                "The request is not valid",
                 errors.size() == 1
                         ? errors.get(0).field() + ": " + errors.get(0).message()
                         : errors.size() + " fields are invalid");
@@ -19,6 +22,7 @@ public class InvalidInput extends DomainException {
         return new InvalidInput(List.of(new FieldError(field, message)));
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

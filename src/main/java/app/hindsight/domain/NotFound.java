@@ -4,6 +4,6 @@ package app.hindsight.domain;
 public class NotFound extends DomainException {
 
     public NotFound(String what, String key) {
-        super(what + " '" + key + "' does not exist");
+        super(404, "not-found", "Not found", what + " '" + key + "' does not exist");
     }
 }

@@ -11,6 +11,12 @@ import java.util.function.ToLongFunction;
  */
 public record Paged<T>(List<T> items, Long nextAfter) {
 
+    /** Items a page holds when the request does not say: the API's lists and the desk's pages alike. */
+    public static final int DEFAULT_LIMIT = 50;
+
+    /** Items a page holds at most, whatever the request asks. */
+    public static final int MAX_LIMIT = 500;
+
     /**
      * The page of {@code rows}, read in id order with {@code limit + 1} at most: the first {@code limit}, and when
      * there were more, the id after which the next page starts.

@@ -4,6 +4,6 @@ package app.hindsight.domain;
 public class TooLarge extends DomainException {
 
     public TooLarge(String detail) {
-        super(detail);
+        super(413, "body-too-large", "Request body too large", detail);
     }
 }

@@ -9,10 +9,11 @@ public class Unavailable extends DomainException {
     private final int retryAfterSeconds;
 
     public Unavailable(String detail, int retryAfterSeconds) {
-        super(detail);
+        super(503, "unavailable", "Service unavailable", detail);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -3,7 +3,8 @@
  * cannot be carried out ({@link app.hindsight.domain.NotFound}, {@link app.hindsight.domain.Conflict},
  * {@link app.hindsight.domain.InvalidInput}, {@link app.hindsight.domain.StaleVersion},
  * {@link app.hindsight.domain.ConcurrentChange}), the field errors they carry, Bean Validation run by hand, and a
- * page of a list before it has a cursor. {@code web.ProblemMapper} is the one place that turns these exceptions into
- * problem documents; nothing here imports JAX-RS or {@code web} (LayeringTest checks it).
+ * page of a list before it has a cursor. Each exception carries the problem document it becomes (status, type, title,
+ * detail), so {@code web.ProblemMapper} turns every one, and the features' own, into a document in one method,
+ * knowing none of them; nothing here imports JAX-RS or {@code web} (LayeringTest checks it).
  */
 package app.hindsight.domain;

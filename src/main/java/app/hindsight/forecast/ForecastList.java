@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.web.Page;
+import app.hindsight.domain.Paged;
 
 /**
  * A page of a prediction's forecasts, oldest first, and what the forecasters' latest ones (all of them, not only this
@@ -15,7 +15,7 @@ public record ForecastList(
         String prediction,
 
         @Schema(required = true) Aggregate aggregate,
-        @Schema(required = true, maxItems = Page.MAX_LIMIT) List<ForecastView> items,
+        @Schema(required = true, maxItems = Paged.MAX_LIMIT) List<ForecastView> items,
         String nextCursor) {
 
     /** Over each forecaster's latest forecast; median and mean are null when there is none. */

@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.csv.CsvWriter;
 import app.hindsight.domain.Paged;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Keys;
 import app.hindsight.time.Dates;
 
 /**

@@ -37,8 +37,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import app.hindsight.HindsightConfig;
 import app.hindsight.csv.CsvWriter;
 import app.hindsight.domain.ExpectedVersion;
+import app.hindsight.domain.Roles;
 import app.hindsight.json.MergePatch;
-import app.hindsight.security.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;
@@ -46,6 +46,7 @@ import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
 import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
+import app.hindsight.web.TransitionResponses;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

@@ -27,6 +27,7 @@ import app.hindsight.domain.Conflict;
 import app.hindsight.domain.ExpectedVersion;
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Keys;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;

@@ -14,6 +14,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.hindsight.domain.Keys;
 import app.hindsight.domain.Upsert;
 
 /** Bulk upsert of predictions by key, for imports and seeds (seed.ImportService validates and calls it). */

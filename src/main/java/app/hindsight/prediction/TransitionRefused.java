@@ -9,7 +9,11 @@ public class TransitionRefused extends DomainException {
     private final Status current;
 
     public TransitionRefused(Transition transition, Status current) {
-        super("cannot " + transition.action() + " a prediction whose status is " + current);
+        super(
+                409,
+                "invalid-transition",
+                "Transition not allowed",
+                "cannot " + transition.action() + " a prediction whose status is " + current);
         this.transition = transition;
         this.current = current;
     }
@@ -20,5 +24,11 @@ public class TransitionRefused extends DomainException {
 
     public Status current() {
         return current;
+    }
+
+    /** The problem names the current status, so a client can tell what it may do instead. */
+    @Override
+    public String currentStatus() {
+        return current.name();
     }
 }

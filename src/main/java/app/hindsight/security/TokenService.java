@@ -24,6 +24,7 @@ import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
 import app.hindsight.domain.InvalidInput;
 import app.hindsight.domain.NotFound;
+import app.hindsight.domain.Roles;
 import app.hindsight.domain.Validation;
 import io.quarkus.logging.Log;
 

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
+import app.hindsight.domain.Keys;
 import app.hindsight.domain.Upsert;
 import app.hindsight.domain.Validation;
-import app.hindsight.prediction.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.PlannerStatistics;
 import app.hindsight.prediction.Prediction;

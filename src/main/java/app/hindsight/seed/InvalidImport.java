@@ -11,10 +11,16 @@ public class InvalidImport extends DomainException {
     private final List<FieldError> errors;
 
     public InvalidImport(List<FieldError> errors) {
-        super(errors.stream().map(FieldError::index).distinct().count() + " item(s) are invalid; nothing was imported");
+        super(
+                422,
+                "invalid-import",
+                "The import is not valid",
+                errors.stream().map(FieldError::index).distinct().count()
+                        + " item(s) are invalid; nothing was imported");
         this.errors = List.copyOf(errors);
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import app.hindsight.HindsightConfig;
 import app.hindsight.domain.Conflict;
 import app.hindsight.domain.InvalidInput;
-import app.hindsight.prediction.Keys;
+import app.hindsight.domain.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.seed.SeedFiles.SeedFile;
 import app.hindsight.source.NewSource;

@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.domain.Conflict;
+import app.hindsight.domain.Keys;
 import app.hindsight.domain.NotFound;
 import app.hindsight.domain.Paged;
 import app.hindsight.domain.Upsert;
 import app.hindsight.domain.Validation;
-import app.hindsight.prediction.Keys;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.csv.CsvWriter;
 import app.hindsight.domain.Paged;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import app.hindsight.web.CsvResponse;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.csv.CsvWriter;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import app.hindsight.web.CsvResponse;
 
 @Path("/api/v1/stats")

@@ -16,7 +16,7 @@ public final class ETags {
     private ETags() {}
 
     public static String of(long version) {
-        return "\"" + version + "\"";
+        return ExpectedVersion.tag(version);
     }
 
     /**

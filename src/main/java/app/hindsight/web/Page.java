@@ -23,8 +23,10 @@ public record Page<T>(
         // At most MAX_LIMIT: every list caps its limit there.
         @Schema(required = true, maxItems = Page.MAX_LIMIT) List<T> items, String nextCursor) {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 500;
+    /** The domain's bounds ({@link Paged}), as the resources and the OpenAPI annotations name them. */
+    public static final int DEFAULT_LIMIT = Paged.DEFAULT_LIMIT;
+
+    public static final int MAX_LIMIT = Paged.MAX_LIMIT;
 
     /** The page size a request's {@code limit} asks for: 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} if absent. */
     public static int limit(String value) {

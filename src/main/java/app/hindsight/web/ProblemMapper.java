@@ -19,19 +19,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import app.hindsight.domain.ConcurrentChange;
-import app.hindsight.domain.Conflict;
+import app.hindsight.domain.DomainException;
 import app.hindsight.domain.FieldError;
 import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.StaleVersion;
-import app.hindsight.domain.TooLarge;
-import app.hindsight.domain.Unavailable;
 import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
-import app.hindsight.prediction.ScanBudgetExceeded;
-import app.hindsight.prediction.ScanTimedOut;
-import app.hindsight.prediction.TransitionRefused;
-import app.hindsight.seed.InvalidImport;
 import io.quarkus.logging.Log;
 
 /**
@@ -54,96 +46,19 @@ public class ProblemMapper {
 
     // --- the domain's exceptions ------------------------------------------------------------------
 
-    @ServerExceptionMapper
-    public Response invalidInput(InvalidInput e, UriInfo uri) {
-        return problem(400, "invalid-request", "The request is not valid", e.getMessage(), uri, e.errors(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFound e, UriInfo uri) {
-        return problem(404, "not-found", "Not found", e.getMessage(), uri, List.of(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(Conflict e, UriInfo uri) {
-        return problem(409, e.code(), "Conflict", e.getMessage(), uri, List.of(), null);
-    }
-
-    /** The problem names the current status, so a client can tell what it may do instead. */
-    @ServerExceptionMapper
-    public Response transitionRefused(TransitionRefused e, UriInfo uri) {
-        return problem(
-                409,
-                "invalid-transition",
-                "Transition not allowed",
-                e.getMessage(),
-                uri,
-                List.of(),
-                e.current().name());
-    }
-
     /**
-     * If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches, so a client that sent only weak ones
-     * hears that, rather than a stale-ETag problem naming the very version it sent.
+     * Every exception of the domain and the features, in one way: each carries its problem's status, type, title,
+     * detail and extra members, so a feature that adds one needs nothing here. With a retry time, a Retry-After.
      */
     @ServerExceptionMapper
-    public Response staleVersion(StaleVersion e, UriInfo uri) {
-        if (e.weakTag() != null) {
-            return problem(
-                    412,
-                    "weak-etag",
-                    "Weak ETag",
-                    "If-Match compares entity tags strongly (RFC 9110), so the "
-                            + "weak tag " + e.weakTag() + " never matches; send the ETag exactly as a GET returned it, "
-                            + "without W/",
-                    uri,
-                    List.of(),
-                    null);
+    public Response domain(DomainException e, UriInfo uri) {
+        Response problem = problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors(), e.currentStatus());
+        if (e.retryAfterSeconds() <= 0) {
+            return problem;
         }
-        return problem(
-                412,
-                "precondition-failed",
-                "Stale ETag",
-                "the " + e.what() + " was changed since your copy; its current ETag is " + ETags.of(e.current()),
-                uri,
-                List.of(),
-                null);
-    }
-
-    /** A client that sent no ETag cannot be told its ETag is stale: it hears of a conflict, and to retry. */
-    @ServerExceptionMapper
-    public Response concurrentChange(ConcurrentChange e, UriInfo uri) {
-        if (e.versionExpected()) {
-            return problem(
-                    412,
-                    "precondition-failed",
-                    "Stale ETag",
-                    "the prediction was changed by another "
-                            + "request while this one ran; GET it again for its current ETag",
-                    uri,
-                    List.of(),
-                    null);
-        }
-        return concurrentChange(uri);
-    }
-
-    /** A service the request needs (the SMTP server) is out of reach: nothing was done, a retry may work. */
-    @ServerExceptionMapper
-    public Response unavailable(Unavailable e, UriInfo uri) {
-        return Response.fromResponse(
-                        problem(503, "unavailable", "Service unavailable", e.getMessage(), uri, List.of(), null))
+        return Response.fromResponse(problem)
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response tooLarge(TooLarge e, UriInfo uri) {
-        return problem(413, "body-too-large", "Request body too large", e.getMessage(), uri, List.of(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response invalidImport(InvalidImport e, UriInfo uri) {
-        return problem(422, "invalid-import", "The import is not valid", e.getMessage(), uri, e.errors(), null);
     }
 
     // --- everything else ---------------------------------------------------------------------------
@@ -154,18 +69,18 @@ public class ProblemMapper {
                 .map(v -> new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return invalidInput(new InvalidInput(errors), uri);
+        return domain(new InvalidInput(errors), uri);
     }
 
     @ServerExceptionMapper
     public Response jsonProblem(JsonProcessingException e, UriInfo uri) {
-        return invalidInput(JsonErrors.describe(e), uri);
+        return domain(JsonErrors.describe(e), uri);
     }
 
     /** More specific than Quarkus's built-in mapper for this type, which answers in its own format. */
     @ServerExceptionMapper
     public Response jsonMismatch(MismatchedInputException e, UriInfo uri) {
-        return invalidInput(JsonErrors.describe(e), uri);
+        return domain(JsonErrors.describe(e), uri);
     }
 
     @ServerExceptionMapper
@@ -238,17 +153,6 @@ public class ProblemMapper {
                 null);
     }
 
-    /** Not the client's mistake, but nothing a retry changes either: it says how to ask for less. */
-    @ServerExceptionMapper
-    public Response scanBudget(ScanBudgetExceeded e, UriInfo uri) {
-        return problem(422, "too-costly", "Query too costly", e.getMessage(), uri, List.of(), null);
-    }
-
-    @ServerExceptionMapper
-    public Response scanTimedOut(ScanTimedOut e, UriInfo uri) {
-        return busy(uri, e.getMessage() + "; retry shortly, or narrow the filters", SCAN_RETRY_AFTER);
-    }
-
     /** The database cancelled a statement that ran past its timeout (hindsight.list.timeout). */
     @ServerExceptionMapper
     public Response queryTimeout(jakarta.persistence.QueryTimeoutException e, UriInfo uri) {
@@ -301,8 +205,9 @@ public class ProblemMapper {
                 Log.warnf("No database connection free for %s", uri.getPath());
                 return busy(uri, "no database connection came free in time; retry shortly", 1);
             }
-            if (cause instanceof ScanTimedOut timedOut) {
-                return scanTimedOut(timedOut, uri);
+            if (cause instanceof DomainException domain) {
+                // A list page that ran out of time inside a transaction, say: the answer it carries still holds.
+                return domain(domain, uri);
             }
             if (cause instanceof jakarta.persistence.QueryTimeoutException
                     || cause instanceof org.hibernate.QueryTimeoutException) {
@@ -346,15 +251,9 @@ public class ProblemMapper {
                 .build();
     }
 
-    private static Response concurrentChange(UriInfo uri) {
-        return problem(
-                409,
-                "concurrent-modification",
-                "Conflict",
-                "the record was changed by another request at the same time; read it again and retry",
-                uri,
-                List.of(),
-                null);
+    /** A client that sent no ETag cannot be told its ETag is stale: it hears of a conflict, and to retry. */
+    private Response concurrentChange(UriInfo uri) {
+        return domain(new ConcurrentChange(false), uri);
     }
 
     static Response problem(

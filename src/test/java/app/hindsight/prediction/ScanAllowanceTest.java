@@ -32,7 +32,9 @@ class ScanAllowanceTest {
         ScanAllowance a = allowance(100, Duration.ofSeconds(10));
         nanos.addAndGet(Duration.ofSeconds(10).toNanos());
         ScanTimedOut e = assertThrows(ScanTimedOut.class, a::queryTimeoutMillis);
-        assertEquals("finding this page took longer than 10.0 s; the service is busy", e.getMessage());
+        assertEquals(
+                "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow the filters",
+                e.getMessage());
     }
 
     @Test

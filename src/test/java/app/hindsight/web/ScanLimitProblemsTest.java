@@ -22,7 +22,7 @@ class ScanLimitProblemsTest {
 
     @Test
     void overTheScanBudgetIsA422() {
-        Response r = mapper.scanBudget(new ScanBudgetExceeded(200000), null);
+        Response r = mapper.domain(new ScanBudgetExceeded(200000), null);
         Problem p = (Problem) r.getEntity();
         assertEquals(422, r.getStatus());
         assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
@@ -33,7 +33,7 @@ class ScanLimitProblemsTest {
 
     @Test
     void aScanOutOfTimeIsA503WithRetryAfter() {
-        Response r = mapper.scanTimedOut(new ScanTimedOut(Duration.ofSeconds(10)), null);
+        Response r = mapper.domain(new ScanTimedOut(Duration.ofSeconds(10)), null);
         assertBusy(
                 r,
                 "finding this page took longer than 10.0 s; the service is busy; retry shortly, or narrow "

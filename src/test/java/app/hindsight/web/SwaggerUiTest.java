@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.hindsight.AdminTokenByDefault;
-import app.hindsight.security.Roles;
+import app.hindsight.domain.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,4 +1,4 @@
-package app.hindsight.security;
+package app.hindsight.web;
 
 import java.util.Optional;
 import java.util.Set;
@@ -6,8 +6,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.web.RateLimits;
-import app.hindsight.web.RouteProblems;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;

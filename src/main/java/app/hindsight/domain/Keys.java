@@ -1,4 +1,4 @@
-package app.hindsight.prediction;
+package app.hindsight.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package app.hindsight.prediction;
+package app.hindsight.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

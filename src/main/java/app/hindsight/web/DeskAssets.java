@@ -1,4 +1,4 @@
-package app.hindsight.desk;
+package app.hindsight.web;
 
 import java.io.IOException;
 import java.io.InputStream;

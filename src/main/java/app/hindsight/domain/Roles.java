@@ -1,4 +1,4 @@
-package app.hindsight.security;
+package app.hindsight.domain;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;

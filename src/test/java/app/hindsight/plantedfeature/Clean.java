@@ -1,0 +1,11 @@
+package app.hindsight.plantedfeature;
+
+import app.hindsight.domain.NotFound;
+
+/** Breaks no rule: the shared package is open to every feature. */
+public class Clean {
+
+    public RuntimeException missing(String key) {
+        return new NotFound("planted", key);
+    }
+}
