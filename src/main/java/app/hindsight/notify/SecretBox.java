@@ -88,7 +88,7 @@ public final class SecretBox {
             return stored;
         }
         if (key == null) {
-            throw new Unavailable("the signing secret is encrypted and hindsight.webhooks.secret-key is not set");
+            throw new SecretUnreadable("the signing secret is encrypted and hindsight.webhooks.secret-key is not set");
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(SEALED.length()));
@@ -98,14 +98,14 @@ public final class SecretBox {
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return WebhookSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(plain);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new Unavailable("the signing secret does not decrypt with hindsight.webhooks.secret-key: "
+            throw new SecretUnreadable("the signing secret does not decrypt with hindsight.webhooks.secret-key: "
                     + "the key is not the one it was encrypted with");
         }
     }
 
     /** A stored secret that cannot be had with the configured key; the message says why, for the delivery log. */
-    public static final class Unavailable extends RuntimeException {
-        Unavailable(String message) {
+    public static final class SecretUnreadable extends RuntimeException {
+        SecretUnreadable(String message) {
             super(message, null, false, false);
         }
     }

@@ -191,7 +191,7 @@ public class WebhookSender {
                 || t instanceof UnresolvedAddressException
                 || t.getCause() instanceof UnresolvedAddressException) {
             text = "unknown host" + detail(t, "");
-        } else if (t instanceof SecretBox.Unavailable) {
+        } else if (t instanceof SecretBox.SecretUnreadable) {
             text = "not sent: " + t.getMessage();
         } else if (t instanceof IOException) {
             text = "I/O error" + detail(t, "");

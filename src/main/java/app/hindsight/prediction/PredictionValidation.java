@@ -16,7 +16,7 @@ import app.hindsight.source.SourceView;
 
 /**
  * Whether a prediction as a client writes it may be stored: Bean Validation, then the defaults its source gives
- * (speaker, madeOn), then the rules that span fields ({@link PredictionRules}); every error at once.
+ * (speaker, madeOn), then the rules that span fields ({@link NewPredictionChecks}); every error at once.
  */
 @ApplicationScoped
 public class PredictionValidation {
@@ -48,7 +48,7 @@ public class PredictionValidation {
             }
         }
         if (errors.isEmpty()) {
-            errors.addAll(PredictionRules.check(complete));
+            errors.addAll(NewPredictionChecks.check(complete));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.hindsight.prediction.DueFlagWriter;
 import app.hindsight.prediction.DuePrediction;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.FlagReason;
 import app.hindsight.prediction.Prediction;
-import app.hindsight.prediction.PredictionFlags;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.Status;
 
@@ -33,7 +33,7 @@ public class DueQueries {
     PredictionHistory history;
 
     @Inject
-    PredictionFlags flags;
+    DueFlagWriter flags;
 
     /** Ids of OPEN predictions whose review date has come, after {@code afterId}, in id order. */
     public List<Long> dueIds(LocalDate today, long afterId, int limit) {

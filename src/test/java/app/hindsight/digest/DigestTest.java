@@ -50,7 +50,7 @@ class DigestTest {
     DueScan scan;
 
     @Inject
-    DigestJob digestJob;
+    DigestMailing digestJob;
 
     @Inject
     DigestRetry retryJob;

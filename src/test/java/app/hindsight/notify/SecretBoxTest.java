@@ -57,17 +57,17 @@ class SecretBoxTest {
     void aSealedSecretNeedsTheKeyItWasSealedWith() {
         String sealed = box.seal(WebhookSignature.newSecret());
 
-        SecretBox.Unavailable noKey = assertThrows(
-                SecretBox.Unavailable.class,
+        SecretBox.SecretUnreadable noKey = assertThrows(
+                SecretBox.SecretUnreadable.class,
                 () -> SecretBox.of(Optional.empty()).open(sealed));
         assertTrue(noKey.getMessage().contains("hindsight.webhooks.secret-key is not set"), noKey.getMessage());
 
         SecretBox other = SecretBox.of(Optional.of(Base64.getEncoder().encodeToString(new byte[32])));
-        SecretBox.Unavailable wrongKey = assertThrows(SecretBox.Unavailable.class, () -> other.open(sealed));
+        SecretBox.SecretUnreadable wrongKey = assertThrows(SecretBox.SecretUnreadable.class, () -> other.open(sealed));
         assertTrue(wrongKey.getMessage().contains("not the one it was encrypted with"), wrongKey.getMessage());
 
         String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAA=") ? "BBB=" : "AAA=");
-        assertThrows(SecretBox.Unavailable.class, () -> box.open(tampered));
+        assertThrows(SecretBox.SecretUnreadable.class, () -> box.open(tampered));
     }
 
     @Test

@@ -8,9 +8,9 @@ import app.hindsight.domain.FieldError;
 import app.hindsight.time.Dates;
 
 /** The checks that span several fields, which Bean Validation annotations cannot express. */
-final class PredictionRules {
+final class NewPredictionChecks {
 
-    private PredictionRules() {}
+    private NewPredictionChecks() {}
 
     static List<FieldError> check(NewPrediction in) {
         List<FieldError> errors = new ArrayList<>();

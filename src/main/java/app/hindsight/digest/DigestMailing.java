@@ -14,7 +14,7 @@ import io.quarkus.scheduler.Scheduled;
  * due, so a missed, doubled or manual run changes nothing: each digest exists once per subscriber and period.
  */
 @ApplicationScoped
-public class DigestJob implements Job {
+public class DigestMailing implements Job {
 
     public static final String NAME = "digest";
 

@@ -16,17 +16,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The due scan's JDBC write ({@link PredictionFlags}): it writes what the entity's transition decided, bumps the
+ * The due scan's JDBC write ({@link DueFlagWriter}): it writes what the entity's transition decided, bumps the
  * version (so the ETag), leaves the read cache, and leaves alone a prediction changed since it was read.
  */
 @QuarkusTest
-class PredictionFlagsTest {
+class DueFlagWriterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T10:15:30.123456Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-29");
 
     @Inject
-    PredictionFlags flags;
+    DueFlagWriter flags;
 
     @Test
     void flagWritesTheTransitionBumpsTheVersionAndLeavesTheCache() {

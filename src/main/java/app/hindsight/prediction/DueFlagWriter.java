@@ -20,7 +20,7 @@ import org.hibernate.Session;
  * read, so a prediction another scanner or a reviewer changed meanwhile is left alone, as an optimistic lock would.
  */
 @ApplicationScoped
-public class PredictionFlags {
+public class DueFlagWriter {
 
     @Inject
     PredictionCache cache;
