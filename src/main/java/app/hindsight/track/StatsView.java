@@ -10,7 +10,12 @@ import app.hindsight.prediction.Status;
 
 /** The ledger at a glance. */
 public record StatsView(
-        @Schema(required = true, example = "74") long predictions,
+        @Schema(
+                required = true,
+                example = "74",
+                description = "every tracked item, of each kind: forecasts and commitments (about the future), "
+                        + "stances and claims; byKind splits them")
+        long predictions,
 
         @Schema(required = true, description = "every status, 0 included")
         Map<Status, Long> byStatus,

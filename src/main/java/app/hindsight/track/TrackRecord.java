@@ -16,7 +16,13 @@ import app.hindsight.prediction.Status;
  * counts the database returns ({@link #of}).
  */
 public record TrackRecord(
-        @Schema(required = true, example = "74") long predictions,
+        @Schema(
+                required = true,
+                example = "74",
+                description = "every tracked item of the group, of each kind: forecasts and commitments (about the "
+                        + "future), stances and claims; the figures below count them all, and a speaker's byKind "
+                        + "(GET /speakers/{name}) gives them per kind")
+        long predictions,
 
         @Schema(required = true, description = "count per status, every status present")
         Map<Status, Long> byStatus,

@@ -28,15 +28,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Seed revisions on PostgreSQL, through the packaged jar, with replicas started at once. The town hall's first
  * edition (revision 1, kept as a test file: src/test/resources/first-edition) is seeded, a person edits one of its
- * predictions and resolves one the second edition drops; then two replicas of the jar, which packages the second
- * edition (revision 2), start together on that database: one applies the revision, the other finds it applied.
+ * predictions and resolves one the second edition drops; then two replicas of the jar, which packages the current
+ * edition, start together on that database: one applies the revision, the other finds it applied. A database that
+ * holds revision 4 (src/test/resources/revision-4) gets the third edition (revision 5) on its next start.
  */
 class SeedRevisionIT {
 
     static final String SOURCE = "altman-town-hall-2026-01-27";
     static final Path FIRST_EDITION = Path.of("src", "test", "resources", "first-edition");
     static final Path SECOND_EDITION = Path.of("seeds", SOURCE + ".json");
-    /** The revision the packaged seed file carries (3 since the trajectories' LOG scales). */
+    static final Path REVISION_FOUR = Path.of("src", "test", "resources", "revision-4");
+    /** The revision the packaged seed file carries (5 since the third edition). */
     static final int CURRENT = currentRevision();
 
     static final String EDITED = "ai-redefines-software-engineer-role";
@@ -117,7 +119,8 @@ class SeedRevisionIT {
 
         // Once each, though two replicas loaded the revision: every changed, untouched prediction one UPDATED by
         // seed; the dropped, untouched one withdrawn once; the new one created once.
-        Set<String> changed = changedBetweenEditions();
+        Set<String> changed = changedBetween(FIRST_EDITION.resolve(SOURCE + ".json"));
+        assertTrue(changed.size() > 60, "the current edition changes most predictions: " + changed.size());
         changed.remove(EDITED);
         assertEquals(
                 changed,
@@ -149,6 +152,75 @@ class SeedRevisionIT {
         b.close();
         apps.add(AppProcess.start("seeds-replica-b-again", database, Map.of()));
         assertEquals(events, Postgres.count(database, "select count(*) from prediction_event"));
+    }
+
+    @Test
+    void aRevisionFourDatabaseGetsTheThirdEditionOnRestart() throws Exception {
+        String edited = "general-models-quickly-close-weak-spots";
+        try (AppProcess four = AppProcess.start(
+                "seeds-revision-4",
+                database,
+                Map.of(
+                        "HINDSIGHT_SEED_PACKAGED",
+                        "false",
+                        "HINDSIGHT_SEED_DIR",
+                        REVISION_FOUR.toAbsolutePath().toString()))) {
+            four.api().get("/sources/" + SOURCE).then().body("seedRevision", equalTo(4));
+            String etag = four.api()
+                    .get("/predictions/" + edited)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
+            four.admin()
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", etag)
+                    .body("{\"statement\": \"A reviewer's own reading, kept through the upgrade.\"}")
+                    .patch("/predictions/" + edited)
+                    .then()
+                    .statusCode(200);
+        }
+
+        AppProcess five = AppProcess.start("seeds-revision-5", database, Map.of());
+        apps.add(five);
+
+        five.api()
+                .get("/sources/" + SOURCE)
+                .then()
+                .body("seedRevision", equalTo(CURRENT))
+                .body("seedConflicts", contains(edited));
+        five.api()
+                .get("/predictions/" + edited)
+                .then()
+                .body("statement", equalTo("A reviewer's own reading, kept through the upgrade."));
+        five.api()
+                .get("/predictions/openai-one-model-with-the-whole-closing-vision")
+                .then()
+                .body("status", equalTo("WITHDRAWN"));
+        five.api()
+                .get("/predictions/ai-can-offer-new-product-building-insights")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("OPEN"));
+        Set<String> changed = changedBetween(REVISION_FOUR.resolve(SOURCE + ".json"));
+        changed.remove(edited);
+        assertEquals(
+                changed,
+                new TreeSet<>(Postgres.strings(
+                        database,
+                        "select prediction_key from prediction_event where actor = 'seed' and type = 'UPDATED'")),
+                "one UPDATED event by seed for each changed prediction nobody touched");
+        assertEquals(75, Postgres.count(database, "select count(*) from prediction where source_key = ?", SOURCE));
+        five.api()
+                .get("/sources/" + SOURCE + "/coverage")
+                .then()
+                .body("fullyTriaged", equalTo(true))
+                .body("pending", equalTo(0));
+        assertEquals(
+                1,
+                logged(
+                        List.of(five),
+                        "Seed revision " + CURRENT + " of " + SOURCE + " applied (the database held revision 4)"));
     }
 
     @Test
@@ -204,11 +276,11 @@ class SeedRevisionIT {
         return lines;
     }
 
-    /** Keys in both editions whose fields differ between them. */
-    private static Set<String> changedBetweenEditions() throws IOException {
+    /** Keys in both an older file and the packaged one whose fields differ between them. */
+    private static Set<String> changedBetween(Path older) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, JsonNode> first = new HashMap<>();
-        json.readTree(FIRST_EDITION.resolve(SOURCE + ".json").toFile()).forEach(item -> {
+        json.readTree(older.toFile()).forEach(item -> {
             if (!item.has("type")) {
                 first.put(item.get("key").asText(), item);
             }
@@ -220,7 +292,6 @@ class SeedRevisionIT {
                 changed.add(item.get("key").asText());
             }
         });
-        assertTrue(changed.size() > 60, "the second edition changes most predictions: " + changed.size());
         return changed;
     }
 

@@ -64,7 +64,7 @@ class SeedEditionTest {
             "social-media-harms-teenagers 可能",
             "可能 qualifies the younger children (tech-may-harm-young-children-more); the teenagers' harm is unhedged",
             "internal-gpt52-non-trivial-scientific-progress 相信",
-            "相信 opens the next clause (AI can also give product insights), a belief this claim does not include");
+            "相信 opens the next clause, a belief of its own (ai-can-offer-new-product-building-insights)");
 
     /** A clause that opens on a condition (當, 若, 如果, 一旦, 隨著, 對 ...) or closes on a topic or time (... 中, 時, 後, 前). */
     static final Pattern CONDITION_OR_TOPIC = Pattern.compile("^(當|若|如果|假如|一旦|隨著|對)|(中|時|後|前)$");
@@ -74,6 +74,11 @@ class SeedEditionTest {
     static final List<String> NOT_THE_SPEAKERS = List.of("疑問", "開發者擔憂", "輟學生困惑", "本質", "呼籲反饋");
 
     static final List<String> OUTCOMES = List.of("CORRECT", "INCORRECT", "PARTIALLY_CORRECT", "UNVERIFIABLE");
+
+    /** A sentence of the criteria that says what "not yet" looks like: "Defer while ..." or "Defer until ...". */
+    static final Pattern DEFERRAL = Pattern.compile("(^|[.;] )Defer (while|until) \\S");
+    /** Where the summary files a bullet under 預測 ("prediction"), itself or by a bullet it sits in. */
+    static final String PREDICTION_HEADING = "預測";
 
     static Stream<Arguments> predictions() {
         return PREDICTIONS.stream().map(p -> Arguments.of(p.path("key").asText(), p));
@@ -222,6 +227,56 @@ class SeedEditionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("predictions")
+    void anUndatedPredictionsCriteriaSayWhatNotYetMeans(String key, JsonNode p) {
+        // Not having happened yet is a reason to defer, not to resolve INCORRECT: without a date, the criteria say
+        // when a reviewer defers, so that "the share stays flat" at an early review is not read as a failure.
+        if (p.path("target").path("date").isTextual()) {
+            return;
+        }
+        String criteria = p.path("resolutionCriteria").asText();
+        assertTrue(
+                DEFERRAL.matcher(criteria).find(),
+                key + ": undated, so the criteria need a sentence \"Defer while ...\" or \"Defer until ...\" saying "
+                        + "what not yet looks like: " + criteria);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("predictions")
+    void whatTheSummaryFilesUnderPredictionIsAForecast(String key, JsonNode p) {
+        String quote = quote(p);
+        List<String> labels = enclosingLabels(at(key, quote));
+        if (labels.stream().anyMatch(l -> l.contains(PREDICTION_HEADING))) {
+            assertEquals("FORECAST", p.path("kind").asText(), key + ": filed under " + labels);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("predictions")
+    void openAisPlansAndTheDatedForecastSayTheSourceIsASummary(String key, JsonNode p) {
+        // A summariser's dropped "we hope", or GPT-5.2-level for GPT-5-level, changes these most: their criteria say
+        // what a reviewer does when the recording says otherwise.
+        boolean dated = p.path("target").path("date").isTextual();
+        if (!dated && !"COMMITMENT".equals(p.path("kind").asText())) {
+            return;
+        }
+        String criteria = p.path("resolutionCriteria").asText();
+        assertTrue(
+                criteria.contains("machine-written summary") && criteria.contains("recording"),
+                key + ": the criteria do not say what a reviewer does if the recording differs from the summary: "
+                        + criteria);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("predictions")
+    void openAisUndatedPlansAreReviewedEverySixMonths(String key, JsonNode p) {
+        if ("COMMITMENT".equals(p.path("kind").asText())
+                && !p.path("target").path("date").isTextual()) {
+            assertEquals("P6M", p.path("reviewEvery").asText(), key);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("predictions")
     void aMetricHasAnAbsoluteBaselineThatTheCriteriaName(String key, JsonNode p) {
         JsonNode metric = p.path("metric");
         if (metric.isMissingNode() || metric.isNull()) {
@@ -289,6 +344,28 @@ class SeedEditionTest {
         int lineStart = SOURCE.lastIndexOf('\n', start) + 1;
         Matcher label = LABEL.matcher(SOURCE.substring(lineStart, start + length));
         return label.find() && lineStart + label.end() <= start ? section + " › " + label.group(1) : section;
+    }
+
+    /** The bold labels of the bullet holding {@code start} and of each bullet it sits in, innermost first. */
+    static List<String> enclosingLabels(int start) {
+        List<String> labels = new ArrayList<>();
+        int lineStart = SOURCE.lastIndexOf('\n', start) + 1;
+        int indent = Integer.MAX_VALUE;
+        while (lineStart > 0) {
+            int end = SOURCE.indexOf('\n', lineStart);
+            String line = SOURCE.substring(lineStart, end < 0 ? SOURCE.length() : end);
+            if (line.startsWith("#")) {
+                break;
+            }
+            int depth = line.length() - line.stripLeading().length();
+            Matcher label = LABEL.matcher(line);
+            if (depth < indent && label.find()) {
+                labels.add(label.group(1));
+                indent = depth;
+            }
+            lineStart = SOURCE.lastIndexOf('\n', lineStart - 2) + 1;
+        }
+        return labels;
     }
 
     static int sentenceStart(int from) {

@@ -95,7 +95,7 @@ class SeedTakeoverTest {
         assertEquals(0, result.updated(), result.toString());
         assertEquals(1, result.created(), "the folder's own source: " + result);
         assertEquals(open, openTownHallPredictions());
-        given().get("/api/v1/sources/" + SeededPredictionsTest.SOURCE).then().body("seedRevision", equalTo(4));
+        given().get("/api/v1/sources/" + SeededPredictionsTest.SOURCE).then().body("seedRevision", equalTo(5));
         given().get("/api/v1/sources/" + own).then().statusCode(200);
     }
 }

@@ -52,9 +52,9 @@ class SeedTriageRevisionTest {
 
         loader.load(townHall(4));
         JsonPath coverage = coverage();
-        assertEquals(74, coverage.getInt("candidates"));
-        assertEquals(70, coverage.getInt("accepted"));
-        assertEquals(22, coverage.getInt("manual"));
+        assertEquals(75, coverage.getInt("candidates"));
+        assertEquals(71, coverage.getInt("accepted"));
+        assertEquals(23, coverage.getInt("manual"));
         assertEquals(Map.of("ALREADY_TRACKED", 3, "NOT_A_PREDICTION", 1), coverage.getMap("dismissed.byReason"));
         assertEquals(0, coverage.getInt("pending"));
         assertEquals(true, coverage.getBoolean("fullyTriaged"));
@@ -84,9 +84,9 @@ class SeedTriageRevisionTest {
         JsonPath coverage = coverage();
         // The person's dismissals stay; the 2027 forecast, whose candidate the person dismissed, gets a span of its
         // own.
-        assertEquals(75, coverage.getInt("candidates"));
-        assertEquals(70, coverage.getInt("accepted"));
-        assertEquals(23, coverage.getInt("manual"));
+        assertEquals(76, coverage.getInt("candidates"));
+        assertEquals(71, coverage.getInt("accepted"));
+        assertEquals(24, coverage.getInt("manual"));
         assertEquals(Map.of("ALREADY_TRACKED", 4, "OTHER", 1), coverage.getMap("dismissed.byReason"));
         assertEquals(0, coverage.getInt("pending"));
         assertEquals(true, coverage.getBoolean("fullyTriaged"));

@@ -40,7 +40,7 @@ class SeededPredictionsTest {
                 .body("speaker", equalTo("Sam Altman"))
                 .body("date", equalTo("2026-01-27"))
                 .body("language", equalTo("zh-Hant"))
-                .body("seedRevision", equalTo(4))
+                .body("seedRevision", equalTo(5))
                 .body("seedConflicts", empty());
     }
 
@@ -125,9 +125,10 @@ class SeededPredictionsTest {
     }
 
     @Test
-    void closingVisionIsUndatedWithAYearlyReview() {
+    void closingVisionIsUndatedWithASixMonthlyReview() {
         // Second edition: the closing names no horizon, so no date is invented for it (the first edition had an
-        // INFERRED end of 2030), and a metric is kept only where it has an absolute baseline (speed has none).
+        // INFERRED end of 2030), and a metric is kept only where it has an absolute baseline (speed has none). Third
+        // edition: reviewed every six months, as OpenAI's own plans are.
         given().get("/api/v1/predictions/openai-model-100x-faster")
                 .then()
                 .statusCode(200)
@@ -135,7 +136,7 @@ class SeededPredictionsTest {
                 .body("quote.locator", containsString("結語"))
                 .body("target.basis", equalTo("NONE"))
                 .body("target.date", nullValue())
-                .body("reviewEvery", equalTo("P1Y"))
+                .body("reviewEvery", equalTo("P6M"))
                 .body("dueAt", nullValue())
                 .body("metric", nullValue());
         given().get("/api/v1/predictions/openai-model-100x-context-length")
