@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Roles;
 import app.hindsight.prediction.Kind;
 import app.hindsight.prediction.PredictionFilter;
 import app.hindsight.prediction.Status;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
 import net.fortuna.ical4j.model.Calendar;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
 import app.hindsight.time.Dates;
 
 /**

@@ -12,15 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Paged;
 import app.hindsight.prediction.DueList;
 import app.hindsight.prediction.FlagReason;
 import app.hindsight.prediction.Status;
 import app.hindsight.review.ReviewService;
 import app.hindsight.review.ReviewView;
-import app.hindsight.track.Stats;
-import app.hindsight.track.StatsView;
-import app.hindsight.track.TrackQueries;
+import app.hindsight.shared.Paged;
+import app.hindsight.trackrecord.Stats;
+import app.hindsight.trackrecord.StatsView;
+import app.hindsight.trackrecord.TrackQueries;
 
 /**
  * The desk's front page, from the services: one page of the DUE predictions (the longest overdue first, 50 a page,

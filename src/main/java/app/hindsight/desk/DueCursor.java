@@ -3,9 +3,9 @@ package app.hindsight.desk;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Keys;
 import app.hindsight.prediction.DueList;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Keys;
 import app.hindsight.time.Dates;
 
 /**

@@ -9,9 +9,6 @@ import java.util.function.LongFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.domain.ExpectedVersion;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Paged;
 import app.hindsight.intake.store.CandidateState;
 import app.hindsight.intake.store.CandidateView;
 import app.hindsight.intake.store.Coverage;
@@ -23,6 +20,9 @@ import app.hindsight.intake.store.TriageService;
 import app.hindsight.prediction.Basis;
 import app.hindsight.prediction.Kind;
 import app.hindsight.prediction.Precision;
+import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Paged;
 import app.hindsight.source.SourceService;
 import app.hindsight.source.SourceView;
 

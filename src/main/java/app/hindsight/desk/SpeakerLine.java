@@ -4,7 +4,7 @@ import java.util.List;
 
 import app.hindsight.intake.store.CoverageQueries.SpeakerSource;
 import app.hindsight.intake.store.SourceTriage;
-import app.hindsight.track.SpeakerRow;
+import app.hindsight.trackrecord.SpeakerRow;
 
 /**
  * A speaker's row on the desk: the track record, and how many of the sources it rests on are fully triaged, with the

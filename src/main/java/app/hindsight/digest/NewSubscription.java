@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.domain.Keys;
+import app.hindsight.shared.Keys;
 import app.hindsight.text.SingleLine;
 
 /** A subscription as a client asks for it: where to, which notices, how often. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.domain.Paged;
+import app.hindsight.shared.Paged;
 
 /**
  * A page of a prediction's forecasts, oldest first, and what the forecasters' latest ones (all of them, not only this

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.csv.CsvWriter;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;

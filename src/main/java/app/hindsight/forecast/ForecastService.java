@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Tail;
-import app.hindsight.domain.Validation;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.Status;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Tail;
+import app.hindsight.shared.Validation;
 
 /** Recording and listing forecasts. Scores are read elsewhere ({@link ScoreQueries}), never stored. */
 @ApplicationScoped

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.hindsight.domain.NotFound;
+import app.hindsight.shared.NotFound;
 
 /** Forecasters' records, ranked best first, each computed on read by {@link ScoreQueries}. */
 @ApplicationScoped

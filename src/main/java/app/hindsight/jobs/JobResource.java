@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import io.quarkus.scheduler.Scheduler;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import app.hindsight.domain.InvalidInput;
+import app.hindsight.shared.InvalidInput;
 import app.hindsight.time.Dates;
 
 /**

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import app.hindsight.domain.InvalidInput;
+import app.hindsight.shared.InvalidInput;
 
 /** RFC 7386 JSON merge patch: reading one, and applying it to a document. */
 public final class MergePatch {

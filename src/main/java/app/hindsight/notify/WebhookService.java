@@ -16,13 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Validation;
 import app.hindsight.net.OutboundTargets;
 import app.hindsight.notify.DeliveryView.AttemptView;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Validation;
 import io.quarkus.logging.Log;
 
 /** Webhook subscriptions and their delivery log. Fan-out is {@link WebhookFanOut}; sending is {@link WebhookDispatcher}. */

@@ -3,8 +3,8 @@ package app.hindsight.prediction;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Validation;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Validation;
 
 /**
  * A transition a person asks for, carried out by one pipeline ({@link PredictionService#execute}): validate the

@@ -8,7 +8,7 @@ package app.hindsight.prediction;
 public interface MetricChangeCheck {
 
     /**
-     * Throws a {@link app.hindsight.domain.Conflict} naming the observations of the prediction that {@code metric}
+     * Throws a {@link app.hindsight.shared.Conflict} naming the observations of the prediction that {@code metric}
      * could not carry.
      */
     void check(long predictionId, String key, Metric metric);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 import app.hindsight.time.Dates;
 
 /** The checks that span several fields, which Bean Validation annotations cannot express. */

@@ -21,8 +21,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
 
 /**
  * Reading predictions: one by key (through the read cache), a page of a filter's matches, a batch of an export.

@@ -36,9 +36,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.HindsightConfig;
 import app.hindsight.csv.CsvWriter;
-import app.hindsight.domain.ExpectedVersion;
-import app.hindsight.domain.Roles;
 import app.hindsight.json.MergePatch;
+import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;

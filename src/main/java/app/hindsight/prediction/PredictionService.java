@@ -22,16 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.ConcurrentChange;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.ExpectedVersion;
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Keys;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
 import app.hindsight.json.MergePatch;
+import app.hindsight.shared.ConcurrentChange;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Keys;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Validation;
 
 /**
  * The commands of the ledger: create, edit, delete, and the transitions of the status machine, each through one

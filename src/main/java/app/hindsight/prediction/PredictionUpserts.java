@@ -14,8 +14,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.domain.Keys;
-import app.hindsight.domain.Upsert;
+import app.hindsight.shared.Keys;
+import app.hindsight.shared.Upsert;
 
 /** Bulk upsert of predictions by key, for imports and seeds (seed.ImportService validates and calls it). */
 @ApplicationScoped
@@ -128,7 +128,7 @@ public class PredictionUpserts {
     public void update(String key, NewPrediction in, String actor, String note) {
         Prediction p = Prediction.<Prediction>find("key", key).firstResult();
         if (p == null) {
-            throw new app.hindsight.domain.NotFound("prediction", key);
+            throw new app.hindsight.shared.NotFound("prediction", key);
         }
         predictions.update(p, in, actor, note, predictions.now(), predictions.today());
     }

@@ -1,6 +1,6 @@
 package app.hindsight.prediction;
 
-import app.hindsight.domain.DomainException;
+import app.hindsight.shared.DomainException;
 
 /**
  * A list page that would examine more predictions than one request may (hindsight.list.scan-budget): its filters

@@ -2,7 +2,7 @@ package app.hindsight.prediction;
 
 import java.time.Duration;
 
-import app.hindsight.domain.DomainException;
+import app.hindsight.shared.DomainException;
 
 /**
  * A list page (or a batch of an export) still running after hindsight.list.timeout: the database is busy. Nothing is

@@ -1,6 +1,6 @@
 package app.hindsight.prediction;
 
-import app.hindsight.domain.DomainException;
+import app.hindsight.shared.DomainException;
 
 /** The status machine does not allow this transition from the prediction's current status. */
 public class TransitionRefused extends DomainException {

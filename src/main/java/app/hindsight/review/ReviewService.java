@@ -15,10 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Validation;
 import app.hindsight.prediction.DuePrediction;
 import app.hindsight.prediction.EventType;
 import app.hindsight.prediction.FlagReason;
@@ -26,6 +22,10 @@ import app.hindsight.prediction.PredictionQueries;
 import app.hindsight.prediction.PredictionTransitioned;
 import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Status;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Validation;
 
 /** The review queue: opening, closing and assigning reviews. */
 @ApplicationScoped

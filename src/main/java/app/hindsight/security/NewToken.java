@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import app.hindsight.text.SingleLine;
 
 /** A token to create: its name is what history records as the actor. */

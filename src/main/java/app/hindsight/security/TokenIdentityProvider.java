@@ -2,7 +2,7 @@ package app.hindsight.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;

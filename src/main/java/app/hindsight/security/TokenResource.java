@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.PublicUrl;

@@ -21,11 +21,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Roles;
-import app.hindsight.domain.Validation;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Roles;
+import app.hindsight.shared.Validation;
 import io.quarkus.logging.Log;
 
 @ApplicationScoped

@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
 import app.hindsight.json.NdjsonLines;
 import app.hindsight.prediction.NewPrediction;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Validation;
 import app.hindsight.source.NewSource;
 
 /**

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.hindsight.domain.Roles;
 import app.hindsight.prediction.PredictionResource;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.Examples;

@@ -2,8 +2,8 @@ package app.hindsight.seed;
 
 import java.util.List;
 
-import app.hindsight.domain.DomainException;
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.DomainException;
+import app.hindsight.shared.FieldError;
 
 /** An import with invalid items: nothing was imported; {@link #errors()} names each bad item (index) and field. */
 public class InvalidImport extends DomainException {

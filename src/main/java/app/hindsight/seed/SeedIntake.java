@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.Validation;
 import app.hindsight.intake.store.DismissReason;
 import app.hindsight.intake.store.TranscriptFormat;
 import app.hindsight.json.JsonErrors;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.Validation;
 
 /**
  * A seed file's source entry's intake: the file holding the source's transcript, next to the seed file (packaged with

@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.domain.InvalidInput;
 import app.hindsight.intake.store.SeedDecisions;
 import app.hindsight.intake.store.SeedTriage;
 import app.hindsight.intake.store.SeedTriage.SeedTranscript;
@@ -17,6 +16,7 @@ import app.hindsight.intake.store.TranscriptReader;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.seed.ImportService.Checked;
 import app.hindsight.seed.SeedFiles.SeedFile;
+import app.hindsight.shared.InvalidInput;
 import app.hindsight.source.NewSource;
 import io.quarkus.logging.Log;
 

@@ -10,11 +10,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Keys;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.seed.SeedFiles.SeedFile;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Keys;
 import app.hindsight.source.NewSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -20,7 +20,6 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.hindsight.domain.Upsert;
 import app.hindsight.intake.store.SeedTriage.SeedTranscript;
 import app.hindsight.prediction.Command;
 import app.hindsight.prediction.EventView;
@@ -34,6 +33,7 @@ import app.hindsight.seed.ImportService.Checked;
 import app.hindsight.seed.SeedPlanner.Existing;
 import app.hindsight.seed.SeedPlanner.Plan;
 import app.hindsight.seed.SeedPlanner.Step;
+import app.hindsight.shared.Upsert;
 import app.hindsight.source.NewSource;
 import app.hindsight.source.SeedRevision;
 import app.hindsight.source.SourceService;

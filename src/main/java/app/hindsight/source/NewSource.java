@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.domain.Keys;
+import app.hindsight.shared.Keys;
 import app.hindsight.text.MultiLine;
 import app.hindsight.text.SingleLine;
 

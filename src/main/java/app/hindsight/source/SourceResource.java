@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Examples;
 import app.hindsight.web.Page;

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.Keys;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Upsert;
-import app.hindsight.domain.Validation;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.Keys;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Upsert;
+import app.hindsight.shared.Validation;
 import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped

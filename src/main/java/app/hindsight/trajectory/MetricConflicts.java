@@ -3,10 +3,10 @@ package app.hindsight.trajectory;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.hindsight.domain.Conflict;
 import app.hindsight.prediction.Metric;
 import app.hindsight.prediction.MetricValues;
 import app.hindsight.prediction.Scale;
+import app.hindsight.shared.Conflict;
 
 /**
  * The values of a metric and its observations that its trajectory cannot be worked out from: beyond

@@ -12,12 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Validation;
 import app.hindsight.notify.Notice;
 import app.hindsight.notify.Notices;
 import app.hindsight.prediction.EventType;
@@ -27,6 +21,12 @@ import app.hindsight.prediction.MetricValues;
 import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.PredictionHistory;
 import app.hindsight.prediction.PredictionQueries;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Validation;
 
 /**
  * Observations of a prediction's metric: recorded and retracted with a history event each, never deleted. The

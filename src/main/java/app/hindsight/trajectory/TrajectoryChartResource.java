@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 
 /** The trajectory as a chart: a path of its own, since {@code trajectory.svg} is not below {@code trajectory}. */
 @Path("/api/v1/predictions/{key}/trajectory.svg")

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 
 @Path("/api/v1/predictions/{key}/trajectory")
 @Tag(name = "Trajectories")

@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.NotFound;
 import app.hindsight.prediction.Metric;
 import app.hindsight.prediction.Prediction;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.NotFound;
 
 /** A prediction's trajectory, worked out on each read from its metric and its observations ({@link Trajectories}). */
 @ApplicationScoped

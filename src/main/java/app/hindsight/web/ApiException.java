@@ -2,12 +2,12 @@ package app.hindsight.web;
 
 import java.util.List;
 
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 
 /**
  * Thrown by the HTTP layer (resources, query parameters, cursors, preconditions) for anything the client must hear
  * about; {@link ProblemMapper} turns it into a problem document. The type slug becomes {@code /problems/{slug}}.
- * Domain code throws the exceptions of {@code app.hindsight.domain} instead.
+ * Domain code throws the exceptions of {@code app.hindsight.shared} instead.
  */
 public class ApiException extends RuntimeException {
 

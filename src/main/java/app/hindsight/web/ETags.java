@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import app.hindsight.domain.ExpectedVersion;
+import app.hindsight.shared.ExpectedVersion;
 
 /** ETags are the optimistic-lock version, quoted; If-Match is read into the versions a client expects. */
 public final class ETags {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**

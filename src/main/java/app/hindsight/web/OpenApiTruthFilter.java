@@ -45,7 +45,7 @@ public class OpenApiTruthFilter implements OASFilter {
     static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
     // Longer values than the stored ones can match nothing, so these bounds lose a client nothing.
-    // A key, as domain.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
+    // A key, as shared.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
     private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     private static final Map<String, Schema> QUERY = Map.ofEntries(

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import app.hindsight.domain.Paged;
+import app.hindsight.shared.Paged;
 
 /**
  * One page of a list, with the cursor of the next one (null on the last page), and the paging every list endpoint

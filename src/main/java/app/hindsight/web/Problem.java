@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 
 /**
  * An RFC 9457 problem document. {@code errors} lists the fields at fault for validation problems.

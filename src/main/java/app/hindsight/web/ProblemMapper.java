@@ -18,16 +18,16 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import app.hindsight.domain.ConcurrentChange;
-import app.hindsight.domain.DomainException;
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.Validation;
 import app.hindsight.json.JsonErrors;
+import app.hindsight.shared.ConcurrentChange;
+import app.hindsight.shared.DomainException;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.Validation;
 import io.quarkus.logging.Log;
 
 /**
- * The one place where exceptions become RFC 9457 problem documents: the domain's own (app.hindsight.domain and
+ * The one place where exceptions become RFC 9457 problem documents: the domain's own (app.hindsight.shared and
  * the features'), the web's {@link ApiException}, and those of JAX-RS, Jackson, security and the database.
  * Messages are written here for people: no exception class names, no stack traces.
  */

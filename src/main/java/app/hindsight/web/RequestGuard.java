@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

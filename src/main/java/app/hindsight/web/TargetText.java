@@ -7,7 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 import app.hindsight.text.Text;
 
 /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import app.hindsight.domain.InvalidInput;
+import app.hindsight.shared.InvalidInput;
 
 /** RFC 7386's examples (appendix A), and reading a patch, without Quarkus. */
 class MergePatchTest {

@@ -1,6 +1,6 @@
 package app.hindsight.plantedfeature;
 
-import app.hindsight.domain.NotFound;
+import app.hindsight.shared.NotFound;
 
 /** Breaks no rule: the shared package is open to every feature. */
 public class Clean {

@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.InvalidInput;
+import app.hindsight.shared.InvalidInput;
 
 /**
  * The transitions on a prediction as commands apply them, with the dates that follow: what the pipeline does between

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.Keys;
+import app.hindsight.shared.Keys;
 import io.quarkus.test.common.http.TestHTTPEndpoint;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.TestClock;
-import app.hindsight.domain.Upsert;
+import app.hindsight.shared.Upsert;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -13,7 +13,7 @@ import jakarta.transaction.TransactionManager;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.Unavailable;
+import app.hindsight.shared.Unavailable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

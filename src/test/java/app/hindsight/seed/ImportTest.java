@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.Keys;
+import app.hindsight.shared.Keys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -12,20 +12,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.ConcurrentChange;
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.StaleVersion;
-import app.hindsight.domain.TooLarge;
-import app.hindsight.domain.Unavailable;
 import app.hindsight.prediction.ScanBudgetExceeded;
 import app.hindsight.prediction.ScanTimedOut;
 import app.hindsight.prediction.Status;
 import app.hindsight.prediction.Transition;
 import app.hindsight.prediction.TransitionRefused;
 import app.hindsight.seed.InvalidImport;
+import app.hindsight.shared.ConcurrentChange;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.StaleVersion;
+import app.hindsight.shared.TooLarge;
+import app.hindsight.shared.Unavailable;
 
 /**
  * Every exception the domain throws, as the whole problem document a client reads (type, title, status, detail,

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.ExpectedVersion;
-import app.hindsight.domain.StaleVersion;
+import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.StaleVersion;
 
 /** If-Match read into the versions a client expects, and checked against the current one, without Quarkus. */
 class ETagsTest {

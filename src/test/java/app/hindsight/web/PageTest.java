@@ -11,7 +11,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.Paged;
+import app.hindsight.shared.Paged;
 
 /** Paging every list shares (the domain cuts the page, the web gives it a cursor): plain code, no server. */
 class PageTest {

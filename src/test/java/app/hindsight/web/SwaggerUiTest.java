@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.hindsight.AdminTokenByDefault;
-import app.hindsight.domain.Roles;
+import app.hindsight.shared.Roles;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 

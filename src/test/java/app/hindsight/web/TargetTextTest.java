@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.domain.FieldError;
+import app.hindsight.shared.FieldError;
 
 class TargetTextTest {
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.InvalidInput;
 import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.PredictionService;
 import app.hindsight.prediction.PredictionView;
 import app.hindsight.prediction.Quote;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.InvalidInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

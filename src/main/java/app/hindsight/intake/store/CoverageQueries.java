@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import app.hindsight.domain.NotFound;
+import app.hindsight.shared.NotFound;
 import app.hindsight.source.SourceService;
 
 /** Triage figures: of one source, and of the sources a speaker's record rests on. */

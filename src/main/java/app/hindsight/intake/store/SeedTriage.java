@@ -13,9 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
-import app.hindsight.domain.ExpectedVersion;
 import app.hindsight.intake.Transcript;
 import app.hindsight.prediction.Prediction;
+import app.hindsight.shared.ExpectedVersion;
 
 /**
  * A seed file's transcript and decisions, applied in the seed loader's transaction: the transcript is stored through

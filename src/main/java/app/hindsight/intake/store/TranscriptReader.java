@@ -20,10 +20,10 @@ import org.apache.tika.parser.pdf.PDFParser;
 import org.xml.sax.SAXException;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.TooLarge;
 import app.hindsight.intake.CaptionParser;
 import app.hindsight.intake.Transcript;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.TooLarge;
 
 /**
  * Reads an upload into the transcript the rules read: UTF-8 text as it is, VTT and SRT as captions located by their

@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.domain.ExpectedVersion;
-import app.hindsight.domain.FieldError;
-import app.hindsight.domain.Roles;
 import app.hindsight.intake.Transcript;
+import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.FieldError;
+import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
 import app.hindsight.web.ETags;

@@ -10,11 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import app.hindsight.domain.Conflict;
-import app.hindsight.domain.InvalidInput;
-import app.hindsight.domain.NotFound;
-import app.hindsight.domain.Paged;
-import app.hindsight.domain.Validation;
 import app.hindsight.intake.Candidate;
 import app.hindsight.intake.CandidateFinder;
 import app.hindsight.intake.Hedge;
@@ -23,6 +18,11 @@ import app.hindsight.intake.Quote;
 import app.hindsight.intake.Span;
 import app.hindsight.intake.Transcript;
 import app.hindsight.prediction.Kind;
+import app.hindsight.shared.Conflict;
+import app.hindsight.shared.InvalidInput;
+import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
+import app.hindsight.shared.Validation;
 import app.hindsight.source.SourceService;
 import app.hindsight.source.SourceView;
 

@@ -1,0 +1,90 @@
+package app.hindsight.trackrecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import app.hindsight.forecast.ScoreQueries;
+import app.hindsight.forecast.ScoreQueries.CrowdFigures;
+import app.hindsight.intake.store.CoverageQueries;
+import app.hindsight.prediction.Kind;
+import app.hindsight.shared.NotFound;
+
+/** Speakers' track records: the database counts by group, {@link TrackRecord} does the arithmetic. */
+@ApplicationScoped
+public class SpeakerRecords {
+
+    private static final String ONE_SPEAKER = "and p.speaker_lower = :speaker";
+
+    @Inject
+    TrackQueries queries;
+
+    @Inject
+    ScoreQueries scores;
+
+    @Inject
+    CoverageQueries coverage;
+
+    /** Every speaker, by name (ignoring case). */
+    @Transactional
+    public List<SpeakerView> all() {
+        List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", "", Map.of());
+        Map<String, TrackRecord> records =
+                records(counts, scores.crowd("", Map.of(), "p.speaker_lower"), Function.identity());
+        Map<String, String> names = TrackQueries.names(counts);
+        List<SpeakerView> speakers = new ArrayList<>();
+        records.forEach(
+                (lower, record) -> speakers.add(new SpeakerView(names.get(lower), record, null, null, null, null)));
+        return speakers;
+    }
+
+    /** One speaker, named in any case, with the figures by kind and topic and the latest resolved calls. */
+    @Transactional
+    public SpeakerView one(String name, int resolvedLimit) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        Map<String, Object> speaker = Map.of("speaker", lower);
+        List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", ONE_SPEAKER, speaker);
+        if (counts.isEmpty()) {
+            throw new NotFound("speaker", name);
+        }
+        TrackRecord overall = records(
+                        counts, scores.crowd(ONE_SPEAKER, speaker, "p.speaker_lower"), Function.identity())
+                .get(lower);
+        Map<Kind, TrackRecord> byKind = records(
+                queries.counts("p.kind", ONE_SPEAKER, speaker),
+                scores.crowd(ONE_SPEAKER, speaker, "p.kind"),
+                Kind::valueOf);
+        Map<String, TrackRecord> byTopic = records(
+                queries.counts("t.topic", ONE_SPEAKER, speaker),
+                scores.crowd(ONE_SPEAKER, speaker, "t.topic"),
+                Function.identity());
+        Map<Long, Double> crowdAtClose = scores.crowdAtClose(ONE_SPEAKER, speaker);
+        List<SpeakerView.ResolvedCall> resolved = queries.resolved(lower, resolvedLimit).stream()
+                .map(r -> new SpeakerView.ResolvedCall(
+                        r.key(), r.statement(), r.kind(), r.outcome(), r.resolvedOn(), crowdAtClose.get(r.id())))
+                .toList();
+        return new SpeakerView(
+                TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved, coverage.ofSpeaker(lower));
+    }
+
+    /** The groups' records, in the order of their keys, from the counts and the crowd's figures per group. */
+    static <K extends Comparable<K>> Map<K, TrackRecord> records(
+            List<TrackQueries.GroupCount> counts, Map<String, CrowdFigures> crowd, Function<String, K> key) {
+        Map<String, TrackRecord.Counts> byGroup = new LinkedHashMap<>();
+        for (TrackQueries.GroupCount c : counts) {
+            byGroup.computeIfAbsent(c.group(), g -> new TrackRecord.Counts()).add(c.status(), c.outcome(), c.count());
+        }
+        Map<K, TrackRecord> records = new TreeMap<>();
+        byGroup.forEach((group, n) ->
+                records.put(key.apply(group), TrackRecord.of(n, crowd.getOrDefault(group, CrowdFigures.NONE))));
+        return records;
+    }
+}
