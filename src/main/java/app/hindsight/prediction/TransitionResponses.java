@@ -6,32 +6,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import app.hindsight.web.Examples;
-import app.hindsight.web.Problem;
-
-/** The responses every status transition shares, documented once. */
+/** The responses every status transition shares, documented once (the rest follow from its shape). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @APIResponse(
         responseCode = "200",
         description = "The prediction after the transition; its new ETag",
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = PredictionView.class)))
-@APIResponse(responseCode = "400", description = "Invalid body; errors name each field")
-@APIResponse(responseCode = "404", description = "No such prediction")
 @APIResponse(
         responseCode = "409",
         description = "Not allowed from the current status, which the problem names "
                 + "(currentStatus); or, sent without If-Match, another request changed the prediction at the same moment "
-                + "(type concurrent-modification): read it again and retry",
-        content =
-                @Content(
-                        mediaType = Problem.MEDIA_TYPE,
-                        examples = @ExampleObject(name = "wrong status", value = Examples.WRONG_STATUS)))
-@APIResponse(
-        responseCode = "412",
-        description = "If-Match given and stale, or weak (W/...: If-Match compares strongly)")
+                + "(type concurrent-modification): read it again and retry")
 @interface TransitionResponses {}

@@ -34,7 +34,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * its version as ETag;</li>
  * <li>400: a body that is not valid, a bad query parameter (with the bad-cursor example on paged lists), or else a
  * URL the HTTP layer cannot read; 404 where the path names something; 412 where If-Match is taken; 413 and 415
- * where a body is; 429 (rate limits, with Retry-After) and 500 everywhere;</li>
+ * where a body is; 429 (rate limits) and 500 everywhere; Retry-After on 429 and 503;</li>
  * <li>every error is a problem document, and 2xx and 4xx responses carry the RateLimit-* headers whenever rate
  * limits are on.</li>
  * </ul>
@@ -48,7 +48,7 @@ public class OpenApiResponses implements OASFilter {
     static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
     /** What SmallRye writes when nothing says more. */
-    private static final Set<String> GENERATED = Set.of("OK", "Created", "Accepted", "No Content");
+    static final Set<String> GENERATED = Set.of("OK", "Created", "Accepted", "No Content");
 
     /** Representations that carry their version: the ETag to send back in If-Match. */
     private static final Set<String> VERSIONED = Set.of("Prediction", "Transcript", "TranscriptStored");
@@ -96,10 +96,15 @@ public class OpenApiResponses implements OASFilter {
         }
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("2")) {
-                success(response);
+                success(status, response);
             }
         });
-        List<String> query = parameters(operation, Parameter.In.QUERY);
+        List<String> query = new ArrayList<>(parameters(operation, Parameter.In.QUERY));
+        for (String paging : List.of("limit", "cursor")) {
+            if (query.remove(paging)) {
+                query.add(paging);
+            }
+        }
         boolean body = operation.getRequestBody() != null;
         if (body) {
             orDeclared(responses, "400", "Invalid body; errors name each field");
@@ -132,6 +137,9 @@ public class OpenApiResponses implements OASFilter {
                     "415",
                     types.size() == 2 ? "Neither " + types.get(0) + " nor " + types.get(1) : "Not " + or(types));
         }
+        if (responses.hasAPIResponse("503") && responses.getAPIResponse("503").getHeaders() == null) {
+            responses.getAPIResponse("503").addHeader("Retry-After", ref("Retry-After"));
+        }
         orDeclared(
                 responses,
                 "429",
@@ -162,14 +170,14 @@ public class OpenApiResponses implements OASFilter {
      * A success's body: media types without their parameters (a CSV variant's {@code ;qs=0.5} is for the server's
      * choice, not the client's), strings where they are not JSON, and a description that says what it is.
      */
-    private void success(APIResponse response) {
+    private void success(String status, APIResponse response) {
         Content content = response.getContent();
         Schema json = null;
         if (content != null && content.getMediaTypes() != null) {
             Map<String, MediaType> types = new LinkedHashMap<>();
             content.getMediaTypes().forEach((type, media) -> {
                 String bare = type.split(";", 2)[0].strip();
-                if (!bare.endsWith("json") && isEmpty(media.getSchema())) {
+                if (!isJson(bare) && isEmpty(media.getSchema())) {
                     media.setSchema(OASFactory.createSchema().addType(SchemaType.STRING));
                 }
                 types.putIfAbsent(bare, media);
@@ -194,12 +202,22 @@ public class OpenApiResponses implements OASFilter {
         if (response.getDescription() != null && !GENERATED.contains(response.getDescription())) {
             return;
         }
-        if (page != null && page.getRef() != null) {
-            response.setDescription(
-                    "A page of " + plural(words(name(page))) + "; a Link header points to the next one");
-        } else if (json != null && name(json) != null) {
-            response.setDescription("The " + words(name(json)));
-        } else if (json != null && json.getItems() != null && name(json.getItems()) != null) {
+        // Alternative representations (CSV, NDJSON) are other methods on the same path: SmallRye merges them into
+        // this response, so the description says what each is.
+        List<String> others = content == null
+                ? List.of()
+                : content.getMediaTypes().keySet().stream()
+                        .filter(type -> !type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
+                        .sorted()
+                        .toList();
+        if (status.equals("204")) {
+            response.setDescription("Deleted");
+        } else if (page != null && page.getRef() != null) {
+            response.setDescription("A page of " + plural(words(name(page))) + "; a Link header points to the next one"
+                    + (others.isEmpty() ? "" : ". As " + or(others) + ", every one, unpaged"));
+        } else if (json != null && json.getRef() != null) {
+            response.setDescription("The " + words(name(json)) + (others.isEmpty() ? "" : "; also as " + or(others)));
+        } else if (json != null && json.getItems() != null && json.getItems().getRef() != null) {
             response.setDescription("The " + plural(words(name(json.getItems()))));
         }
     }
@@ -276,6 +294,10 @@ public class OpenApiResponses implements OASFilter {
         if (media != null && media.getExamples() == null) {
             media.addExample(name, OASFactory.createExample().value(OpenApiTexts.shared(name)));
         }
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || mediaType.endsWith("+json");
     }
 
     private static boolean isEmpty(Schema schema) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -19,12 +20,14 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Puts the API description's prose and examples, kept in one place ({@value #RESOURCE}), into the document: each
- * tag's description, and by operationId each operation's description and its examples (the request body's, and a
- * response's by status). A resource class says what an operation is (its id and summary, the responses particular
- * to it); the longer texts and the example documents are read here, not written between the endpoints.
+ * tag's description, and by operationId each operation's description, its parameters' descriptions, its request
+ * body's examples and its responses' descriptions and examples. A resource class says what an operation is (its id
+ * and summary, the schemas and parameters the code cannot show by itself); what is said about it is read here, not
+ * written between the endpoints. A description here fills in one the code left out (or SmallRye's "OK"); a
+ * response here that the code does not declare is added.
  */
-// Priority 2: after OpenApiResponses, so the responses it derives are there to take their examples.
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 2)
+// Priority 4: after OpenApiAccessFilter, before OpenApiResponses, which completes the responses added here.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 4)
 public class OpenApiTexts implements OASFilter {
 
     static final String RESOURCE = "openapi/texts.yaml";
@@ -43,6 +46,16 @@ public class OpenApiTexts implements OASFilter {
     /** The operations the file has texts for, by operationId. */
     static Map<String, Object> operations() {
         return map(TEXTS.get("operations"));
+    }
+
+    /** A request body's example, by operationId and name: a test sends it, so an example that fails is found. */
+    public static Map<String, Object> requestExample(String operationId, String name) {
+        Map<String, Object> example =
+                map(map(map(operations().get(operationId)).get("request")).get(name));
+        if (example.isEmpty()) {
+            throw new IllegalArgumentException(RESOURCE + " has no request example '" + name + "' of " + operationId);
+        }
+        return example;
     }
 
     @Override
@@ -66,28 +79,59 @@ public class OpenApiTexts implements OASFilter {
         }
     }
 
-    /**
-     * An operation's entry: {@code description}; {@code request} (the body's examples, by name); a status code (that
-     * response's examples). {@code request} and a status may name a media type after a space ({@code 200 text/csv})
-     * when there are several.
-     */
     private static void operation(Operation operation, Map<String, Object> texts) {
         texts.forEach((key, value) -> {
-            if (key.equals("description")) {
-                operation.setDescription((String) value);
-                return;
-            }
             String[] where = key.split(" ", 2);
-            Content content = where[0].equals("request")
-                    ? operation.getRequestBody().getContent()
-                    : operation.getResponses().getAPIResponse(where[0]).getContent();
-            MediaType media = where.length == 2
-                    ? content.getMediaType(where[1])
-                    : content.getMediaTypes().values().iterator().next();
-            map(value)
-                    .forEach((name, example) ->
-                            media.addExample(name, OASFactory.createExample().value(example)));
+            String media = where.length == 2 ? where[1] : null;
+            switch (where[0]) {
+                case "description" -> operation.setDescription((String) value);
+                case "parameters" ->
+                    map(value)
+                            .forEach((name, description) -> operation.getParameters().stream()
+                                    .filter(p -> p.getName().equals(name) && p.getDescription() == null)
+                                    .forEach(p -> p.setDescription((String) description)));
+                case "request" -> examples(operation.getRequestBody().getContent(), media, map(value));
+                default -> response(operation, where[0], media, value);
+            }
         });
+    }
+
+    /** A response's entry: its description, or a map of its description and examples. */
+    private static void response(Operation operation, String status, String media, Object texts) {
+        if (operation.getResponses().getAPIResponse(status) == null) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse());
+        }
+        APIResponse response = operation.getResponses().getAPIResponse(status);
+        Object description = texts instanceof String ? texts : map(texts).get("description");
+        if (description != null && isUnsaid(response.getDescription())) {
+            response.setDescription((String) description);
+        }
+        Map<String, Object> examples =
+                texts instanceof String ? Map.of() : map(map(texts).get("examples"));
+        if (!examples.isEmpty()) {
+            if (response.getContent() == null) {
+                // An error response: OpenApiResponses gives it the problem document's schema.
+                response.setContent(
+                        OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
+            }
+            examples(response.getContent(), media, examples);
+        }
+    }
+
+    /** The examples, on the media type named, or on the first (a variant's type may carry parameters: ;qs=0.5). */
+    private static void examples(Content content, String media, Map<String, Object> examples) {
+        MediaType target = content.getMediaTypes().entrySet().stream()
+                .filter(e ->
+                        media == null || e.getKey().split(";", 2)[0].strip().equals(media))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(RESOURCE + ": no media type " + media));
+        examples.forEach((name, example) ->
+                target.addExample(name, OASFactory.createExample().value(example)));
+    }
+
+    private static boolean isUnsaid(String description) {
+        return description == null || OpenApiResponses.GENERATED.contains(description);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,11 +19,13 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Makes the API description's schemas say what the service does, in one place rather than on every endpoint:
  * <ul>
  * <li>every parameter has a bounded schema: parameters are named alike across the API (key, id, limit, cursor,
- * the list filters), so their schemas, and the paging parameters' descriptions, are given here once by name;</li>
+ * the list filters), so their schemas, and the descriptions of those that mean the same everywhere, are given here
+ * once by name;</li>
  * <li>a property a schema does not list as required may be null: records serialise an absent value as null, and
  * read one as absent;</li>
  * <li>a problem's {@code type} and {@code instance} are URI references: RFC 9457 allows relative ones, and ours
- * are.</li>
+ * are;</li>
+ * <li>a JSON merge patch is an object, though the endpoint reads it as bytes.</li>
  * </ul>
  * The responses every operation shares are OpenApiResponses'.
  */
@@ -36,6 +38,14 @@ public class OpenApiTruthFilter implements OASFilter {
     private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     private static final Map<String, Schema> QUERY = Map.ofEntries(
+            // The list filters (PredictionFilter) of the list and the calendar.
+            Map.entry(
+                    "status",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.ARRAY)
+                            .maxItems(4)
+                            .items(OASFactory.createSchema().ref("Status"))),
+            Map.entry("kind", OASFactory.createSchema().ref("Kind")),
             Map.entry("topic", string(50, "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")),
             Map.entry("speaker", string(200, null)),
             Map.entry("source", string(80, SLUG)),
@@ -71,6 +81,20 @@ public class OpenApiTruthFilter implements OASFilter {
                             .enumeration(List.of("OPEN", "CLOSED"))
                             .defaultValue("OPEN")));
 
+    /** What a query parameter means, where it means the same wherever it is taken. */
+    private static final Map<String, String> QUERY_DESCRIPTIONS = Map.of(
+            "status", "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
+            "topic", "a topic tag, e.g. cost",
+            "speaker", "speaker name, case-insensitive (e.g. Sam Altman)",
+            "source", "source key",
+            "dueBefore",
+                    "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out "
+                            + "undated predictions",
+            "dueAfter", "dueAt at or after this date or instant; leaves out undated predictions",
+            "q", "text in the statement or the quote, case-insensitive",
+            "limit", "1 to 500, default 50",
+            "cursor", "nextCursor of the previous page");
+
     // Words of letters, digits, hyphens and escaped dots, separated by |.
     private static final String LITERALS =
             "[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*(\\|[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*)+";
@@ -86,8 +110,7 @@ public class OpenApiTruthFilter implements OASFilter {
                             .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE)),
             "name", string(80, SLUG));
 
-    private static final Map<String, String> QUERY_DESCRIPTIONS =
-            Map.of("limit", "1 to 500, default 50", "cursor", "nextCursor of the previous page");
+    private static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final Map<String, Schema> HEADER = Map.of(
             // One or more entity tags, or *; a version's tag is short.
@@ -131,7 +154,13 @@ public class OpenApiTruthFilter implements OASFilter {
     private static void operation(Operation operation) {
         // Inline schemas (a page written out in an annotation) follow the same rule as the named ones.
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> refine(m.getSchema()));
+            operation.getRequestBody().getContent().getMediaTypes().forEach((type, media) -> {
+                if (type.equals(MERGE_PATCH)) {
+                    // Read as bytes, so SmallRye says binary; a merge patch (RFC 7386) of a resource is an object.
+                    media.setSchema(OASFactory.createSchema().addType(SchemaType.OBJECT));
+                }
+                refine(media.getSchema());
+            });
         }
         if (operation.getResponses() != null) {
             operation.getResponses().getAPIResponses().values().stream()
@@ -145,8 +174,8 @@ public class OpenApiTruthFilter implements OASFilter {
     }
 
     /**
-     * A parameter the table knows gets its schema, unless its own says more than a bare type; a paging parameter
-     * its description, unless it has one.
+     * A parameter the table knows gets its schema, unless its own says more than a bare type, and its description,
+     * unless it has one.
      */
     private static void parameter(Parameter parameter) {
         if (parameter.getIn() == Parameter.In.QUERY && parameter.getDescription() == null) {
