@@ -26,7 +26,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * written between the endpoints. A description here fills in one the code left out (or SmallRye's "OK"); a
  * response here that the code does not declare is added.
  */
-// Priority 4: after OpenApiAccessFilter, before OpenApiResponses, which completes the responses added here.
+// Priority 4: after OpenApiAccessFilter, before OpenApiSuccesses and OpenApiErrors, which complete what it adds.
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 4)
 public class OpenApiTexts implements OASFilter {
 
@@ -34,7 +34,7 @@ public class OpenApiTexts implements OASFilter {
 
     private static final Map<String, Object> TEXTS = load();
 
-    /** An example several operations show, by convention (OpenApiResponses), named as in the file's shared part. */
+    /** An example several operations show, by convention (OpenApiErrors), named as in the file's shared part. */
     static Object shared(String name) {
         Object example = map(TEXTS.get("shared")).get(name);
         if (example == null) {
@@ -110,7 +110,7 @@ public class OpenApiTexts implements OASFilter {
                 texts instanceof String ? Map.of() : map(map(texts).get("examples"));
         if (!examples.isEmpty()) {
             if (response.getContent() == null) {
-                // An error response: OpenApiResponses gives it the problem document's schema.
+                // An error response: OpenApiErrors gives it the problem document's schema.
                 response.setContent(
                         OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()));
             }
@@ -131,7 +131,7 @@ public class OpenApiTexts implements OASFilter {
     }
 
     private static boolean isUnsaid(String description) {
-        return description == null || OpenApiResponses.GENERATED.contains(description);
+        return description == null || OpenApiSuccesses.GENERATED.contains(description);
     }
 
     @SuppressWarnings("unchecked")

@@ -27,9 +27,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * are;</li>
  * <li>a JSON merge patch is an object, though the endpoint reads it as bytes.</li>
  * </ul>
- * The responses every operation shares are OpenApiResponses'.
+ * The responses every operation shares are OpenApiErrors'.
  */
-// Priority 1: after OpenApiResponses and OpenApiTexts, so the inline schemas they write are refined too.
+// Priority 1: after OpenApiErrors and OpenApiTexts, so the inline schemas they write are refined too.
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 1)
 public class OpenApiTruthFilter implements OASFilter {
 
@@ -122,7 +122,7 @@ public class OpenApiTruthFilter implements OASFilter {
         if (components == null || components.getSchemas() == null) {
             return;
         }
-        Schema problem = components.getSchemas().get(OpenApiResponses.PROBLEM_REF);
+        Schema problem = components.getSchemas().get(OpenApiErrors.PROBLEM_REF);
         if (problem != null && problem.getProperties() != null) {
             // ProblemMapper always sets these; errors and currentStatus only when they say something.
             problem.setRequired(List.of("type", "title", "status"));

@@ -1,23 +1,17 @@
 package app.hindsight.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -25,60 +19,30 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * The responses an operation gives because of its shape, documented here once rather than on every endpoint, so
- * that an endpoint declares only what is particular to it (a 409 and why, the schema of a 201). A response an
- * endpoint declares keeps its description; one it leaves out, or declares without a description, gets this:
+ * The error responses an operation gives because of its shape, documented here once rather than on every endpoint,
+ * so that an endpoint (or openapi/texts.yaml) documents only those particular to it, such as a 409 and why. An error
+ * response documented there keeps its description; one left out, or given without a description, gets this:
  * <ul>
- * <li>a success that is a page of a list (items and nextCursor) says so and has a Link header; another success
- * names its schema; a CSV, NDJSON, SVG, calendar or text body is a string; a prediction or a transcript carries
- * its version as ETag;</li>
  * <li>400: a body that is not valid, a bad query parameter (with the bad-cursor example on paged lists), or else a
  * URL the HTTP layer cannot read; 404 where the path names something; 412 where If-Match is taken; 413 and 415
  * where a body is; 429 (rate limits) and 500 everywhere; Retry-After on 429 and 503;</li>
  * <li>every error is a problem document, and 2xx and 4xx responses carry the RateLimit-* headers whenever rate
  * limits are on.</li>
  * </ul>
+ * OpenApiSuccesses does the same for the 2xx responses.
  */
-// Priority 3, below OpenApiAccessFilter's 4: it runs after it, so the 401 and 403 responses that filter writes get
+// Priority 2, after OpenApiAccessFilter and OpenApiSuccesses: the 401 and 403 that filter writes, and the 2xx, get
 // the headers too (ApiDescriptionTest checks every 2xx and 4xx has them).
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 3)
-public class OpenApiResponses implements OASFilter {
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 2)
+public class OpenApiErrors implements OASFilter {
 
     static final String PROBLEM_REF = "Problem";
     static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
-    /** What SmallRye writes when nothing says more. */
-    static final Set<String> GENERATED = Set.of("OK", "Created", "Accepted", "No Content");
-
-    /** Representations that carry their version: the ETag to send back in If-Match. */
-    private static final Set<String> VERSIONED = Set.of("Prediction", "Transcript", "TranscriptStored");
-
     private static final Pattern PATH_PARAMETER = Pattern.compile("([^/{}]+)/\\{[^}]+}");
-
-    private Map<String, Schema> schemas = Map.of();
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
-        Components components = api.getComponents();
-        if (components != null && components.getSchemas() != null) {
-            schemas = components.getSchemas();
-        }
-        if (components != null) {
-            components.addHeader("Retry-After", seconds("Seconds to wait before the next request will be allowed"));
-            components.addHeader(
-                    "RateLimit-Limit",
-                    seconds("Requests a minute this caller (its token, or its address for calls without one "
-                            + "or with one that has not authenticated yet) may make; sent while rate limits are on"));
-            components.addHeader("RateLimit-Remaining", seconds("Requests left now"));
-            components.addHeader("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
-            components.addHeader(
-                    "Link",
-                    OASFactory.createHeader()
-                            .description(
-                                    "The next page, as <URL>; rel=\"next\": this request with the next page's cursor; absent "
-                                            + "on the last page")
-                            .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
-        }
         if (api.getPaths() == null) {
             return;
         }
@@ -89,16 +53,11 @@ public class OpenApiResponses implements OASFilter {
         });
     }
 
-    private void operation(String path, Operation operation) {
+    private static void operation(String path, Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return;
         }
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("2")) {
-                success(status, response);
-            }
-        });
         List<String> query = new ArrayList<>(parameters(operation, Parameter.In.QUERY));
         for (String paging : List.of("limit", "cursor")) {
             if (query.remove(paging)) {
@@ -166,89 +125,6 @@ public class OpenApiResponses implements OASFilter {
         });
     }
 
-    /**
-     * A success's body: media types without their parameters (a CSV variant's {@code ;qs=0.5} is for the server's
-     * choice, not the client's), strings where they are not JSON, and a description that says what it is.
-     */
-    private void success(String status, APIResponse response) {
-        Content content = response.getContent();
-        Schema json = null;
-        if (content != null && content.getMediaTypes() != null) {
-            Map<String, MediaType> types = new LinkedHashMap<>();
-            content.getMediaTypes().forEach((type, media) -> {
-                String bare = type.split(";", 2)[0].strip();
-                if (!isJson(bare) && isEmpty(media.getSchema())) {
-                    media.setSchema(OASFactory.createSchema().addType(SchemaType.STRING));
-                }
-                types.putIfAbsent(bare, media);
-            });
-            content.setMediaTypes(types);
-            MediaType media = types.get(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
-            json = media == null ? null : media.getSchema();
-        }
-        Schema page = pageItems(json);
-        if (page != null
-                && (response.getHeaders() == null || !response.getHeaders().containsKey("Link"))) {
-            response.addHeader("Link", ref("Link"));
-        }
-        if (json != null
-                && json.getRef() != null
-                && VERSIONED.contains(name(json))
-                && (response.getHeaders() == null || !response.getHeaders().containsKey("ETag"))) {
-            response.addHeader(
-                    "ETag",
-                    OASFactory.createHeader().schema(OASFactory.createSchema().addType(SchemaType.STRING)));
-        }
-        if (response.getDescription() != null && !GENERATED.contains(response.getDescription())) {
-            return;
-        }
-        // Alternative representations (CSV, NDJSON) are other methods on the same path: SmallRye merges them into
-        // this response, so the description says what each is.
-        List<String> others = content == null
-                ? List.of()
-                : content.getMediaTypes().keySet().stream()
-                        .filter(type -> !type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON))
-                        .sorted()
-                        .toList();
-        if (status.equals("204")) {
-            response.setDescription("Deleted");
-        } else if (page != null && page.getRef() != null) {
-            response.setDescription("A page of " + plural(words(name(page))) + "; a Link header points to the next one"
-                    + (others.isEmpty() ? "" : ". As " + or(others) + ", every one, unpaged"));
-        } else if (json != null && json.getRef() != null) {
-            response.setDescription("The " + words(name(json)) + (others.isEmpty() ? "" : "; also as " + or(others)));
-        } else if (json != null && json.getItems() != null && json.getItems().getRef() != null) {
-            response.setDescription("The " + plural(words(name(json.getItems()))));
-        }
-    }
-
-    /** The schema of the items of a page (a schema with items and nextCursor), or null when it is not one. */
-    private Schema pageItems(Schema schema) {
-        Schema resolved = schema == null || schema.getRef() == null ? schema : schemas.get(name(schema));
-        if (resolved == null
-                || resolved.getProperties() == null
-                || !resolved.getProperties().containsKey("nextCursor")) {
-            return null;
-        }
-        Schema items = resolved.getProperties().get("items");
-        return items == null ? null : items.getItems();
-    }
-
-    private static String name(Schema schema) {
-        String ref = schema.getRef();
-        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
-    }
-
-    /** ForecasterView: "forecaster"; JobRun: "job run". */
-    private static String words(String schemaName) {
-        String name = schemaName.endsWith("View") ? schemaName.substring(0, schemaName.length() - 4) : schemaName;
-        return name.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String plural(String noun) {
-        return noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s";
-    }
-
     /** What the path names, by the segment before each of its parameters: /sources/{key}/candidates/{id}. */
     private static List<String> named(String path) {
         List<String> things = new ArrayList<>();
@@ -270,7 +146,7 @@ public class OpenApiResponses implements OASFilter {
     }
 
     /** "a", "a or b", "a, b or c". */
-    private static String or(List<String> words) {
+    static String or(List<String> words) {
         if (words.size() == 1) {
             return words.get(0);
         }
@@ -296,27 +172,7 @@ public class OpenApiResponses implements OASFilter {
         }
     }
 
-    private static boolean isJson(String mediaType) {
-        return mediaType.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || mediaType.endsWith("+json");
-    }
-
-    private static boolean isEmpty(Schema schema) {
-        return schema == null
-                || (schema.getRef() == null
-                        && (schema.getType() == null || schema.getType().isEmpty())
-                        && schema.getProperties() == null);
-    }
-
-    private static Header seconds(String description) {
-        return OASFactory.createHeader()
-                .description(description)
-                .schema(OASFactory.createSchema()
-                        .addType(SchemaType.INTEGER)
-                        .format("int64")
-                        .minimum(java.math.BigDecimal.ZERO));
-    }
-
-    private static Header ref(String name) {
+    static Header ref(String name) {
         return OASFactory.createHeader().ref(name);
     }
 
