@@ -69,7 +69,7 @@ public class OpenApiErrors implements OASFilter {
             orDeclared(responses, "400", "Invalid body; errors name each field");
         } else if (!query.isEmpty()) {
             orDeclared(responses, "400", "A bad " + or(query) + "; errors names it");
-        } else if (!responses.hasAPIResponse("422")) {
+        } else {
             orDeclared(
                     responses, "400", "The request could not be read (e.g. a malformed percent-encoding in its URL)");
         }
