@@ -91,7 +91,14 @@ public class OpenApiTexts implements OASFilter {
                                     .filter(p -> p.getName().equals(name) && p.getDescription() == null)
                                     .forEach(p -> p.setDescription((String) description)));
                 case "request" -> examples(operation.getRequestBody().getContent(), media, map(value));
-                default -> response(operation, where[0], media, value);
+                default -> {
+                    if (!where[0].matches("[1-5]\\d\\d")) {
+                        // A misspelt key would otherwise become a response of that name.
+                        throw new IllegalStateException(
+                                RESOURCE + ": " + operation.getOperationId() + " has an entry '" + key + "'");
+                    }
+                    response(operation, where[0], media, value);
+                }
             }
         });
     }
