@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -159,7 +158,6 @@ public class DeskResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance home(@QueryParam("after") String after, @QueryParam("before") String before) {
         return Templates.home(home.build(after, before));
     }
@@ -167,7 +165,6 @@ public class DeskResource {
     @GET
     @Path("desk/predictions/{key}")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance prediction(@PathParam("key") String key) {
         PredictionView p = predictions.view(key);
         SourceView source = p.source() == null ? null : sources.find(p.source()).orElse(null);
@@ -205,7 +202,6 @@ public class DeskResource {
     @GET
     @Path("desk/{page: [^.]*}")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public RestResponse<String> noSuchPage(@PathParam("page") String page) {
         return notFound(new NotFound("page", "/desk/" + page));
     }
@@ -213,7 +209,6 @@ public class DeskResource {
     @GET
     @Path("desk/reviews")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance reviews(@QueryParam("assignee") String assignee, @QueryParam("cursor") String cursor) {
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         Paged<ReviewView> page = reviews.queue(true, who, Cursor.decode(cursor), Page.DEFAULT_LIMIT);
@@ -224,7 +219,6 @@ public class DeskResource {
     @GET
     @Path("desk/speakers")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance speakers() {
         Shown<SpeakerRow> shown =
                 Shown.first(speakers.all().stream().map(SpeakerRow::of).toList(), SHOWN);
@@ -242,7 +236,6 @@ public class DeskResource {
     @GET
     @Path("desk/forecasters")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance forecasters() {
         return Templates.forecasters(Shown.first(forecasters.ranked(0), SHOWN));
     }

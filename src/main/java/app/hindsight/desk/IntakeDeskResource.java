@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -43,7 +42,6 @@ public class IntakeDeskResource {
 
     @GET
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance sources(@QueryParam("speaker") String speaker, @QueryParam("cursor") String cursor) {
         return Templates.sources(desk.sources(speaker, Cursor.decode(cursor), Cursor::after));
     }
@@ -51,7 +49,6 @@ public class IntakeDeskResource {
     @GET
     @Path("{key}")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public TemplateInstance intake(
             @PathParam("key") String key,
             @QueryParam("part") String part,
@@ -64,7 +61,6 @@ public class IntakeDeskResource {
     @GET
     @Path("{key}/{more: .+}")
     @RolesAllowed(Roles.READER)
-    @Operation(hidden = true)
     public RestResponse<String> noSuchPage(@PathParam("key") String key, @PathParam("more") String more) {
         return DeskResource.notFoundPage(new NotFound("page", "/desk/sources/" + key + "/" + more));
     }

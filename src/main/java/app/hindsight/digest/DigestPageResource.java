@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -55,7 +54,6 @@ public class DigestPageResource {
 
     @GET
     @Path("confirm/{token}")
-    @Operation(hidden = true)
     public RestResponse<String> confirmation(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.confirmation(token);
         return link.state() == Subscriptions.LinkState.VALID
@@ -65,7 +63,6 @@ public class DigestPageResource {
 
     @POST
     @Path("confirm/{token}")
-    @Operation(hidden = true)
     public RestResponse<String> confirm(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.confirm(token);
         return link.state() == Subscriptions.LinkState.VALID
@@ -75,7 +72,6 @@ public class DigestPageResource {
 
     @GET
     @Path("unsubscribe/{token}")
-    @Operation(hidden = true)
     public RestResponse<String> unsubscription(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.unsubscription(token);
         if (link.state() != Subscriptions.LinkState.VALID) {
@@ -90,7 +86,6 @@ public class DigestPageResource {
 
     @POST
     @Path("unsubscribe/{token}")
-    @Operation(hidden = true)
     public RestResponse<String> unsubscribe(@PathParam("token") String token) {
         Subscriptions.Link link = subscriptions.unsubscribe(token);
         return link.state() == Subscriptions.LinkState.VALID

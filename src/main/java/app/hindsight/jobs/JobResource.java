@@ -26,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
@@ -40,7 +40,7 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 
 @Path("/api/v1/jobs")
-@Tag(name = "Jobs", description = "The scheduled jobs, and running them now (admin)")
+@Tag(name = "Jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class JobResource {
@@ -65,11 +65,7 @@ public class JobResource {
     Actor actor;
 
     @GET
-    @Operation(
-            operationId = "listJobs",
-            summary = "List the scheduled jobs",
-            description = "Each job's schedule and its previous and next fire time.")
-    @APIResponse(responseCode = "200", description = "The jobs")
+    @Operation(operationId = "listJobs", summary = "List the scheduled jobs")
     public List<JobView> list() {
         return jobs.stream()
                 .sorted(Comparator.comparing(Job::name))
@@ -86,55 +82,19 @@ public class JobResource {
 
     @POST
     @Path("{name}/runs")
-    @Operation(
-            operationId = "runJob",
-            summary = "Run a job now",
-            description = "Starts a run and waits for it to end, "
-                    + "10 s by default (hindsight.jobs.run-wait): a run that ends within the wait answers 200 with what it "
-                    + "did; one still running answers 202 with the run, and Location to poll. `Prefer: wait=N` asks to wait N "
-                    + "seconds instead (at most 60), `Prefer: respond-async` not to wait. Safe to run while the schedule also "
-                    + "runs it: each notice and flag is still made once.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The run ended within the wait: what it did",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = JobRunView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "due scan",
-                                            value =
-                                                    "{\"id\": 7, \"job\": \"due-scan\", "
-                                                            + "\"state\": \"SUCCEEDED\", \"startedAt\": \"2028-01-01T00:05:00Z\", \"startedBy\": \"admin\", "
-                                                            + "\"finishedAt\": \"2028-01-01T00:05:00.041Z\", \"durationMs\": 41, "
-                                                            + "\"result\": {\"flagged\": 3, \"reminded\": 1, \"escalated\": 0, \"durationMs\": 40}, \"error\": null}")))
+    @Operation(operationId = "runJob", summary = "Run a job now")
+    @APIResponseSchema(JobRunView.class)
     @APIResponse(
             responseCode = "202",
-            description = "Still running after the wait; poll the run at Location",
             headers =
                     @Header(
                             name = "Location",
                             description = "The run: GET /api/v1/jobs/{name}/runs/{id}",
                             schema = @Schema(type = SchemaType.STRING)),
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = JobRunView.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "webhook delivery",
-                                            value =
-                                                    "{\"id\": 8, \"job\": \"webhook-delivery\", "
-                                                            + "\"state\": \"RUNNING\", \"startedAt\": \"2028-01-01T00:05:00Z\", \"startedBy\": \"admin\", "
-                                                            + "\"finishedAt\": null, \"durationMs\": null, \"result\": null, \"error\": null}")))
-    @APIResponse(responseCode = "404", description = "No such job")
+            content = @Content(schema = @Schema(implementation = JobRunView.class)))
     public Response run(
             @PathParam("name") String name,
-            @Parameter(
-                            description = "RFC 7240 preferences: `wait=N` (seconds, at most 60) or `respond-async`",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 200),
-                            example = "wait=30")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200), example = "wait=30")
                     @HeaderParam("Prefer")
                     String prefer) {
         Job job = job(name);
@@ -158,19 +118,7 @@ public class JobResource {
 
     @GET
     @Path("{name}/runs/{id}")
-    @Operation(
-            operationId = "getJobRun",
-            summary = "One run of a job",
-            description = "A run started with POST /jobs/{name}/runs: RUNNING, "
-                    + "or how it ended and what it did. Runs are kept for 7 days after they end.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The run",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = JobRunView.class)))
-    @APIResponse(responseCode = "404", description = "No such job, or no such run of it")
+    @Operation(operationId = "getJobRun", summary = "One run of a job")
     public JobRunView runOf(@PathParam("name") String name, @PathParam("id") String id) {
         job(name);
         return runner.find(name, ApiException.idOf("job run", id))

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -30,12 +29,7 @@ public class CurrentTokenResource {
     SecurityIdentity identity;
 
     @GET
-    @Operation(
-            operationId = "currentToken",
-            summary = "The token of this request",
-            description = "Its name and roles (implied ones included); any valid token. 401 without one, or for an "
-                    + "unknown or revoked one.")
-    @APIResponse(responseCode = "200", description = "The token's name and roles")
+    @Operation(operationId = "currentToken", summary = "The token of this request")
     public CurrentToken current() {
         return new CurrentToken(identity.getPrincipal().getName(), new TreeSet<>(identity.getRoles()));
     }

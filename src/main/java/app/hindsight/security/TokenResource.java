@@ -15,11 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.shared.Roles;
@@ -28,7 +25,7 @@ import app.hindsight.web.ApiException;
 import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/tokens")
-@Tag(name = "Tokens", description = "API tokens (admin)")
+@Tag(name = "Tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class TokenResource {
@@ -43,39 +40,15 @@ public class TokenResource {
     Actor actor;
 
     @GET
-    @Operation(
-            operationId = "listTokens",
-            summary = "List tokens",
-            description = "Every token, revoked ones included; never the secrets.")
-    @APIResponse(responseCode = "200", description = "The tokens")
+    @Operation(operationId = "listTokens", summary = "List tokens")
     public List<TokenView> list() {
         return tokens.list();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "createToken",
-            summary = "Create a token",
-            description = "The secret is in the response's token field, and only there: it is stored as a hash.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            schema = @Schema(implementation = NewToken.class),
-                            examples =
-                                    @ExampleObject(
-                                            name = "reviewer",
-                                            value = "{\"name\": \"alice\", \"roles\": [\"reviewer\"]}")))
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; the secret is shown this once",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = TokenView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid name or roles")
-    @APIResponse(responseCode = "409", description = "The name is taken")
+    @Operation(operationId = "createToken", summary = "Create a token")
+    @APIResponseSchema(value = TokenView.class, responseCode = "201")
     public Response create(NewToken body) {
         TokenView created = tokens.create(body, actor.name());
         return Response.created(publicUrl.of("/api/v1/tokens/" + created.id()))
@@ -85,12 +58,8 @@ public class TokenResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(
-            operationId = "revokeToken",
-            summary = "Revoke a token",
-            description = "Effective immediately. The token stays listed, with revokedAt.")
-    @APIResponse(responseCode = "204", description = "Revoked (or already revoked)")
-    @APIResponse(responseCode = "404", description = "No such token")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token")
+    @APIResponse(responseCode = "204")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(ApiException.idOf("token", id), actor.name());
         return Response.noContent().build();

@@ -15,24 +15,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Cursor;
-import app.hindsight.web.Examples;
 import app.hindsight.web.Page;
-import app.hindsight.web.Problem;
 import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/sources")
-@Tag(name = "Sources", description = "Documents predictions come from")
+@Tag(name = "Sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
@@ -43,54 +36,17 @@ public class SourceResource {
     SourceService sources;
 
     @GET
-    @Operation(
-            operationId = "listSources",
-            summary = "List sources",
-            description = "Oldest first, paged with an opaque cursor.")
-    @APIResponse(responseCode = "200", description = "A page of sources; a Link header points to the next one")
-    @APIResponse(
-            responseCode = "400",
-            description = "Bad limit or cursor",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @Operation(operationId = "listSources", summary = "List sources")
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<SourceView>> list(
-            @Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         return Page.of(sources.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "createSource",
-            summary = "Create a source",
-            description = "The key is generated from " + "the title when absent. Predictions name their source by key.")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            schema = @Schema(implementation = NewSource.class),
-                            examples = @ExampleObject(name = "keynote", value = Examples.NEW_SOURCE)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Created; Location names it",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body; errors name each field",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "invalid", value = Examples.INVALID_SOURCE)))
-    @APIResponse(responseCode = "409", description = "The key is taken")
-    @APIResponse(responseCode = "413", description = "Body too large")
+    @Operation(operationId = "createSource", summary = "Create a source")
+    @APIResponseSchema(value = SourceView.class, responseCode = "201")
     @RolesAllowed(Roles.EDITOR)
     public Response create(NewSource source) {
         SourceView created = sources.create(source);
@@ -101,21 +57,7 @@ public class SourceResource {
 
     @GET
     @Path("{key}")
-    @Operation(operationId = "getSource", summary = "Get a source", description = "The source with its key.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The source",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SourceView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such source",
-            content =
-                    @Content(
-                            mediaType = Problem.MEDIA_TYPE,
-                            examples = @ExampleObject(name = "not found", value = Examples.SOURCE_NOT_FOUND)))
+    @Operation(operationId = "getSource", summary = "Get a source")
     @RolesAllowed(Roles.READER)
     public SourceView get(@PathParam("key") String key) {
         return sources.get(key);

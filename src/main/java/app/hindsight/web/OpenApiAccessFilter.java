@@ -21,8 +21,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * description and the problem document. Endpoints do not declare their 401 and 403: this filter writes them from
  * {@code @RolesAllowed}, the same way everywhere. Responses an operation documents itself are left alone.
  */
-// At startup, on the document the build made: the requirements are added during the build.
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+// At startup, on the document the build made: the requirements are added during the build. Priority 5: the first of
+// the filters, so that OpenApiErrors treats the 401 and 403 it writes like any other error.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 5)
 public class OpenApiAccessFilter implements OASFilter {
 
     static final String SCHEME = "bearer";

@@ -9,46 +9,43 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Makes the API description say what the service does, in one place rather than on every endpoint:
+ * Makes the API description's schemas say what the service does, in one place rather than on every endpoint:
  * <ul>
  * <li>every parameter has a bounded schema: parameters are named alike across the API (key, id, limit, cursor,
- * the list filters), so their schemas are given here once by name;</li>
+ * the list filters), so their schemas, and the descriptions of those that mean the same everywhere, are given here
+ * once by name;</li>
  * <li>a property a schema does not list as required may be null: records serialise an absent value as null, and
  * read one as absent;</li>
  * <li>a problem's {@code type} and {@code instance} are URI references: RFC 9457 allows relative ones, and ours
  * are;</li>
- * <li>every API operation may answer 429 (rate limits, with Retry-After), 500 (a problem document, never a
- * stack trace) and 400 (a request the HTTP layer cannot read), and its 2xx and 4xx responses carry the
- * RateLimit-* headers whenever rate limits are on;</li>
- * <li>every error (4xx, 5xx) is a problem document: an endpoint declares its error responses with a description
- * (and examples, if any), and gets the problem document's media type and schema from here.</li>
+ * <li>a JSON merge patch is an object, though the endpoint reads it as bytes.</li>
  * </ul>
+ * The responses every operation shares are OpenApiErrors'.
  */
-// Priority 0, below OpenApiAccessFilter's default 1: it runs after it, so the 401 and 403 responses that filter
-// writes get the headers too (ApiDescriptionTest checks every 2xx and 4xx has them).
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 0)
+// Priority 1: after OpenApiErrors and OpenApiTexts, so the inline schemas they write are refined too.
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP, priority = 1)
 public class OpenApiTruthFilter implements OASFilter {
-
-    static final String PROBLEM_REF = "Problem";
-    static final List<String> RATE_LIMIT_HEADERS = List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
     // Longer values than the stored ones can match nothing, so these bounds lose a client nothing.
     // A key, as shared.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
     private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     private static final Map<String, Schema> QUERY = Map.ofEntries(
+            // The list filters (PredictionFilter) of the list and the calendar.
+            Map.entry(
+                    "status",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.ARRAY)
+                            .maxItems(4)
+                            .items(OASFactory.createSchema().ref("Status"))),
+            Map.entry("kind", OASFactory.createSchema().ref("Kind")),
             Map.entry("topic", string(50, "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")),
             Map.entry("speaker", string(200, null)),
             Map.entry("source", string(80, SLUG)),
@@ -84,6 +81,20 @@ public class OpenApiTruthFilter implements OASFilter {
                             .enumeration(List.of("OPEN", "CLOSED"))
                             .defaultValue("OPEN")));
 
+    /** What a query parameter means, where it means the same wherever it is taken. */
+    private static final Map<String, String> QUERY_DESCRIPTIONS = Map.of(
+            "status", "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
+            "topic", "a topic tag, e.g. cost",
+            "speaker", "speaker name, case-insensitive (e.g. Sam Altman)",
+            "source", "source key",
+            "dueBefore",
+                    "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out "
+                            + "undated predictions",
+            "dueAfter", "dueAt at or after this date or instant; leaves out undated predictions",
+            "q", "text in the statement or the quote, case-insensitive",
+            "limit", "1 to 500, default 50",
+            "cursor", "nextCursor of the previous page");
+
     // Words of letters, digits, hyphens and escaped dots, separated by |.
     private static final String LITERALS =
             "[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*(\\|[A-Za-z0-9-]+(\\\\\\.[A-Za-z0-9-]+)*)+";
@@ -99,6 +110,8 @@ public class OpenApiTruthFilter implements OASFilter {
                             .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE)),
             "name", string(80, SLUG));
 
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
     private static final Map<String, Schema> HEADER = Map.of(
             // One or more entity tags, or *; a version's tag is short.
             "If-Match", string(200, null));
@@ -109,7 +122,7 @@ public class OpenApiTruthFilter implements OASFilter {
         if (components == null || components.getSchemas() == null) {
             return;
         }
-        Schema problem = components.getSchemas().get(PROBLEM_REF);
+        Schema problem = components.getSchemas().get(OpenApiErrors.PROBLEM_REF);
         if (problem != null && problem.getProperties() != null) {
             // ProblemMapper always sets these; errors and currentStatus only when they say something.
             problem.setRequired(List.of("type", "title", "status"));
@@ -128,13 +141,6 @@ public class OpenApiTruthFilter implements OASFilter {
         bound(components.getSchemas().get("LocalDate"), 10);
         bound(components.getSchemas().get("Period"), 40);
         components.getSchemas().values().forEach(OpenApiTruthFilter::refine);
-        components.addHeader("Retry-After", seconds("Seconds to wait before the next request will be allowed"));
-        components.addHeader(
-                "RateLimit-Limit",
-                seconds("Requests a minute this caller (its token, or its address for calls without one "
-                        + "or with one that has not authenticated yet) may make; sent while rate limits are on"));
-        components.addHeader("RateLimit-Remaining", seconds("Requests left now"));
-        components.addHeader("RateLimit-Reset", seconds("Seconds until the allowance is full again"));
         if (api.getPaths() == null) {
             return;
         }
@@ -148,7 +154,13 @@ public class OpenApiTruthFilter implements OASFilter {
     private static void operation(Operation operation) {
         // Inline schemas (a page written out in an annotation) follow the same rule as the named ones.
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> refine(m.getSchema()));
+            operation.getRequestBody().getContent().getMediaTypes().forEach((type, media) -> {
+                if (type.equals(MERGE_PATCH)) {
+                    // Read as bytes, so SmallRye says binary; a merge patch (RFC 7386) of a resource is an object.
+                    media.setSchema(OASFactory.createSchema().addType(SchemaType.OBJECT));
+                }
+                refine(media.getSchema());
+            });
         }
         if (operation.getResponses() != null) {
             operation.getResponses().getAPIResponses().values().stream()
@@ -159,46 +171,16 @@ public class OpenApiTruthFilter implements OASFilter {
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(OpenApiTruthFilter::parameter);
         }
-        APIResponses responses = operation.getResponses();
-        if (responses == null) {
-            return;
-        }
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
-                problemContent(response);
-            }
-        });
-        if (!responses.hasAPIResponse("400") && !responses.hasAPIResponse("422")) {
-            responses.addAPIResponse(
-                    "400",
-                    problem("The request could not be read (e.g. a malformed " + "percent-encoding in its URL)"));
-        }
-        if (!responses.hasAPIResponse("429")) {
-            responses.addAPIResponse(
-                    "429",
-                    problem("Too many requests from this token (or, without one, this address, "
-                                    + "where failed authentications count too); Retry-After says when to try again")
-                            .addHeader("Retry-After", ref("Retry-After")));
-        }
-        if (!responses.hasAPIResponse("500")) {
-            responses.addAPIResponse(
-                    "500",
-                    problem("An unexpected failure; the problem document says no more, the "
-                            + "server's log has the details"));
-        }
-        responses.getAPIResponses().forEach((status, response) -> {
-            if (status.startsWith("2") || status.startsWith("4")) {
-                RATE_LIMIT_HEADERS.forEach(name -> {
-                    if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
-                        response.addHeader(name, ref(name));
-                    }
-                });
-            }
-        });
     }
 
-    /** A parameter the table knows gets its schema, unless its own says more than a bare type. */
+    /**
+     * A parameter the table knows gets its schema, unless its own says more than a bare type, and its description,
+     * unless it has one.
+     */
     private static void parameter(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.QUERY && parameter.getDescription() == null) {
+            parameter.setDescription(QUERY_DESCRIPTIONS.get(parameter.getName()));
+        }
         Map<String, Schema> table = switch (parameter.getIn()) {
             case QUERY -> QUERY;
             case PATH -> PATH;
@@ -299,50 +281,5 @@ public class OpenApiTruthFilter implements OASFilter {
     private static Schema dateOrInstant() {
         return string(35, "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$")
                 .description("A date (2027-12-31) or an instant " + "(2028-01-01T00:00:00Z)");
-    }
-
-    private static Header seconds(String description) {
-        return OASFactory.createHeader()
-                .description(description)
-                .schema(OASFactory.createSchema()
-                        .addType(SchemaType.INTEGER)
-                        .format("int64")
-                        .minimum(java.math.BigDecimal.ZERO));
-    }
-
-    private static Header ref(String name) {
-        return OASFactory.createHeader().ref(name);
-    }
-
-    /**
-     * An error response is a problem document: one declared without content gets the problem's media type and
-     * schema; one declared with the media type (for its examples), the schema.
-     */
-    private static void problemContent(APIResponse response) {
-        Content content = response.getContent();
-        if (content == null
-                || content.getMediaTypes() == null
-                || content.getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent()
-                    .addMediaType(
-                            Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
-            return;
-        }
-        MediaType media = content.getMediaType(Problem.MEDIA_TYPE);
-        if (media != null && media.getSchema() == null) {
-            media.setSchema(OASFactory.createSchema().ref(PROBLEM_REF));
-        }
-    }
-
-    private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent()
-                        .addMediaType(
-                                Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType()
-                                        .schema(OASFactory.createSchema().ref(PROBLEM_REF))));
     }
 }

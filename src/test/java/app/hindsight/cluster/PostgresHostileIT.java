@@ -2,6 +2,7 @@ package app.hindsight.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import app.hindsight.hostile.HostileRound;
-import app.hindsight.web.Examples;
+import app.hindsight.web.OpenApiTexts;
 
 /**
  * The hostile round on PostgreSQL, through the packaged production jar with its default settings: PostgreSQL
@@ -41,7 +42,7 @@ class PostgresHostileIT {
         String key = "hostile-known-" + System.nanoTime();
         app.admin()
                 .contentType("application/json")
-                .body(Examples.NEW_PREDICTION.replaceFirst("\\{", "{\"key\": \"" + key + "\", "))
+                .body(withKey(key, OpenApiTexts.requestExample("createPrediction", "coding forecast")))
                 .post("/predictions")
                 .then()
                 .statusCode(201);
@@ -55,5 +56,12 @@ class PostgresHostileIT {
                                 .limit(60)
                                 .map(HostileRound.Finding::toString)
                                 .collect(Collectors.joining("\n")));
+    }
+
+    /** The API description's example of a new prediction, under a key of the test's own. */
+    private static Map<String, Object> withKey(String key, Map<String, Object> example) {
+        Map<String, Object> body = new LinkedHashMap<>(example);
+        body.put("key", key);
+        return body;
     }
 }

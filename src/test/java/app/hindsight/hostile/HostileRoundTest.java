@@ -4,12 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.web.Examples;
+import app.hindsight.web.OpenApiTexts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,7 +40,7 @@ class HostileRoundTest {
         String key = "hostile-known-" + System.nanoTime();
         given().header("Authorization", "Bearer test-admin-token")
                 .contentType("application/json")
-                .body(Examples.NEW_PREDICTION.replaceFirst("\\{", "{\"key\": \"" + key + "\", "))
+                .body(withKey(key, OpenApiTexts.requestExample("createPrediction", "coding forecast")))
                 .post("/api/v1/predictions")
                 .then()
                 .statusCode(201);
@@ -54,5 +55,12 @@ class HostileRoundTest {
                                 .limit(60)
                                 .map(HostileRound.Finding::toString)
                                 .collect(Collectors.joining("\n")));
+    }
+
+    /** The API description's example of a new prediction, under a key of the test's own. */
+    private static Map<String, Object> withKey(String key, Map<String, Object> example) {
+        Map<String, Object> body = new LinkedHashMap<>(example);
+        body.put("key", key);
+        return body;
     }
 }

@@ -172,6 +172,41 @@ class ApiDescriptionTest {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    /**
+     * What the conventions cannot see: an endpoint that returns a bare Response must declare its success's schema
+     * (SmallRye would write an empty one under "OK"), and openapi/texts.yaml must name operations that exist (a
+     * renamed operationId would silently lose its texts).
+     */
+    @Test
+    void everySuccessSaysWhatItIsAndEveryTextHasItsOperation() {
+        List<String> wrong = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        forEachOperation((name, op) -> {
+            ids.add((String) op.get("operationId"));
+            if (op.get("description") == null) {
+                wrong.add(name + ": no description (openapi/texts.yaml)");
+            }
+            map(op, "responses").forEach((status, response) -> {
+                if (!status.startsWith("2")) {
+                    return;
+                }
+                Object description = map(op, "responses", status).get("description");
+                if (OpenApiSuccesses.GENERATED.contains(description)) {
+                    wrong.add(name + " " + status + ": described only as " + description);
+                }
+                map(op, "responses", status, "content").forEach((type, media) -> {
+                    if (map(op, "responses", status, "content", type, "schema").isEmpty()) {
+                        wrong.add(name + " " + status + " " + type + ": no schema");
+                    }
+                });
+            });
+        });
+        OpenApiTexts.operations().keySet().stream()
+                .filter(id -> !ids.contains(id))
+                .forEach(id -> wrong.add("openapi/texts.yaml: no operation " + id));
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
     // --- A small check of a JSON value against the document's schemas: types, nulls, required properties -----------
 
     private void assertFits(String schemaName, Object value) {

@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
@@ -37,7 +37,7 @@ import app.hindsight.web.ApiException;
 import app.hindsight.web.ETags;
 
 @Path("/api/v1/sources/{key}")
-@Tag(name = "Intake", description = "A source's transcript, the candidate predictions found in it, their triage")
+@Tag(name = "Intake")
 public class TranscriptResource {
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
@@ -61,13 +61,7 @@ public class TranscriptResource {
     @Path("transcript")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "putTranscript",
-            summary = "Store a source's transcript",
-            description = "UTF-8 text, WebVTT or SubRip captions (located by start time), HTML, PDF (located by "
-                    + "page) or DOCX (a Word document's paragraphs and headings). The language is Content-Language's, else the source's. Every forward-looking sentence "
-                    + "becomes a PENDING candidate. Replacing needs If-Match: decided candidates keep their decision "
-                    + "where their quote still occurs, and are returned as orphaned where it no longer does.")
+    @Operation(operationId = "putTranscript", summary = "Store a source's transcript")
     @RequestBody(
             required = true,
             content = {
@@ -84,30 +78,14 @@ public class TranscriptResource {
                         mediaType = DocxText.MEDIA_TYPE,
                         schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 5242880))
             })
-    @APIResponse(
-            responseCode = "200",
-            description = "Replaced; ETag header",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = TranscriptStored.class)))
-    @APIResponse(
-            responseCode = "201",
-            description = "Stored; ETag header",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = TranscriptStored.class)))
-    @APIResponse(responseCode = "400", description = "Empty, not UTF-8, a NUL, unreadable, or no language")
-    @APIResponse(responseCode = "404", description = "No such source")
-    @APIResponse(responseCode = "409", description = "Stored meanwhile by another request")
-    @APIResponse(responseCode = "412", description = "If-Match is not the current ETag")
-    @APIResponse(responseCode = "413", description = "Over hindsight.intake.max-transcript-size")
-    @APIResponse(responseCode = "415", description = "Not a type taken here")
-    @APIResponse(responseCode = "428", description = "Replacing without If-Match")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TranscriptStored.class)))
+    @APIResponseSchema(value = TranscriptStored.class, responseCode = "201")
     @RolesAllowed(Roles.EDITOR)
     public Response put(
             @PathParam("key") String key,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
             @Parameter(
                             in = ParameterIn.HEADER,
-                            description = "BCP 47 tag; default the source's language",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 35, example = "zh-Hant"))
                     @HeaderParam("Content-Language")
                     String contentLanguage,
@@ -175,22 +153,15 @@ public class TranscriptResource {
     @GET
     @Path("transcript")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(
-            operationId = "getTranscript",
-            summary = "Get a source's transcript",
-            description = "JSON with the text, its SHA-256 and its segments' locators; with Accept: text/plain, "
-                    + "the text alone (Content-Language and ETag headers).")
+    @Operation(operationId = "getTranscript", summary = "Get a source's transcript")
     @APIResponse(
             responseCode = "200",
-            description = "The transcript; ETag header",
-            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
                         schema = @Schema(implementation = TranscriptView.class)),
-                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))
+                @Content(mediaType = MediaType.TEXT_PLAIN)
             })
-    @APIResponse(responseCode = "404", description = "No such source, or it has no transcript")
     @RolesAllowed(Roles.READER)
     public Response get(@PathParam("key") String key, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         TranscriptView t = transcripts.get(key);
@@ -214,16 +185,7 @@ public class TranscriptResource {
     @GET
     @Path("coverage")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "getCoverage",
-            summary = "How far a source is triaged",
-            description = "Candidates by state, dismissals by reason, those added by hand; fullyTriaged once a "
-                    + "transcript is there and nothing is pending, with when and by whom it became so.")
-    @APIResponse(
-            responseCode = "200",
-            description = "The figures",
-            content = @Content(schema = @Schema(implementation = Coverage.class)))
-    @APIResponse(responseCode = "404", description = "No such source")
+    @Operation(operationId = "getCoverage", summary = "How far a source is triaged")
     @RolesAllowed(Roles.READER)
     public Coverage coverage(@PathParam("key") String key) {
         return coverage.of(key);
