@@ -77,7 +77,13 @@ class DeskBrowserTest {
         }
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
+        browser = launch(playwright);
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    /** Debian's Chromium, headless, as every desk browser test launches it. */
+    static Browser launch(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(CHROMIUM)
@@ -91,7 +97,6 @@ class DeskBrowserTest {
                                 "--disable-background-networking",
                                 "--disable-component-update",
                                 "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
     /** A tab's context as every desk browser test opens one: the app's address, a desktop viewport, English. */
