@@ -54,8 +54,10 @@ public class SubscriptionResource {
     @Operation(operationId = "subscribe", summary = "Subscribe an address to the digest")
     @APIResponseSchema(value = SubscriptionView.class, responseCode = "201")
     public Response create(NewSubscription body) {
-        return Response.status(Response.Status.CREATED)
-                .entity(subscriptions.subscribe(body, actor.name()))
+        SubscriptionView created = subscriptions.subscribe(body, actor.name());
+        // Where it can be ended (DELETE), as every 201 of the API names what it created.
+        return Response.created(publicUrl.of("/api/v1/subscriptions/" + created.id()))
+                .entity(created)
                 .build();
     }
 

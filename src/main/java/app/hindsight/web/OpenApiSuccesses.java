@@ -22,6 +22,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <ul>
  * <li>a page of a list (a schema with items and nextCursor) says so and has a Link header;</li>
  * <li>a representation that carries its version (a prediction, a transcript) has the ETag header;</li>
+ * <li>a 201 has the Location header: every endpoint that creates something names it there;</li>
  * <li>a CSV, NDJSON, SVG, calendar or text body is a string, under its media type without parameters (a variant's
  * {@code ;qs=0.5} is for the server's choice, not the client's);</li>
  * <li>a success still described as SmallRye's "OK" names what it is: "The prediction", "A page of sources", ... .</li>
@@ -95,6 +96,14 @@ public class OpenApiSuccesses implements OASFilter {
             response.addHeader(
                     "ETag",
                     OASFactory.createHeader().schema(OASFactory.createSchema().addType(SchemaType.STRING)));
+        }
+        if (status.equals("201")
+                && (response.getHeaders() == null || !response.getHeaders().containsKey("Location"))) {
+            response.addHeader(
+                    "Location",
+                    OASFactory.createHeader()
+                            .description("The URL of what was created")
+                            .schema(OASFactory.createSchema().addType(SchemaType.STRING)));
         }
         if (response.getDescription() != null && !GENERATED.contains(response.getDescription())) {
             return;

@@ -86,14 +86,14 @@ class DigestTest {
     }
 
     int subscribe(String email, String cadence) {
-        return given().contentType("application/json")
+        io.restassured.response.Response created = given().contentType("application/json")
                 .body(Map.of("email", email, "topics", List.of(topic), "cadence", cadence))
-                .post(SUBSCRIPTIONS)
-                .then()
-                .statusCode(201)
-                .body("status", equalTo("PENDING"))
-                .extract()
-                .path("id");
+                .post(SUBSCRIPTIONS);
+        created.then().statusCode(201).body("status", equalTo("PENDING"));
+        int id = created.path("id");
+        // Where it can be ended: DELETE on it is the unsubscribe of the API.
+        assertTrue(created.header("Location").endsWith("/api/v1/subscriptions/" + id), created.header("Location"));
+        return id;
     }
 
     /** Opens the link of the confirmation mail and presses Confirm. */

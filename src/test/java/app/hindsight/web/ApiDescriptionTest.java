@@ -190,6 +190,10 @@ class ApiDescriptionTest {
                 if (!status.startsWith("2")) {
                     return;
                 }
+                if (status.equals("201")
+                        && !map(op, "responses", status, "headers").containsKey("Location")) {
+                    wrong.add(name + " 201: no Location header");
+                }
                 Object description = map(op, "responses", status).get("description");
                 if (OpenApiSuccesses.GENERATED.contains(description)) {
                     wrong.add(name + " " + status + ": described only as " + description);
