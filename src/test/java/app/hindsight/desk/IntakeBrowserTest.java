@@ -6,34 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
 import app.hindsight.AdminTokenByDefault;
 import app.hindsight.prediction.TestData;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -42,55 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * finds no serious or critical violation, at desktop width and at 375 px, which scrolls nothing sideways.
  */
 @QuarkusTest
-class IntakeBrowserTest {
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private static String skipped;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    private BrowserContext context;
-    private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
-
-    @BeforeAll
-    static void startBrowser() {
-        if (!Files.isExecutable(DeskBrowserTest.CHROMIUM)) {
-            skipped = "IntakeBrowserTest skipped: no Chromium at " + DeskBrowserTest.CHROMIUM
-                    + " (apt-get install chromium, or -Dtest.chromium=<path>)";
-            System.out.println(skipped);
-            return;
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = DeskBrowserTest.launch(playwright);
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openTab() throws Exception {
-        Assumptions.assumeTrue(browser != null, skipped);
-        Files.createDirectories(DeskBrowserTest.SCREENSHOTS);
-        context = DeskBrowserTest.newContext(browser, root.toString());
-        page = DeskBrowserTest.watchedPage(context, pageErrors);
-    }
-
-    @AfterEach
-    void closeTab() {
-        if (context != null) {
-            context.close();
-            assertEquals(List.of(), pageErrors);
-        }
-    }
+class IntakeBrowserTest extends DeskBrowsing {
 
     @Test
     void anEditorAddsASourceAndPastesItsTranscriptAndAnotherUploadsCaptions() {
