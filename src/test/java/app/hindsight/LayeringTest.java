@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,6 +34,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * The layering, closed by default: whatever package is added later is checked without being listed. Two rules.
@@ -43,6 +46,9 @@ import com.tngtech.archunit.lang.EvaluationResult;
  *   <li>No cycles: the packages under {@code app.hindsight} depend on one another in one direction only, and the
  *       root's classes ({@code HindsightConfig}, {@code Main}, {@code PublicAddress}), which the slices leave out,
  *       depend on no package at all.
+ *   <li>Inside a feature, the same: its own package and its subpackages ({@code prediction},
+ *       {@code prediction.model}, {@code prediction.store}) form no cycle; so what a prediction is needs nothing of
+ *       where it is stored, and neither needs the service and resource above them.
  * </ol>
  * Each is checked twice, on the bytecode (ArchUnit) and on the sources' imports, since javac copies a constant into
  * the class that uses it ({@code Roles.ADMIN} in {@code @RolesAllowed}) and the bytecode then forgets the import. Both
@@ -95,6 +101,27 @@ class LayeringTest {
             .because("a package that needs another must not be needed by it: move the class, or invert the "
                     + "dependency with an interface or an event in the lower package");
 
+    /** The packages one level deeper: a feature's own package and each of its subpackages are parts of their own. */
+    private static final SliceAssignment FEATURE_PARTS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            return pkg.startsWith("app.hindsight.") ? SliceIdentifier.of(part(pkg)) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "features and their subpackages";
+        }
+    };
+
+    static final ArchRule NO_CYCLES_INSIDE_A_FEATURE = slices().assignedFrom(FEATURE_PARTS)
+            .should()
+            .beFreeOfCycles()
+            .because("a feature's subpackages are layers too: what a prediction is (prediction.model) needs nothing "
+                    + "of where it is stored (prediction.store), and neither needs the service and resource above "
+                    + "them (prediction)");
+
     static final ArchRule ROOT_BELOW_EVERY_PACKAGE = noClasses()
             .that()
             .resideInAPackage("app.hindsight")
@@ -116,6 +143,16 @@ class LayeringTest {
     void packagesFormNoCycle() {
         NO_CYCLES.check(MAIN);
         ROOT_BELOW_EVERY_PACKAGE.check(MAIN);
+    }
+
+    @Test
+    void featuresAreLayeredInside() {
+        NO_CYCLES_INSIDE_A_FEATURE.check(MAIN);
+    }
+
+    @Test
+    void sourcesOfAFeatureImportNoCycle() {
+        assertEquals(List.of(), importCycles(sources(Path.of("src/main/java"), "app.hindsight"), LayeringTest::part));
     }
 
     @Test
@@ -146,6 +183,9 @@ class LayeringTest {
         assertTrue(cycles.contains("Cycle detected: plantedfeature ->"), cycles);
         assertTrue(cycles.contains("Dependencies of plantedpeer"), cycles);
 
+        String inside = report(NO_CYCLES_INSIDE_A_FEATURE.evaluate(planted));
+        assertTrue(inside.contains("plantedfeature.inner"), inside);
+
         JavaClasses root = new ClassFileImporter().importClasses(PlantedInTheRoot.class);
         assertTrue(report(ROOT_BELOW_EVERY_PACKAGE.evaluate(root)).contains("PlantedInTheRoot"));
 
@@ -159,6 +199,9 @@ class LayeringTest {
                         "app/hindsight/plantedfeature/WebHelperLeak.java imports app.hindsight.web.ETags"),
                 httpImports(sources));
         assertEquals(List.of("[plantedfeature, plantedpeer]"), importCycles(sources));
+        assertEquals(
+                List.of("[plantedfeature, plantedfeature.inner, plantedpeer]"),
+                importCycles(sources, LayeringTest::part));
     }
 
     /** Its own package is the root's: it breaks ROOT_BELOW_EVERY_PACKAGE by using a feature. */
@@ -199,13 +242,18 @@ class LayeringTest {
      * Two packages are in one group when each reaches the other through imports.
      */
     static List<String> importCycles(List<Source> sources) {
+        return importCycles(sources, LayeringTest::slice);
+    }
+
+    /** As above, with packages grouped by the given rule (a slice, or a feature's part). */
+    static List<String> importCycles(List<Source> sources, UnaryOperator<String> slice) {
         Map<String, Set<String>> uses = new TreeMap<>();
         for (Source s : sources) {
-            String from = slice(s.pkg());
+            String from = slice.apply(s.pkg());
             Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
             for (String name : s.imports()) {
                 if (name.startsWith("app.hindsight.")) {
-                    String to = slice(name.substring(0, name.lastIndexOf('.')));
+                    String to = slice.apply(name.substring(0, name.lastIndexOf('.')));
                     if (!to.equals(from)) {
                         targets.add(to);
                     }
@@ -249,6 +297,15 @@ class LayeringTest {
         }
         String rest = pkg.substring("app.hindsight.".length());
         return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
+    /** The part a package belongs to: app.hindsight.prediction.store.x is "prediction.store". */
+    static String part(String pkg) {
+        if (pkg.equals("app.hindsight")) {
+            return "(root)";
+        }
+        String[] parts = pkg.substring("app.hindsight.".length()).split("\\.");
+        return parts.length == 1 ? parts[0] : parts[0] + "." + parts[1];
     }
 
     private static List<Source> sources(Path root, String... packages) {

@@ -11,12 +11,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.prediction.PredictionFilter;
-import app.hindsight.prediction.PredictionQueries;
-import app.hindsight.prediction.PredictionView;
-import app.hindsight.prediction.Quote;
-import app.hindsight.prediction.Status;
-import app.hindsight.prediction.Target;
+import app.hindsight.prediction.model.PredictionView;
+import app.hindsight.prediction.model.Quote;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.Target;
+import app.hindsight.prediction.store.PredictionFilter;
+import app.hindsight.prediction.store.PredictionQueries;
 import app.hindsight.time.Dates;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;

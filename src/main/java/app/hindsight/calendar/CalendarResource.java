@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.PredictionFilter;
+import app.hindsight.prediction.store.PredictionFilter;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.PublicUrl;
 import net.fortuna.ical4j.model.Calendar;

@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.DueList;
-import app.hindsight.prediction.FlagReason;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.FlagReason;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.store.DueList;
 import app.hindsight.review.ReviewService;
 import app.hindsight.review.ReviewView;
 import app.hindsight.shared.Paged;

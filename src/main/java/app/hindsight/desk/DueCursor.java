@@ -3,7 +3,7 @@ package app.hindsight.desk;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import app.hindsight.prediction.DueList;
+import app.hindsight.prediction.store.DueList;
 import app.hindsight.shared.InvalidInput;
 import app.hindsight.shared.Keys;
 import app.hindsight.time.Dates;

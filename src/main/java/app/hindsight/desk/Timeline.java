@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import app.hindsight.prediction.PredictionView;
+import app.hindsight.prediction.model.PredictionView;
 
 /** The desk's look ahead: predictions grouped by the month of their target date, earliest first. */
 public final class Timeline {

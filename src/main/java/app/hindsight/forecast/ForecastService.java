@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.Prediction;
-import app.hindsight.prediction.PredictionQueries;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.store.PredictionQueries;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.Paged;
 import app.hindsight.shared.Tail;

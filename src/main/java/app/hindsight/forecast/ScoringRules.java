@@ -1,6 +1,6 @@
 package app.hindsight.forecast;
 
-import app.hindsight.prediction.Outcome;
+import app.hindsight.prediction.model.Outcome;
 
 /**
  * The scoring rules, defined once in plain Java: what an outcome is worth, and the Brier and log scores of one

@@ -2,7 +2,7 @@ package app.hindsight.intake;
 
 import java.util.List;
 
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Kind;
 
 /**
  * A forward-looking sentence (or a few adjacent ones of one segment) proposed for triage. {@code span} locates

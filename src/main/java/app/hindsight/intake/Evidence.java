@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Kind;
 
 /**
  * What the lexicon found in a stretch of text and in the labels heading it, and what follows from that: the score

@@ -2,8 +2,8 @@ package app.hindsight.intake;
 
 import java.time.LocalDate;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Precision;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Precision;
 
 /**
  * A proposed target, as a prediction's {@code target}: {@code date} is the last day of the window, {@code basis}

@@ -5,8 +5,8 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Precision;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Precision;
 
 /**
  * How a time expression becomes a target, relative to the source's date. A time lexicon line names one of these

@@ -14,6 +14,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import app.hindsight.prediction.model.EventType;
+import app.hindsight.prediction.model.NewPrediction;
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.store.PredictionInserts;
+import app.hindsight.prediction.store.PredictionKeys;
 import app.hindsight.shared.Keys;
 import app.hindsight.shared.Upsert;
 

@@ -11,13 +11,13 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import app.hindsight.prediction.DueFlagWriter;
-import app.hindsight.prediction.DuePrediction;
-import app.hindsight.prediction.EventType;
-import app.hindsight.prediction.FlagReason;
-import app.hindsight.prediction.Prediction;
-import app.hindsight.prediction.PredictionHistory;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.DuePrediction;
+import app.hindsight.prediction.model.EventType;
+import app.hindsight.prediction.model.FlagReason;
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.store.DueFlagWriter;
+import app.hindsight.prediction.store.PredictionHistory;
 
 /** What the due scan and the calendar ask of the ledger, and what the scan writes to it: in the caller's transaction. */
 @ApplicationScoped

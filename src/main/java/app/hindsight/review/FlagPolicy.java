@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import app.hindsight.prediction.DueDates;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.DueDates;
+import app.hindsight.prediction.model.Status;
 
 /**
  * When the due scan flags a prediction DUE: an OPEN prediction whose next review day has begun, in the service's

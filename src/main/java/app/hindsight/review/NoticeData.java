@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 
-import app.hindsight.prediction.FlagReason;
+import app.hindsight.prediction.model.FlagReason;
 
 /**
  * What the due scan's notices carry as their data, and the details of the events it records: records the

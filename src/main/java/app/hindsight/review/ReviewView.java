@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.FlagReason;
+import app.hindsight.prediction.model.FlagReason;
 
 @Schema(
         name = "Review",

@@ -2,7 +2,7 @@ package app.hindsight.seed;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.model.NewPrediction;
 
 /**
  * One item of an import, for the API description only: the import reads items as JSON trees and tells them apart

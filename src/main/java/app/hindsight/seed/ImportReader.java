@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import app.hindsight.json.JsonErrors;
 import app.hindsight.json.NdjsonLines;
-import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.shared.FieldError;
 import app.hindsight.shared.InvalidInput;
 import app.hindsight.shared.Validation;

@@ -11,12 +11,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.prediction.NewPrediction;
-import app.hindsight.prediction.PlannerStatistics;
-import app.hindsight.prediction.Prediction;
-import app.hindsight.prediction.PredictionKeys;
 import app.hindsight.prediction.PredictionUpserts;
-import app.hindsight.prediction.PredictionValidation;
+import app.hindsight.prediction.model.NewPrediction;
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.PredictionValidation;
+import app.hindsight.prediction.store.PlannerStatistics;
+import app.hindsight.prediction.store.PredictionKeys;
 import app.hindsight.seed.ImportReader.Item;
 import app.hindsight.shared.FieldError;
 import app.hindsight.shared.InvalidInput;

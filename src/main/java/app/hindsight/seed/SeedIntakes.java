@@ -13,7 +13,7 @@ import app.hindsight.intake.store.SeedTriage;
 import app.hindsight.intake.store.SeedTriage.SeedTranscript;
 import app.hindsight.intake.store.TranscriptFormat;
 import app.hindsight.intake.store.TranscriptReader;
-import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.seed.ImportService.Checked;
 import app.hindsight.seed.SeedFiles.SeedFile;
 import app.hindsight.shared.InvalidInput;

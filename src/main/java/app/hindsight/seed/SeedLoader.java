@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.seed.SeedFiles.SeedFile;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.InvalidInput;

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import app.hindsight.prediction.EventType;
-import app.hindsight.prediction.EventView;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.EventType;
+import app.hindsight.prediction.model.EventView;
+import app.hindsight.prediction.model.Status;
 import app.hindsight.review.DueQueries;
 
 /**

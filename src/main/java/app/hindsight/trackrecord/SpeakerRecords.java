@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 import app.hindsight.forecast.ScoreQueries;
 import app.hindsight.forecast.ScoreQueries.CrowdFigures;
 import app.hindsight.intake.store.CoverageQueries;
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Kind;
 import app.hindsight.shared.NotFound;
 
 /** Speakers' track records: the database counts by group, {@link TrackRecord} does the arithmetic. */

@@ -2,8 +2,8 @@ package app.hindsight.trackrecord;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Outcome;
+import app.hindsight.prediction.model.Status;
 
 /** A speaker's record as one flat CSV row. */
 @JsonPropertyOrder({

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Kind;
 
 /**
  * A speaker's track record. The list shows the overall figures; {@code GET /speakers/{name}} adds them by kind and
@@ -42,7 +42,7 @@ public record SpeakerView(
 
             @Schema(required = true) String statement,
             @Schema(required = true) Kind kind,
-            @Schema(required = true) app.hindsight.prediction.Outcome outcome,
+            @Schema(required = true) app.hindsight.prediction.model.Outcome outcome,
             @Schema(required = true) java.time.LocalDate resolvedOn,
             @Schema(example = "0.35") Double crowdProbability) {}
 }

@@ -15,9 +15,9 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Outcome;
+import app.hindsight.prediction.model.Status;
 
 /** {@code GET /stats}: counts the database groups, one query per figure. */
 @ApplicationScoped

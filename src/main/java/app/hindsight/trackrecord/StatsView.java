@@ -4,9 +4,9 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Outcome;
+import app.hindsight.prediction.model.Status;
 
 /** The ledger at a glance. */
 public record StatsView(

@@ -12,9 +12,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Outcome;
+import app.hindsight.prediction.model.Status;
 
 /**
  * The counts behind track records and stats, each one GROUP BY the database does over indexed columns: the rows

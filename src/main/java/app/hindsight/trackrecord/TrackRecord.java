@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.forecast.ScoreQueries.CrowdFigures;
 import app.hindsight.forecast.Scores;
-import app.hindsight.prediction.Outcome;
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Outcome;
+import app.hindsight.prediction.model.Status;
 
 /**
  * How a group of predictions (a speaker's, or theirs of one kind or topic) turned out. Plain arithmetic on the

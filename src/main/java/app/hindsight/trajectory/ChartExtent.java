@@ -8,7 +8,7 @@ import java.util.List;
 import org.jfree.data.time.DateRange;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Scale;
 
 /**
  * What part of time and of the values the trajectory chart shows: the dates on its axis, the stretch of the fit that

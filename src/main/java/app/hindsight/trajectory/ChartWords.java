@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Scale;
 
 /** What the trajectory chart writes: its summary, the fit's rate, numbers as a reader expects them. */
 final class ChartWords {

@@ -3,9 +3,9 @@ package app.hindsight.trajectory;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.hindsight.prediction.Metric;
-import app.hindsight.prediction.MetricValues;
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Metric;
+import app.hindsight.prediction.model.MetricValues;
+import app.hindsight.prediction.model.Scale;
 import app.hindsight.shared.Conflict;
 
 /**

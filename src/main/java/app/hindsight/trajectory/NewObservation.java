@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.Evidence;
+import app.hindsight.prediction.model.Evidence;
 import app.hindsight.text.MultiLine;
 
 /** The value of the prediction's metric on a day, in the metric's unit. */

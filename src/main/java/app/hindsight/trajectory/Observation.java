@@ -13,8 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import app.hindsight.prediction.Evidence;
-import app.hindsight.prediction.EvidenceConverter;
+import app.hindsight.prediction.model.Evidence;
+import app.hindsight.prediction.model.EvidenceConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A value of a prediction's metric on a day, with its evidence. Kept when retracted, marked so. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import app.hindsight.prediction.Evidence;
+import app.hindsight.prediction.model.Evidence;
 
 /** An observation as the API shows it; a retracted one is still listed, marked. */
 public record ObservationView(

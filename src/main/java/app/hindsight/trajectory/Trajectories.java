@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import app.hindsight.prediction.Direction;
-import app.hindsight.prediction.MetricValues;
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Direction;
+import app.hindsight.prediction.model.MetricValues;
+import app.hindsight.prediction.model.Scale;
 
 /**
  * A metric's trajectory from its baseline, its target and its observations, as plain arithmetic given {@code today}.

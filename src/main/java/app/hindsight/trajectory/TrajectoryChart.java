@@ -43,7 +43,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Scale;
 
 /**
  * A metric's trajectory as SVG, drawn by JFreeChart on JFreeSVG: the baseline and the target as points, the straight

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.Metric;
-import app.hindsight.prediction.Prediction;
+import app.hindsight.prediction.model.Metric;
+import app.hindsight.prediction.model.Prediction;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.NotFound;
 

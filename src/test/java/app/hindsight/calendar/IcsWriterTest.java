@@ -14,12 +14,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.PredictionFilter;
-import app.hindsight.prediction.PredictionView;
-import app.hindsight.prediction.Status;
-import app.hindsight.prediction.Target;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.PredictionView;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.Target;
+import app.hindsight.prediction.store.PredictionFilter;
 
 /** The parts of the feed that need no server: folding by octets, text clean-up, status narrowing. */
 class IcsWriterTest {

@@ -15,8 +15,8 @@ import app.hindsight.intake.store.CandidateState;
 import app.hindsight.intake.store.CandidateView;
 import app.hindsight.intake.store.Placed;
 import app.hindsight.intake.store.TranscriptView.SegmentView;
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Quote;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Quote;
 
 /** Laying a transcript out in blocks with its candidates marked: every character shown once, every candidate once. */
 class HighlightsTest {

@@ -13,8 +13,8 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Outcome;
 import app.hindsight.prediction.TestData;
+import app.hindsight.prediction.model.Outcome;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;

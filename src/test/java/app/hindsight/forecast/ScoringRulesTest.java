@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Outcome;
+import app.hindsight.prediction.model.Outcome;
 
 /** The scoring rules on values worked out by hand. Plain JUnit. */
 class ScoringRulesTest {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Kind;
 
 /** Each cue kind fires on its words in English and Chinese (both scripts), and says which entry fired. */
 class CueRulesTest {

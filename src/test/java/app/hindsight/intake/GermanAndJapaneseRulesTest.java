@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Precision;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Precision;
 
 /**
  * The German and Japanese lexicons, rule by rule, as {@link CueRulesTest} and {@link TimeRulesTest} do for English

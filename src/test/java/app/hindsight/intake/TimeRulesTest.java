@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Precision;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Precision;
 
 /** Time expressions become targets relative to the source's date (2026-01-27 here), each by its rule. */
 class TimeRulesTest {

@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.PredictionTransitioned;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

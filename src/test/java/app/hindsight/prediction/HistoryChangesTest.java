@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import app.hindsight.prediction.store.PredictionHistory;
+
 /** What an UPDATED event records: each changed field, old and new, without Quarkus. */
 class HistoryChangesTest {
 

@@ -13,6 +13,8 @@ import jakarta.transaction.TransactionManager;
 
 import org.junit.jupiter.api.Test;
 
+import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.store.PredictionKeys;
 import app.hindsight.shared.Unavailable;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

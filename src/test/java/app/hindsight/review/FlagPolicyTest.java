@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Status;
+import app.hindsight.prediction.model.Status;
 
 /** When the due scan flags a prediction: plain code, no server. */
 class FlagPolicyTest {

@@ -23,7 +23,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-import app.hindsight.prediction.NewPrediction;
+import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.source.NewSource;
 
 /**

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.TestClock;
-import app.hindsight.prediction.Prediction;
 import app.hindsight.prediction.TestData;
+import app.hindsight.prediction.model.Prediction;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.Direction;
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Direction;
+import app.hindsight.prediction.model.Scale;
 
 /**
  * Trajectories against figures worked out by hand. Day counts: 2026-01-01 to 2026-04-11 is 100 days, to 2026-07-02

@@ -20,8 +20,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
-import app.hindsight.prediction.Direction;
-import app.hindsight.prediction.Scale;
+import app.hindsight.prediction.model.Direction;
+import app.hindsight.prediction.model.Scale;
 
 /**
  * The chart parses as SVG and says what it should in text: title, legend, verdict, dates; on LOG the value axis is

@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.ScanBudgetExceeded;
-import app.hindsight.prediction.ScanTimedOut;
-import app.hindsight.prediction.Status;
-import app.hindsight.prediction.Transition;
-import app.hindsight.prediction.TransitionRefused;
+import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.Transition;
+import app.hindsight.prediction.model.TransitionRefused;
+import app.hindsight.prediction.store.ScanBudgetExceeded;
+import app.hindsight.prediction.store.ScanTimedOut;
 import app.hindsight.seed.InvalidImport;
 import app.hindsight.shared.ConcurrentChange;
 import app.hindsight.shared.Conflict;

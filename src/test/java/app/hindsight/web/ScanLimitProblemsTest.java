@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-import app.hindsight.prediction.ScanBudgetExceeded;
-import app.hindsight.prediction.ScanTimedOut;
+import app.hindsight.prediction.store.ScanBudgetExceeded;
+import app.hindsight.prediction.store.ScanTimedOut;
 
 /**
  * The bounds of a list page as problem documents: over budget is the client's to narrow (422), out of time or a

@@ -8,10 +8,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import app.hindsight.prediction.NewPrediction;
 import app.hindsight.prediction.PredictionService;
-import app.hindsight.prediction.PredictionView;
-import app.hindsight.prediction.Quote;
+import app.hindsight.prediction.model.NewPrediction;
+import app.hindsight.prediction.model.PredictionView;
+import app.hindsight.prediction.model.Quote;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.InvalidInput;
 import io.quarkus.narayana.jta.QuarkusTransaction;

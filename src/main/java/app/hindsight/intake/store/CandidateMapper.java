@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import app.hindsight.intake.Candidate;
 import app.hindsight.intake.Hedge;
-import app.hindsight.prediction.Quote;
+import app.hindsight.prediction.model.Quote;
 
 /** Candidates between the rules' records, the table's rows and the API's views. */
 @ApplicationScoped

@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import app.hindsight.prediction.NewPrediction;
-import app.hindsight.prediction.PredictionView;
+import app.hindsight.prediction.model.NewPrediction;
+import app.hindsight.prediction.model.PredictionView;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;

@@ -6,9 +6,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.hindsight.intake.Hedge;
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Quote;
-import app.hindsight.prediction.Target;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Quote;
+import app.hindsight.prediction.model.Target;
 
 /**
  * A candidate as the API shows it: the quote verbatim from the transcript, why the rules proposed it, and where it

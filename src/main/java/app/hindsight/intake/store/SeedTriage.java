@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import app.hindsight.intake.Transcript;
-import app.hindsight.prediction.Prediction;
+import app.hindsight.prediction.model.Prediction;
 import app.hindsight.shared.ExpectedVersion;
 
 /**

@@ -16,10 +16,10 @@ import jakarta.persistence.Version;
 
 import app.hindsight.intake.HedgeGrade;
 import app.hindsight.intake.Span;
-import app.hindsight.prediction.Basis;
-import app.hindsight.prediction.Kind;
-import app.hindsight.prediction.Precision;
-import app.hindsight.prediction.Target;
+import app.hindsight.prediction.model.Basis;
+import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.Precision;
+import app.hindsight.prediction.model.Target;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A candidate of a source's transcript, found by the rules or added by hand, and its triage. */

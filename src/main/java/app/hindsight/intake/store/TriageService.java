@@ -17,7 +17,7 @@ import app.hindsight.intake.HedgeGrade;
 import app.hindsight.intake.Quote;
 import app.hindsight.intake.Span;
 import app.hindsight.intake.Transcript;
-import app.hindsight.prediction.Kind;
+import app.hindsight.prediction.model.Kind;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.InvalidInput;
 import app.hindsight.shared.NotFound;

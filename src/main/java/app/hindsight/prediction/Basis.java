@@ -1,8 +1,0 @@
-package app.hindsight.prediction;
-
-/** Who chose the target date: the speaker, the curator, or nobody (periodic review only). */
-public enum Basis {
-    EXPLICIT,
-    INFERRED,
-    NONE
-}

@@ -1,7 +1,0 @@
-package app.hindsight.prediction;
-
-/** Which way a metric must move for the prediction to come true. */
-public enum Direction {
-    INCREASE,
-    DECREASE
-}

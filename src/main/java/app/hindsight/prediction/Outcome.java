@@ -1,9 +1,0 @@
-package app.hindsight.prediction;
-
-/** How a resolved prediction turned out. */
-public enum Outcome {
-    CORRECT,
-    INCORRECT,
-    PARTIALLY_CORRECT,
-    UNVERIFIABLE
-}

@@ -1,9 +1,0 @@
-package app.hindsight.prediction;
-
-/** How exactly the speaker named the target window. */
-public enum Precision {
-    DAY,
-    MONTH,
-    QUARTER,
-    YEAR
-}

@@ -1,9 +1,0 @@
-package app.hindsight.prediction;
-
-/** Where a prediction stands; see the transitions in {@link Prediction}. */
-public enum Status {
-    OPEN,
-    DUE,
-    RESOLVED,
-    WITHDRAWN
-}

@@ -1,0 +1,18 @@
+package app.hindsight.prediction.model;
+
+/** What happened to a prediction; see its history. */
+public enum EventType {
+    CREATED,
+    UPDATED,
+    FLAGGED_DUE,
+    REMINDED,
+    ESCALATED,
+    RESOLVED,
+    REOPENED,
+    DEFERRED,
+    WITHDRAWN,
+    RESTORED,
+    DELETED,
+    OBSERVED,
+    OBSERVATION_RETRACTED
+}
