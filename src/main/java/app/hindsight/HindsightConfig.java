@@ -13,7 +13,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings under {@code hindsight.}; README lists them. */
+/** Settings under {@code hindsight.}; src/docs/operations.md lists them (ConfigurationTableTest checks that it does). */
 @ConfigMapping(prefix = "hindsight")
 public interface HindsightConfig {
 

@@ -32,10 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The town hall's seeds read against their source, prediction by prediction: the editorial rules of README's
- * Seeds section that a program can check. A quote that is a substring of the source can still say something
- * else than the statement (cut before its verb, without its condition, without its hedge): these tests catch
- * that. Plain JUnit, reading the seed file and the source text; no Quarkus.
+ * The town hall's seeds read against their source, prediction by prediction: the editorial rules of
+ * src/docs/seeds.md (How the town hall's seeds are edited) that a program can check. A quote that is a substring
+ * of the source can still say something else than the statement (cut before its verb, without its condition,
+ * without its hedge): these tests catch that. Plain JUnit, reading the seed file and the source text; no Quarkus.
  */
 class SeedEditionTest {
 

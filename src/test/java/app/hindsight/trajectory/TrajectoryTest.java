@@ -28,7 +28,7 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * GET trajectory against the figures worked out by hand in the README (the town hall's 100x claim), on
+ * GET trajectory against the figures worked out by hand in src/docs/track-records.md (the town hall's 100x claim), on
  * 2026-11-29, and its verdicts through the API.
  */
 @QuarkusTest

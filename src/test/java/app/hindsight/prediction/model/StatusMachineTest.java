@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every transition from every status, allowed or refused, without Quarkus. */
 class StatusMachineTest {
 
-    /** The machine as the README draws it: from, transition, to (before dueAt; after it, see below). */
+    /** The machine as src/docs/api.md draws it: from, transition, to (before dueAt; after it, see below). */
     static Stream<Arguments> allowed() {
         return Stream.of(
                 Arguments.of(Status.OPEN, Transition.FLAG_DUE, Status.DUE),
