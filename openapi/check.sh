@@ -8,7 +8,7 @@
 #                                         from the description creating, reading, listing and resolving through it;
 #                                         fails on any response off the description
 #
-# The building blocks, for CI (.ci/run), which also sends README's tour through the proxy:
+# The building blocks, for CI (.ci/run), which also sends the docs' tour (src/docs/tour.md) through the proxy:
 #   openapi/check.sh proxy-start URL      starts the proxy, prints its port
 #   openapi/check.sh client URL TOKEN     runs the generated client against URL
 #   openapi/check.sh proxy-stop           stops the proxy; fails if it saw a response off the description
