@@ -81,24 +81,30 @@ class ConfigurationTableTest {
 
     @Test
     void plantedMismatchesAreReported() throws IOException {
-        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
-        String planted = page.replace(
-                        "| `hindsight.list.scan-budget` | `HINDSIGHT_LIST_SCAN_BUDGET` | `100000` |",
-                        "| `hindsight.list.scan-budget` | `HINDSIGHT_LIST_SCAN_BUDGET` | `10000` |")
-                .replace("| `hindsight.zone` | `HINDSIGHT_ZONE` |", "| `hindsight.zone` | `HINDSIGHT_TIME_ZONE` |")
-                .replaceAll("(?m)^\\| `hindsight\\.jobs\\.run-wait` .*\\R", "")
-                .replace(
-                        "## Configuration\n\n| property | environment variable | default | what |\n|---|---|---|---|\n",
-                        "## Configuration\n\n| property | environment variable | default | what |\n|---|---|---|---|\n"
-                                + "| `hindsight.list.page-size` | `HINDSIGHT_LIST_PAGE_SIZE` | `50` | made up |\n"
-                                + "| `hindsight.cache.max-size` | `HINDSIGHT_CACHE_MAX_SIZE` | `300M` | twice |\n");
+        String planted = Files.readString(PAGE, StandardCharsets.UTF_8);
+        planted = plant(
+                planted,
+                "| `hindsight.list.scan-budget` | `HINDSIGHT_LIST_SCAN_BUDGET` | `100000` |",
+                "| `hindsight.list.scan-budget` | `HINDSIGHT_LIST_SCAN_BUDGET` | `10000` |");
+        planted = plant(
+                planted, "| `hindsight.zone` | `HINDSIGHT_ZONE` |", "| `hindsight.zone` | `HINDSIGHT_TIME_ZONE` |");
+        planted = plant(planted, "| `hindsight.jobs.run-wait` |", "| `hindsight.jobs.run-wait-planted` |");
+        planted = plant(
+                planted,
+                "| `hindsight.data-dir` |",
+                "| `hindsight.cache.max-size` | `HINDSIGHT_CACHE_MAX_SIZE` | `300M` | twice |\n| `hindsight.data-dir` |");
         String problems = String.join("\n", problems(declaredKeys(), planted));
         assertTrue(problems.contains("hindsight.list.scan-budget: the default is `100000`"), problems);
         assertTrue(problems.contains("hindsight.zone: the environment variable is `HINDSIGHT_ZONE`"), problems);
         assertTrue(problems.contains("hindsight.jobs.run-wait: no row"), problems);
-        assertTrue(problems.contains("hindsight.list.page-size: no such key"), problems);
+        assertTrue(problems.contains("hindsight.jobs.run-wait-planted: no such key"), problems);
         assertTrue(problems.contains("hindsight.cache.max-size: listed twice"), problems);
         assertEquals(5, problems.lines().count(), problems);
+    }
+
+    private static String plant(String page, String row, String planted) {
+        assertTrue(page.contains(row), "no " + row + " in " + PAGE);
+        return page.replace(row, planted);
     }
 
     /**
