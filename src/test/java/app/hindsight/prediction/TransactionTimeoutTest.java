@@ -60,6 +60,9 @@ class TransactionTimeoutTest {
                         awaitRollbackByTheReaper();
                         return Prediction.count();
                     }));
+            // The reaper's worker says it cancelled the transaction after the main thread has moved on: wait for it,
+            // or it is printed once the capture has ended.
+            awaitLogged(logs, "ARJUNA012121");
             List<String> said = logs.messages();
             assertTrue(said.stream().anyMatch(m -> m.contains("ARJUNA012117")), "the reaper's check: " + said);
             assertTrue(
@@ -69,6 +72,17 @@ class TransactionTimeoutTest {
         assertTrue(refused.getMessage().contains("transaction timeout (1 s)"), refused.getMessage());
         assertEquals(5, refused.retryAfterSeconds());
         assertEquals(before, Prediction.count(), "the rolled-back write changed nothing");
+    }
+
+    /** Spins (no sleep) until a message with {@code code} is captured, at most 30 s. */
+    private static void awaitLogged(ExpectedLogs logs, String code) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (logs.messages().stream().noneMatch(m -> m.contains(code))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(code + " was not logged within 30 s: " + logs.messages());
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Spins (no sleep) until the reaper has rolled the current transaction back, at most 30 s. */
