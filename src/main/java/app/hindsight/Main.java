@@ -14,7 +14,9 @@ public final class Main {
 
     static final String URI_VALIDATION = "vertx.disableURIValidation";
 
-    private Main() {}
+    // Package-private, not private: Quarkus makes a bean of a @QuarkusMain class and warns at every build about a
+    // private constructor, which it would have to reach by reflection.
+    Main() {}
 
     public static void main(String... args) {
         if (System.getProperty(URI_VALIDATION) == null) {

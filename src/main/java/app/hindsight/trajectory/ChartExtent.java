@@ -91,12 +91,25 @@ final class ChartExtent {
         return max;
     }
 
-    /** From the earliest point to the latest thing drawn, with a little room either side. */
+    /** From the earliest point to the {@link #lastDay}, with a little room either side. */
     static DateRange domain(Trajectory t, List<Point> byDate) {
         LocalDate from = t.baseline().on();
-        LocalDate to = from.plusDays(30);
+        if (!byDate.isEmpty() && byDate.get(0).on().isBefore(from)) {
+            from = byDate.get(0).on();
+        }
+        LocalDate to = lastDay(t, byDate);
+        double pad = (x(to) - x(from)) * 0.04;
+        return new DateRange(x(from) - pad, x(to) + pad);
+    }
+
+    /**
+     * The latest day the chart's date axis shows (before its padding): the latest of a month after the baseline, the
+     * latest observation, the target date and the fit's end. A projection after it is off the chart, and the subtitle
+     * says so.
+     */
+    static LocalDate lastDay(Trajectory t, List<Point> byDate) {
+        LocalDate to = t.baseline().on().plusDays(30);
         if (!byDate.isEmpty()) {
-            from = byDate.get(0).on().isBefore(from) ? byDate.get(0).on() : from;
             LocalDate last = byDate.get(byDate.size() - 1).on();
             to = last.isAfter(to) ? last : to;
         }
@@ -107,8 +120,7 @@ final class ChartExtent {
             LocalDate end = fitEnd(t, byDate);
             to = end.isAfter(to) ? end : to;
         }
-        double pad = (x(to) - x(from)) * 0.04;
-        return new DateRange(x(from) - pad, x(to) + pad);
+        return to;
     }
 
     static double x(LocalDate day) {

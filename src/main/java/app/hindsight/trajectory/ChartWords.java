@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,11 @@ final class ChartWords {
 
     private ChartWords() {}
 
-    /** The verdict in words, with the figures behind it. */
-    static String summary(Scale scale, Trajectory t) {
+    /**
+     * The verdict in words, with the figures behind it; a projection after {@code lastDay}, the end of the chart's
+     * date axis, is said to be off the chart, so that no date in the subtitle is looked for on the axis in vain.
+     */
+    static String summary(Scale scale, Trajectory t, LocalDate lastDay) {
         String verdict = switch (t.verdict()) {
             case REACHED -> "Target reached";
             case ON_TRACK -> "On track";
@@ -36,7 +40,8 @@ final class ChartWords {
             parts.add(
                     t.projectedOn() == null
                             ? "the fit does not reach the target"
-                            : "the fit reaches the target on " + t.projectedOn());
+                            : "the fit reaches the target on " + t.projectedOn()
+                                    + (t.projectedOn().isAfter(lastDay) ? ", after this chart's end" : ""));
         }
         return parts.isEmpty() ? verdict : verdict + ": " + parts.stream().collect(Collectors.joining(", "));
     }

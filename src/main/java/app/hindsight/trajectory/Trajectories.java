@@ -38,6 +38,7 @@ import app.hindsight.prediction.model.Scale;
  *       the target in the metric's direction (DECREASE: {@code latest <= target}; INCREASE: {@code latest >= target});
  *       else {@code UNDATED} without a target date; else {@code ON_TRACK} when projectedOn is known and not after the
  *       target date; else {@code BEHIND}.
+ *   <li><b>explanation</b>: the above in words ({@link Explanation}).
  * </ul>
  *
  * <p>The direction only decides whether the target is reached; progress and the projection follow from the baseline
@@ -78,8 +79,19 @@ public final class Trajectories {
         Double expectedProgress = targetDate == null ? null : expectedProgress(baseline.on(), targetDate, today);
         Point latest = latest(observations);
         if (latest == null) {
-            return new Trajectory(
-                    baseline, target, targetDate, null, null, expectedProgress, null, null, Verdict.NO_DATA);
+            Trajectory none = new Trajectory(
+                    baseline,
+                    target,
+                    targetDate,
+                    null,
+                    null,
+                    expectedProgress,
+                    null,
+                    null,
+                    Verdict.NO_DATA,
+                    scale,
+                    null);
+            return none.explained(Explanation.of(scale, none, 0, today));
         }
         double toGo = yTarget - yBaseline;
         Double progress = toGo == 0 ? null : (y(scale, latest.value(), "observation") - yBaseline) / toGo;
@@ -96,8 +108,19 @@ public final class Trajectories {
         } else {
             verdict = Verdict.BEHIND;
         }
-        return new Trajectory(
-                baseline, target, targetDate, latest, progress, expectedProgress, fit, projectedOn, verdict);
+        Trajectory t = new Trajectory(
+                baseline,
+                target,
+                targetDate,
+                latest,
+                progress,
+                expectedProgress,
+                fit,
+                projectedOn,
+                verdict,
+                scale,
+                null);
+        return t.explained(Explanation.of(scale, t, observations.size(), today));
     }
 
     /** Whether {@code value} has reached {@code target} moving in {@code direction}; reaching it exactly counts. */

@@ -2,6 +2,8 @@ package app.hindsight.trajectory;
 
 import java.time.LocalDate;
 
+import app.hindsight.prediction.model.Scale;
+
 /**
  * A metric's way from its baseline towards its target, as {@link Trajectories#compute} works it out.
  *
@@ -16,6 +18,11 @@ import java.time.LocalDate;
  * @param fit the least-squares rate; null without observations, or when every observation is on the baseline's date
  * @param projectedOn the day the fit reaches the target; null without a fit or when it moves away from the target
  * @param verdict where it stands
+ * @param progressScale the scale progress is measured on, the metric's: on LOG, the share of the way in factors
+ *     (ln of the values), so that 23% of a hundredfold fall is a fall by almost three times
+ * @param explanation the figures in words: the scale, as of when each share is taken (the way as of the latest
+ *     observation, the time as of today), and what decides the verdict (the fit's projection against the target
+ *     date); see {@link Explanation}
  */
 public record Trajectory(
         Point baseline,
@@ -26,4 +33,22 @@ public record Trajectory(
         Double expectedProgress,
         Fit fit,
         LocalDate projectedOn,
-        Verdict verdict) {}
+        Verdict verdict,
+        Scale progressScale,
+        String explanation) {
+
+    Trajectory explained(String words) {
+        return new Trajectory(
+                baseline,
+                target,
+                targetDate,
+                latest,
+                progress,
+                expectedProgress,
+                fit,
+                projectedOn,
+                verdict,
+                progressScale,
+                words);
+    }
+}

@@ -37,6 +37,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -53,7 +54,8 @@ import app.hindsight.prediction.model.Scale;
  *
  * <p>The fit is drawn from the baseline's date to the later of the target date and projectedOn (or to the latest
  * observation when there is neither), but at most twice as far from the baseline as the later of the target date and
- * the latest observation: a projection decades away would squash everything else; the subtitle still gives its date.
+ * the latest observation: a projection decades away would squash everything else; the subtitle still gives its date
+ * and says that it is after the chart's end.
  * With more than {@value #MAX_DATE_LABELS} observations, only the latest is labelled with its date.
  */
 public final class TrajectoryChart {
@@ -61,6 +63,8 @@ public final class TrajectoryChart {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
     static final int MAX_DATE_LABELS = 10;
+    /** The chart's right padding, px: half of the widest date label ("Dec-2031") in a wide sans-serif, and some. */
+    static final int RIGHT_ROOM = 36;
 
     static final String BASELINE = "baseline";
     static final String TARGET = "target";
@@ -225,7 +229,11 @@ public final class TrajectoryChart {
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(new TextTitle(summary(scale, t), new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        chart.addSubtitle(new TextTitle(
+                summary(scale, t, ChartExtent.lastDay(t, byDate)), new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        // Room on the right for the last date's label: centred on its tick, it reached past the edge and was cut off
+        // (the more so in a browser, whose sans-serif may be wider than the one the chart was measured with).
+        chart.setPadding(new RectangleInsets(4, 8, 4, RIGHT_ROOM));
         return chart;
     }
 

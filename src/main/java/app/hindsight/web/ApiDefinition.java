@@ -17,15 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * problem (OpenApiErrors adds it), every response to the rate-limit headers, and every page to Link.
  */
 @OpenAPIDefinition(
-        info =
-                @Info(
-                        title = "Hindsight",
-                        version = "1.0",
-                        description =
-                                "Tracks public predictions about AI: provenance, target dates, review and resolution. "
-                                        + "Operations with a lock need an API token (Authorization: Bearer ..., see Authorize) with the "
-                                        + "role their 403 response names. Reads have no lock: they are open to anonymous callers, unless the server "
-                                        + "sets hindsight.auth.anonymous-read=false, and then need a token with any role."),
+        // The description is in openapi/texts.yaml, with the rest of the prose (OpenApiTexts).
+        info = @Info(title = "Hindsight", version = "1.0"),
         components =
                 @Components(
                         schemas = @Schema(name = "Problem", implementation = Problem.class),

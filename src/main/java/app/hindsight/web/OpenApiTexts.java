@@ -3,6 +3,9 @@ package app.hindsight.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -19,9 +22,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * Puts the API description's prose and examples, kept in one place ({@value #RESOURCE}), into the document: each
- * tag's description, and by operationId each operation's description, its parameters' descriptions, its request
- * body's examples and its responses' descriptions and examples. A resource class says what an operation is (its id
+ * Puts the API description's prose and examples, kept in one place ({@value #RESOURCE}), into the document: the
+ * API's description, each tag's description and the tags' order, and by operationId each operation's description,
+ * its parameters' descriptions, its request body's examples and its responses' descriptions and examples. A resource
+ * class says what an operation is (its id
  * and summary, the schemas and parameters the code cannot show by itself); what is said about it is read here, not
  * written between the endpoints. A description here fills in one the code left out (or SmallRye's "OK"); a
  * response here that the code does not declare is added.
@@ -60,6 +64,9 @@ public class OpenApiTexts implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
+        if (api.getInfo() != null && TEXTS.get("info") instanceof String description) {
+            api.getInfo().setDescription(description);
+        }
         Map<String, Object> tags = map(TEXTS.get("tags"));
         if (api.getTags() != null) {
             api.getTags().forEach(tag -> {
@@ -67,6 +74,15 @@ public class OpenApiTexts implements OASFilter {
                     tag.setDescription(description);
                 }
             });
+            // The file's order, not SmallRye's alphabetical one: Swagger UI lists the tags as the document does,
+            // and Predictions, the ledger, came seventh. A tag the file does not name goes last.
+            List<String> order = new ArrayList<>(tags.keySet());
+            api.setTags(api.getTags().stream()
+                    .sorted(Comparator.comparingInt(tag -> {
+                        int at = order.indexOf(tag.getName());
+                        return at < 0 ? order.size() : at;
+                    }))
+                    .toList());
         }
         if (api.getPaths() != null) {
             api.getPaths()

@@ -300,6 +300,18 @@
     say(tokenStatus, 'ok', 'The token is forgotten in this tab.');
     tokenInput.focus();
   });
+  // A choice the page leaves open on purpose (a resolution's outcome) says, when missing, what to do in its own
+  // words: in the browser's bubble and beside the form, where a screen reader hears it (role=alert).
+  for (const input of document.querySelectorAll('input[data-missing]')) {
+    const group = () => input.form.querySelectorAll('input[name="' + input.name + '"]');
+    input.addEventListener('invalid', () => {
+      if (input.validity.valueMissing || input.validity.customError) {
+        input.setCustomValidity(input.dataset.missing);
+        say(input.form.querySelector('.outcome-of-action'), 'error', input.dataset.missing);
+      }
+    });
+    input.addEventListener('change', () => group().forEach((other) => other.setCustomValidity('')));
+  }
   for (const form of document.querySelectorAll('form.action:not([data-custom])')) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();

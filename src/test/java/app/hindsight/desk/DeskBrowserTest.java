@@ -154,6 +154,7 @@ class DeskBrowserTest extends DeskBrowsing {
         String key = TestData.create(TestData.prediction(TestData.key("browser-refused")));
         signIn(token("ria-" + TestData.uid(), "reviewer"), "/desk/predictions/" + key);
 
+        page.locator("#resolve input[name=outcome][value=CORRECT]").check();
         page.getByLabel("Why (the rationale, required)").fill("It happened.");
         page.getByLabel("Evidence: links, one per line").fill("not a link");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))

@@ -221,4 +221,47 @@ class TrajectoryChartTest {
                 hundredX(List.of(new Point(LocalDate.parse("2026-11-29"), 0.34375)), LocalDate.parse("2026-11-29"));
         assertEquals(TARGET_DATE, ChartExtent.fitEnd(onTrack, List.of()), "to the target date when earlier");
     }
+
+    /**
+     * A fit that reaches the target in 2054 is drawn only to 2031: the subtitle gives the date and says it is after the
+     * chart's end, instead of naming a date the axis never shows; one inside the chart is not so marked.
+     */
+    @Test
+    void aProjectionAfterTheChartsEndIsSaidToBe() throws Exception {
+        List<Point> slow = List.of(new Point(LocalDate.parse("2026-11-29"), 3));
+        Trajectory t = hundredX(slow, LocalDate.parse("2026-11-29"));
+        assertEquals(LocalDate.parse("2054-06-01"), t.projectedOn());
+        assertEquals(LocalDate.parse("2031-11-06"), ChartExtent.lastDay(t, slow));
+        List<String> texts = contents(parse("hundred-x-far", TrajectoryChart.svg(TITLE, UNIT, Scale.LOG, t, slow)));
+        assertTrue(
+                texts.contains("Behind: 3% of the way (log scale), 44% of the time gone, the fit reaches the target on"
+                        + " 2054-06-01, after this chart's end"),
+                texts.toString());
+        List<Point> onTrack = List.of(new Point(LocalDate.parse("2026-11-29"), 0.34375));
+        Trajectory near = hundredX(onTrack, LocalDate.parse("2026-11-29"));
+        assertFalse(ChartWords.summary(Scale.LOG, near, ChartExtent.lastDay(near, onTrack))
+                .contains("after this chart's end"));
+    }
+
+    /**
+     * The last date on the axis ("Nov-2031") is centred on its tick near the right edge; a browser's sans-serif may be
+     * wider than the one JFreeChart measured with, and it was cut off. Every date label now ends inside the chart
+     * even at 0.7 em a character, wider than any common sans-serif's digits and capitals.
+     */
+    @Test
+    void theLastDateLabelHasRoomBeforeTheEdge() throws Exception {
+        List<Point> slow = List.of(new Point(LocalDate.parse("2026-11-29"), 3));
+        String svg = TrajectoryChart.svg(TITLE, UNIT, Scale.LOG, hundredX(slow, LocalDate.parse("2026-11-29")), slow);
+        java.util.regex.Matcher dates = java.util.regex.Pattern.compile(
+                        "<text x='([0-9.]+)'[^>]*font-size: ([0-9.]+)px;[^>]*>([A-Z][a-z]{2}-\\d{4})</text>")
+                .matcher(svg);
+        int found = 0;
+        while (dates.find()) {
+            found++;
+            double end = Double.parseDouble(dates.group(1))
+                    + dates.group(3).length() * 0.7 * Double.parseDouble(dates.group(2));
+            assertTrue(end <= TrajectoryChart.WIDTH, dates.group(3) + " ends at " + end);
+        }
+        assertTrue(found >= 5, "the date axis's labels, found " + found);
+    }
 }

@@ -80,7 +80,12 @@ class TrajectoryTest {
                 .body("fit.method", equalTo("least-squares-log"))
                 // t* = ln 0.01 / slope = 612 days after 2026-01-27
                 .body("projectedOn", equalTo("2027-10-01"))
-                .body("verdict", equalTo("ON_TRACK"));
+                .body("verdict", equalTo("ON_TRACK"))
+                // Why "on track" at 50% of the way: measured in factors, and the fit, not the two shares, decides.
+                .body("progressScale", equalTo("LOG"))
+                .body("explanation", containsString("measured on a log scale, in factors"))
+                .body("explanation", containsString("0.34375, is 10 times less than the baseline: 50% of the way"))
+                .body("explanation", containsString("reaches the target on 2027-10-01, not after the target date"));
 
         // Retracted, it no longer counts; an observation that only halved the price is behind.
         given().delete("/api/v1/predictions/{key}/observations/{id}", key, id)

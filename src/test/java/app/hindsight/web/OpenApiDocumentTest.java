@@ -80,6 +80,24 @@ class OpenApiDocumentTest {
         assertTrue(missing.isEmpty(), "undocumented: " + missing);
     }
 
+    /**
+     * Swagger UI lists the tags in the document's order: the ledger first (it came seventh, alphabetically), the
+     * administration last; and the description links back to the review desk.
+     */
+    @Test
+    void theTagsGoByUseAndTheDescriptionLinksTheDesk() {
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> tags = doc.getList("tags.name", String.class);
+        assertEquals(List.of("Predictions", "Reviews", "Trajectories", "Forecasts"), tags.subList(0, 4));
+        assertEquals("Tokens", tags.get(tags.size() - 1));
+        assertTrue(doc.getString("info.description").endsWith("[the service's root](/)."), "a link to the desk");
+    }
+
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
