@@ -183,25 +183,12 @@ public class ProblemMapper {
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> "method not allowed on " + uri.getPath();
             case 406 -> "cannot produce the media type asked for in Accept";
-            case 415 -> unsupportedType(request.getMethod(), headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+            case 415 ->
+                RequireContentType.unsupported(request.getMethod(), headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
             case 413 -> "the request body is too large";
             default -> title;
         };
         return problem(status, slug(title), title, detail, uri, List.of(), null);
-    }
-
-    /**
-     * What to send instead: every PATCH of this API is a JSON merge patch, and the other bodies are JSON (an import
-     * takes NDJSON too, a transcript takes any type and says so itself).
-     */
-    static String unsupportedType(String method, String sent) {
-        String was = sent == null ? "this Content-Type" : "Content-Type " + sent;
-        if ("PATCH".equals(method)) {
-            return was + " is not accepted: a PATCH is a JSON merge patch (RFC 7396), send Content-Type: "
-                    + "application/merge-patch+json";
-        }
-        return was + " is not accepted here: send Content-Type: application/json (an import also takes "
-                + "application/x-ndjson)";
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
