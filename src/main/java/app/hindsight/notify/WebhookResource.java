@@ -1,7 +1,6 @@
 package app.hindsight.notify;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -54,8 +53,9 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions")
-    public List<WebhookView> list() {
-        return webhooks.list();
+    public RestResponse<Page<WebhookView>> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Page.of(webhooks.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @POST
