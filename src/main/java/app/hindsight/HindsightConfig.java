@@ -34,6 +34,24 @@ public interface HindsightConfig {
 
     Http http();
 
+    Api api();
+
+    /** How the API reads what a client sends. */
+    interface Api {
+        /**
+         * A query parameter the operation does not take: {@code reject} answers 400 naming it and the accepted ones
+         * (a typo such as {@code ?speakr=} would otherwise return the unfiltered list); {@code ignore} lets it pass, for
+         * old clients that send extra ones.
+         */
+        @WithDefault("reject")
+        UnknownQueryParameters unknownQueryParameters();
+
+        enum UnknownQueryParameters {
+            REJECT,
+            IGNORE
+        }
+    }
+
     Seed seed();
 
     Auth auth();

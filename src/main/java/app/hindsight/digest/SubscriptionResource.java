@@ -1,6 +1,7 @@
 package app.hindsight.digest;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -88,11 +89,12 @@ public class SubscriptionResource {
             return null;
         }
         try {
-            return SubscriptionStatus.valueOf(status);
+            // Any case, as everywhere else in queries and bodies.
+            return SubscriptionStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
                     "status",
-                    "must be one of "
+                    "'" + status + "' must be one of "
                             + Arrays.stream(SubscriptionStatus.values())
                                     .map(Enum::name)
                                     .collect(Collectors.joining(", ")));

@@ -41,7 +41,43 @@ public record SubscriptionView(
         Instant confirmedAt,
 
         @Schema(description = "While PENDING: when the confirmation link stops working")
-        Instant confirmBy,
+        Instant confirmationExpiresAt,
 
         @Schema(description = "When its subscriber unsubscribed")
-        Instant endedAt) {}
+        Instant endedAt,
+
+        @Schema(
+                deprecated = true,
+                description = "confirmationExpiresAt under its old name; removed in the next release")
+        Instant confirmBy) {
+
+    /** A subscription; confirmBy repeats confirmationExpiresAt for clients of earlier releases. */
+    public SubscriptionView(
+            long id,
+            String email,
+            List<String> events,
+            List<String> topics,
+            List<String> speakers,
+            Cadence cadence,
+            SubscriptionStatus status,
+            Instant createdAt,
+            String createdBy,
+            Instant confirmedAt,
+            Instant confirmationExpiresAt,
+            Instant endedAt) {
+        this(
+                id,
+                email,
+                events,
+                topics,
+                speakers,
+                cadence,
+                status,
+                createdAt,
+                createdBy,
+                confirmedAt,
+                confirmationExpiresAt,
+                endedAt,
+                confirmationExpiresAt);
+    }
+}

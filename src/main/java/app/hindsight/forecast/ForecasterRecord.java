@@ -5,12 +5,66 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A forecaster's scores and calibration: how often what they gave 70% came true. */
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A forecaster's scores and calibration (how often what they gave 70% came true), flat like a speaker's record: the
+ * figures of {@link ForecasterView} at the top level, then the bins. {@code scores} repeats the figures in the
+ * nested shape of earlier releases, for one release.
+ */
+@JsonPropertyOrder({
+    "name",
+    "forecasts",
+    "scored",
+    "meanBrier",
+    "meanLog",
+    "crowdBrier",
+    "relativeBrier",
+    "calibration",
+    "scores"
+})
 public record ForecasterRecord(
-        @Schema(required = true) ForecasterView scores,
+        @Schema(required = true, example = "alice") String name,
+
+        @Schema(required = true, description = "forecasts made, scored or not", example = "12")
+        long forecasts,
+
+        @Schema(required = true, description = "predictions scored", example = "5")
+        long scored,
+
+        @Schema(description = "mean Brier score, 0 (perfect) to 1; null until something is scored", example = "0.12")
+        Double meanBrier,
+
+        @Schema(description = "mean log score, 0 (perfect) and below", example = "-0.41")
+        Double meanLog,
+
+        @Schema(description = "the crowd's mean Brier score on the same predictions", example = "0.18")
+        Double crowdBrier,
+
+        @Schema(description = "meanBrier - crowdBrier: below 0, better than the crowd", example = "-0.06")
+        Double relativeBrier,
 
         @Schema(required = true, description = "ten bins of width 0.1, from [0, 0.1) to [0.9, 1]")
-        List<Bin> calibration) {
+        List<Bin> calibration,
+
+        @Schema(
+                deprecated = true,
+                description = "The same figures as the top level, nested as before; removed in the next"
+                        + " release: read them from the top level")
+        ForecasterView scores) {
+
+    static ForecasterRecord of(ForecasterView v, List<Bin> calibration) {
+        return new ForecasterRecord(
+                v.name(),
+                v.forecasts(),
+                v.scored(),
+                v.meanBrier(),
+                v.meanLog(),
+                v.crowdBrier(),
+                v.relativeBrier(),
+                calibration,
+                v);
+    }
 
     /**
      * One bin; meanProbability, observedFrequency (the mean outcome value) and its interval are null when it is

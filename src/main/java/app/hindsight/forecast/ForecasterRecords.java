@@ -34,7 +34,7 @@ public class ForecasterRecords {
         if (s == null) {
             throw new NotFound("forecaster", name);
         }
-        return new ForecasterRecord(ForecasterView.of(s), ForecasterRecord.bins(scores.calibration(name)));
+        return ForecasterRecord.of(ForecasterView.of(s), ForecasterRecord.bins(scores.calibration(name)));
     }
 
     /** The calibration chart as an SVG document. */

@@ -3,7 +3,6 @@ package app.hindsight.jobs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +35,7 @@ import app.hindsight.HindsightConfig;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
+import app.hindsight.web.Page;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 
@@ -66,8 +66,9 @@ public class JobResource {
 
     @GET
     @Operation(operationId = "listJobs", summary = "List the scheduled jobs")
-    public List<JobView> list() {
-        return jobs.stream()
+    public Page<JobView> list() {
+        // A handful of jobs, fixed at build time: one page, in the shape of every list.
+        return Page.whole(jobs.stream()
                 .sorted(Comparator.comparing(Job::name))
                 .map(job -> {
                     Trigger trigger = scheduler.getScheduledJob(job.name());
@@ -77,7 +78,7 @@ public class JobResource {
                             trigger == null ? null : trigger.getPreviousFireTime(),
                             trigger == null ? null : trigger.getNextFireTime());
                 })
-                .toList();
+                .toList());
     }
 
     @POST

@@ -36,6 +36,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * mapper, from its bytes (invalid UTF-8 is a parse error), with the same limits: a create, a merge patch and each
  * line of an import alike. Dates, instants and periods must be in {@link Dates}' ranges, numbers finite, and no
  * string holds U+0000 or an unpaired surrogate (which a "\\ud800" escape decodes to), whatever field it is in.
+ * Enum values are the exception that is lenient: {@code "forecast"} reads as FORECAST, as a query's
+ * {@code status=open} does.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -73,6 +75,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // One rule for enum values in bodies and queries: any case in, upper case (the canonical form) out.
+        mapper.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         for (LogicalType type : new LogicalType[] {
             LogicalType.Textual,
             LogicalType.Integer,

@@ -1,7 +1,7 @@
 package app.hindsight.notify;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -53,8 +53,9 @@ public class WebhookResource {
 
     @GET
     @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions")
-    public List<WebhookView> list() {
-        return webhooks.list();
+    public RestResponse<Page<WebhookView>> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Page.of(webhooks.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @POST
@@ -110,11 +111,12 @@ public class WebhookResource {
             return null;
         }
         try {
-            return DeliveryStatus.valueOf(status);
+            // Any case, as everywhere else in queries and bodies.
+            return DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(
                     "status",
-                    "must be one of "
+                    "'" + status + "' must be one of "
                             + Arrays.stream(DeliveryStatus.values())
                                     .map(Enum::name)
                                     .collect(Collectors.joining(", ")));

@@ -101,10 +101,11 @@ public class WebhookService {
     }
 
     @Transactional
-    public List<WebhookView> list() {
-        return Webhook.<Webhook>list("order by id").stream()
-                .map(w -> w.toView(null))
-                .toList();
+    public Paged<WebhookView> list(long after, int limit) {
+        List<Webhook> rows = Webhook.<Webhook>find("id > ?1 order by id", after)
+                .range(0, limit)
+                .list();
+        return Paged.of(rows, limit, w -> w.id).map(w -> w.toView(null));
     }
 
     @Transactional

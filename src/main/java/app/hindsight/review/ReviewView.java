@@ -15,7 +15,13 @@ public record ReviewView(
         String prediction,
         String statement,
         FlagReason reason,
+
+        @Schema(
+                description = "The day the review became due, in hindsight.zone: the prediction's nextReviewOn"
+                        + " when it opened (a date, so ...On; the prediction's dueAt is the instant it came"
+                        + " due)")
         LocalDate dueOn,
+
         Instant openedAt,
 
         @Schema(description = "Whole days since dueOn, for open reviews")

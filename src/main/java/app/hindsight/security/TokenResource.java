@@ -1,7 +1,5 @@
 package app.hindsight.security;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,17 +9,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.ApiException;
+import app.hindsight.web.Cursor;
+import app.hindsight.web.Page;
 import app.hindsight.web.PublicUrl;
 
 @Path("/api/v1/tokens")
@@ -41,8 +45,9 @@ public class TokenResource {
 
     @GET
     @Operation(operationId = "listTokens", summary = "List tokens")
-    public List<TokenView> list() {
-        return tokens.list();
+    public RestResponse<Page<TokenView>> list(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        return Page.of(tokens.list(Cursor.decode(cursor), Page.limit(limit))).toResponse(uri, publicUrl);
     }
 
     @POST

@@ -24,6 +24,7 @@ import app.hindsight.HindsightConfig;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.InvalidInput;
 import app.hindsight.shared.NotFound;
+import app.hindsight.shared.Paged;
 import app.hindsight.shared.Roles;
 import app.hindsight.shared.Validation;
 import io.quarkus.logging.Log;
@@ -66,10 +67,11 @@ public class TokenService {
     }
 
     @Transactional
-    public List<TokenView> list() {
-        return ApiToken.<ApiToken>list("order by id").stream()
-                .map(ApiToken::toView)
-                .toList();
+    public Paged<TokenView> list(long after, int limit) {
+        List<ApiToken> rows = ApiToken.<ApiToken>find("id > ?1 order by id", after)
+                .range(0, limit)
+                .list();
+        return Paged.of(rows, limit, t -> t.id).map(ApiToken::toView);
     }
 
     /** Revoked at once: every request looks its token up, so the next one with it is refused. */

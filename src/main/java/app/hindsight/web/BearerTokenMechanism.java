@@ -29,6 +29,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer";
     private static final String CHALLENGE = "Bearer realm=\"hindsight\"";
+    private static final String NOT_BEARER = "not a bearer token";
+    static final String NOT_BEARER_DETAIL = "the Authorization header is not a bearer token: send the token after "
+            + "the word Bearer and a space, Authorization: Bearer <token>";
+    static final String UNKNOWN_DETAIL = "the bearer token is unknown or revoked";
 
     @Inject
     RouteProblems problems;
@@ -44,7 +48,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         String secret = secret(header);
         if (secret == null) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("not a bearer token"));
+            return Uni.createFrom().failure(new AuthenticationFailedException(NOT_BEARER));
         }
         TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(secret, "bearer"));
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
@@ -71,6 +75,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         }
         String secret = header.substring(BEARER.length()).strip();
         return secret.isEmpty() ? null : secret;
+    }
+
+    /** What a 401 says about a failed authentication: a header of the wrong shape, or a token that is not valid. */
+    static String detail(AuthenticationFailedException failure) {
+        return NOT_BEARER.equals(failure.getMessage()) ? NOT_BEARER_DETAIL : UNKNOWN_DETAIL;
     }
 
     @Override

@@ -38,8 +38,21 @@ public final class ETags {
     /**
      * The versions If-Match accepts, or null without the header (no check then). {@code *} accepts any; a tag this
      * service never issued matches nothing. If-Match compares strongly (RFC 9110 13.1.1): a weak tag never
-     * matches, and the first one is kept so that a refusal can say so.
+     * matches, and the first one is kept so that a refusal can say so. An unquoted tag is a 400.
      */
+    /**
+     * An entity tag is quoted (RFC 9110 8.8.3): {@code If-Match: 0} is not one, and compared as if it were it would
+     * be a 412 saying the version changed, which sends the client looking for a change that never happened.
+     */
+    private static ApiException unquoted(String tag) {
+        String example = tag.matches("[0-9]{1,18}") ? "\"" + tag + "\"" : "\"3\"";
+        return ApiException.badRequest(
+                "If-Match",
+                "'" + tag
+                        + "' is not an entity tag: ETags are quoted, send it as the ETag header gave it, e.g. If-Match: "
+                        + example);
+    }
+
     public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
@@ -56,6 +69,8 @@ public final class ETags {
                 any = true;
             } else if (issued.matches()) {
                 versions.add(Long.parseLong(issued.group(1)));
+            } else if (!t.startsWith("\"")) {
+                throw unquoted(t);
             }
         }
         return new ExpectedVersion(any, versions, weak);

@@ -24,7 +24,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * response documented there keeps its description; one left out, or given without a description, gets this:
  * <ul>
  * <li>400: a body that is not valid, a bad query parameter (with the bad-cursor example on paged lists), or else a
- * URL the HTTP layer cannot read; 404 where the path names something; 412 where If-Match is taken; 413 and 415
+ * URL the HTTP layer cannot read, and an unknown query parameter everywhere; 404 where the path names something; 412 where If-Match is taken; 413 and 415
  * where a body is; 429 (rate limits) and 500 everywhere; Retry-After on 429 and 503;</li>
  * <li>every error is a problem document, and 2xx and 4xx responses carry the RateLimit-* headers whenever rate
  * limits are on.</li>
@@ -65,13 +65,19 @@ public class OpenApiErrors implements OASFilter {
             }
         }
         boolean body = operation.getRequestBody() != null;
+        // Unknown query parameters are refused on every operation (UnknownQueryParameters).
+        String unknown =
+                query.isEmpty() ? "any query parameter (this operation takes none)" : "an unknown query parameter";
         if (body) {
-            orDeclared(responses, "400", "Invalid body; errors name each field");
+            orDeclared(responses, "400", "Invalid body, or " + unknown + "; errors name each field");
         } else if (!query.isEmpty()) {
-            orDeclared(responses, "400", "A bad " + or(query) + "; errors names it");
+            orDeclared(responses, "400", "A bad " + or(query) + ", or " + unknown + "; errors names it");
         } else {
             orDeclared(
-                    responses, "400", "The request could not be read (e.g. a malformed percent-encoding in its URL)");
+                    responses,
+                    "400",
+                    "The request could not be read (e.g. a malformed percent-encoding in its URL), or it has "
+                            + unknown);
         }
         if (query.contains("cursor")) {
             example(responses.getAPIResponse("400"), "bad cursor");

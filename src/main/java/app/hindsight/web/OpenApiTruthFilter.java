@@ -256,7 +256,8 @@ public class OpenApiTruthFilter implements OASFilter {
                     .anyOf(List.of(
                             OASFactory.createSchema().ref(property.getRef()),
                             OASFactory.createSchema().addType(SchemaType.NULL)))
-                    .description(property.getDescription());
+                    .description(property.getDescription())
+                    .deprecated(property.getDeprecated());
             if (property.getExamples() != null) {
                 either.setExamples(property.getExamples());
             }

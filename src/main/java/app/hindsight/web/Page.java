@@ -33,6 +33,11 @@ public record Page<T>(
         return Cursor.limit(value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
+    /** A list short by nature (the jobs), answered whole: one page, no next. */
+    public static <T> Page<T> whole(List<T> items) {
+        return new Page<>(items, null);
+    }
+
     /** The domain's page, with its next id as an opaque cursor. */
     public static <T> Page<T> of(Paged<T> paged) {
         return new Page<>(paged.items(), paged.nextAfter() == null ? null : Cursor.after(paged.nextAfter()));

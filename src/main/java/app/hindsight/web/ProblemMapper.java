@@ -8,6 +8,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -90,7 +91,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri, "the bearer token is unknown or revoked");
+        return unauthenticated(uri, BearerTokenMechanism.detail(e));
     }
 
     @ServerExceptionMapper
@@ -165,7 +166,8 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(
+            WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -181,7 +183,8 @@ public class ProblemMapper {
             case 404 -> "no resource at " + uri.getPath();
             case 405 -> "method not allowed on " + uri.getPath();
             case 406 -> "cannot produce the media type asked for in Accept";
-            case 415 -> "unsupported Content-Type";
+            case 415 ->
+                RequireContentType.unsupported(request.getMethod(), headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
             case 413 -> "the request body is too large";
             default -> title;
         };

@@ -177,8 +177,8 @@ public class RequestGuard {
                     401,
                     "unauthorized",
                     "Unauthorized",
-                    failure instanceof AuthenticationFailedException
-                            ? "the bearer token is unknown or revoked"
+                    failure instanceof AuthenticationFailedException failed
+                            ? BearerTokenMechanism.detail(failed)
                             : "send an API token: Authorization: Bearer <token>",
                     false);
             return;

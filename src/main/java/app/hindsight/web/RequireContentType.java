@@ -59,4 +59,18 @@ public class RequireContentType {
         }
         return consumes == null ? "application/json" : String.join(" or ", consumes.value());
     }
+
+    /**
+     * What to send instead: every PATCH of this API is a JSON merge patch, and the other bodies are JSON (an import
+     * takes NDJSON too, a transcript takes any type and says so itself).
+     */
+    static String unsupported(String method, String sent) {
+        String was = sent == null ? "this Content-Type" : "Content-Type " + sent;
+        if ("PATCH".equals(method)) {
+            return was + " is not accepted: a PATCH is a JSON merge patch (RFC 7396), send Content-Type: "
+                    + "application/merge-patch+json";
+        }
+        return was + " is not accepted here: send Content-Type: application/json (an import also takes "
+                + "application/x-ndjson)";
+    }
 }

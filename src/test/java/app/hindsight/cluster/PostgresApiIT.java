@@ -376,12 +376,12 @@ class PostgresApiIT {
         double brier = api().get("/forecasters/" + forecaster)
                 .then()
                 .statusCode(200)
-                .body("scores.scored", equalTo(2))
-                .body("scores.forecasts", equalTo(3))
+                .body("scored", equalTo(2))
+                .body("forecasts", equalTo(3))
                 .body("calibration[8].forecasts", equalTo(1))
                 .extract()
                 .jsonPath()
-                .getDouble("scores.meanBrier");
+                .getDouble("meanBrier");
         assertEquals(0.2, brier, 1e-6);
         api().get("/forecasters").then().statusCode(200).body("items.name", hasItem(forecaster));
         api().get("/forecasters/" + forecaster + "/calibration.svg")

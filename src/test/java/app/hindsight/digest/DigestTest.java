@@ -583,6 +583,9 @@ class DigestTest {
                 .body("items[0].cadence", equalTo("WEEKLY"))
                 .body("items[0].topics", equalTo(List.of(topic)))
                 .body(
+                        "items[0].confirmationExpiresAt",
+                        equalTo(MONDAY.plus(Duration.ofHours(48)).toString()))
+                .body(
                         "items[0].confirmBy",
                         equalTo(MONDAY.plus(Duration.ofHours(48)).toString()))
                 .header("Link", containsString("rel=\"next\""));
@@ -597,8 +600,8 @@ class DigestTest {
         given().get(SUBSCRIPTIONS).then().body("items.id", equalTo(List.of(ids.get(0), ids.get(2))));
         given().get("/api/v1/jobs")
                 .then()
-                .body("name", hasItem("digest"))
-                .body("find { it.name == 'digest' }.schedule", equalTo("cron 0 0 0 1 1 ? 2099 in UTC"))
-                .body("name", hasItem("digest-retry"));
+                .body("items.name", hasItem("digest"))
+                .body("items.find { it.name == 'digest' }.schedule", equalTo("cron 0 0 0 1 1 ? 2099 in UTC"))
+                .body("items.name", hasItem("digest-retry"));
     }
 }

@@ -79,8 +79,7 @@ class ScoreSqlAgreementTest {
                     .statusCode(200)
                     .extract()
                     .jsonPath()
-                    .using(new JsonPathConfig(NumberReturnType.DOUBLE))
-                    .setRootPath("scores");
+                    .using(new JsonPathConfig(NumberReturnType.DOUBLE));
             assertEquals(brier.get(name).size(), scores.getInt("scored"), name);
             assertEquals(Scores.mean(brier.get(name)), scores.getDouble("meanBrier"), EPS, name + " Brier");
             assertEquals(Scores.mean(log.get(name)), scores.getDouble("meanLog"), EPS, name + " log");

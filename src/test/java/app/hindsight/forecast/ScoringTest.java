@@ -105,22 +105,22 @@ class ScoringTest {
         // The crowd on A's four: P1 0.6/1, P2 0.4/0, P3 0.4/0.5, P5 0.55/0.
         double crowdA = (0.16 + 0.16 + 0.01 + 0.3025) / 4;
         JsonPath json = record(a);
-        assertClose(brierA, json.getDouble("scores.meanBrier"));
-        assertClose(logA, json.getDouble("scores.meanLog"));
-        assertClose(crowdA, json.getDouble("scores.crowdBrier"));
-        assertClose(brierA - crowdA, json.getDouble("scores.relativeBrier"));
-        org.junit.jupiter.api.Assertions.assertEquals(4, json.getInt("scores.scored"));
+        assertClose(brierA, json.getDouble("meanBrier"));
+        assertClose(logA, json.getDouble("meanLog"));
+        assertClose(crowdA, json.getDouble("crowdBrier"));
+        assertClose(brierA - crowdA, json.getDouble("relativeBrier"));
+        org.junit.jupiter.api.Assertions.assertEquals(4, json.getInt("scored"));
         // Every forecast counts in forecasts: P1 1, P2 1, P3 2, P4 1, P5 2, P6 1.
-        org.junit.jupiter.api.Assertions.assertEquals(8, json.getInt("scores.forecasts"));
+        org.junit.jupiter.api.Assertions.assertEquals(8, json.getInt("forecasts"));
 
         // C: P1 0.3/1, P3 0.2/0.5, P7 0.2/1; the crowd there: 0.6/1, 0.4/0.5, 0.2/1.
         JsonPath cj = record(c);
-        assertClose((0.49 + 0.09 + 0.64) / 3, cj.getDouble("scores.meanBrier"));
-        assertClose((0.16 + 0.01 + 0.64) / 3, cj.getDouble("scores.crowdBrier"));
+        assertClose((0.49 + 0.09 + 0.64) / 3, cj.getDouble("meanBrier"));
+        assertClose((0.16 + 0.01 + 0.64) / 3, cj.getDouble("crowdBrier"));
         // B: P1 0.6/1, P2 0.5/0, P5 0.9/0 (made before the first resolution, still B's latest before the second).
         JsonPath bj = record(b);
-        assertClose((0.16 + 0.25 + 0.81) / 3, bj.getDouble("scores.meanBrier"));
-        assertClose(((Math.log(0.6)) + Math.log(0.5) + Math.log(0.1)) / 3, bj.getDouble("scores.meanLog"));
+        assertClose((0.16 + 0.25 + 0.81) / 3, bj.getDouble("meanBrier"));
+        assertClose(((Math.log(0.6)) + Math.log(0.5) + Math.log(0.1)) / 3, bj.getDouble("meanLog"));
     }
 
     @Test

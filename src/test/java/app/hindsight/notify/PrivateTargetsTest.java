@@ -110,7 +110,12 @@ class PrivateTargetsTest {
     }
 
     private static int subscriptionCount() {
-        return given().get(WEBHOOKS).then().statusCode(200).extract().path("size()");
+        return given().queryParam("limit", 500)
+                .get(WEBHOOKS)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
     }
 
     @ParameterizedTest

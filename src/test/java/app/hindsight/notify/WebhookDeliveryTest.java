@@ -194,7 +194,8 @@ class WebhookDeliveryTest {
         assertEquals(1, log.getList("items").size());
         assertEquals("msg_" + notice.id, log.getString("items[0].messageId"));
         assertEquals(Notice.DUE, log.getString("items[0].eventType"));
-        assertEquals(key, log.getString("items[0].predictionKey"));
+        assertEquals(key, log.getString("items[0].prediction"));
+        assertEquals(key, log.getString("items[0].predictionKey"), "the deprecated name, for one release");
         assertEquals("DELIVERED", log.getString("items[0].status"));
         assertNull(log.get("items[0].nextAttemptAt"));
         assertEquals(Instant.ofEpochSecond(sentAt.get(3)), Instant.parse(log.getString("items[0].deliveredAt")));

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -244,8 +245,12 @@ class DueScanTest {
         given().get("/api/v1/jobs")
                 .then()
                 .statusCode(200)
-                .body("find { it.name == 'due-scan' }.schedule", equalTo("cron 0 0 0 1 1 ? 2099"))
-                .body("find { it.name == 'due-scan' }.nextFireTime", notNullValue());
+                .body("nextCursor", nullValue())
+                .body("items.find { it.name == 'due-scan' }.schedule", equalTo("cron 0 0 0 1 1 ? 2099"))
+                .body("items.find { it.name == 'due-scan' }.nextFireAt", notNullValue())
+                .body(
+                        "items.find { it.name == 'due-scan' }.nextFireTime",
+                        equalTo(given().get("/api/v1/jobs").path("items.find { it.name == 'due-scan' }.nextFireAt")));
         given().post("/api/v1/jobs/no-such-job/runs").then().statusCode(404).contentType("application/problem+json");
     }
 

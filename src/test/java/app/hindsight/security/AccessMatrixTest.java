@@ -80,11 +80,12 @@ class AccessMatrixTest {
                             .path("token"));
         }
         int revokedId = given().header("Authorization", ADMIN)
+                .queryParam("limit", 500)
                 .get("/api/v1/tokens")
                 .then()
                 .statusCode(200)
                 .extract()
-                .path("find { it.name == 'matrix-revoked-" + run + "' }.id");
+                .path("items.find { it.name == 'matrix-revoked-" + run + "' }.id");
         given().header("Authorization", ADMIN)
                 .delete("/api/v1/tokens/" + revokedId)
                 .then()

@@ -73,7 +73,11 @@ class TokenSecrecyTest {
                     .get(TestData.PREDICTIONS + "/" + key + "/history")
                     .then()
                     .body("items.actor", hasItem(name));
-            int id = given().get("/api/v1/tokens").then().extract().path("find { it.name == '" + name + "' }.id");
+            int id = given().queryParam("limit", 500)
+                    .get("/api/v1/tokens")
+                    .then()
+                    .extract()
+                    .path("items.find { it.name == '" + name + "' }.id");
             given().delete("/api/v1/tokens/" + id).then().statusCode(204);
             given().header("Authorization", "Bearer " + secret)
                     .contentType("application/json")
@@ -86,12 +90,13 @@ class TokenSecrecyTest {
         }
 
         assertTrue(secret.startsWith("hs_") && secret.length() > 40, secret.length() + " characters");
-        given().get("/api/v1/tokens")
+        given().queryParam("limit", 500)
+                .get("/api/v1/tokens")
                 .then()
                 .statusCode(200)
-                .body("token", everyItem(nullValue()))
-                .body("name", hasItem(name))
-                .body("find { it.name == '" + name + "' }.revokedAt", not(nullValue()));
+                .body("items.token", everyItem(nullValue()))
+                .body("items.name", hasItem(name))
+                .body("items.find { it.name == '" + name + "' }.revokedAt", not(nullValue()));
         assertEquals(List.of(), cellsContaining(secret), "plaintext token stored");
         assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), "token in the log");
         assertEquals(1, cellsContaining(ApiToken.hash(secret)).size(), "its hash is stored once");

@@ -53,7 +53,7 @@ class ETagsTest {
 
     @Test
     void tagsThisServiceNeverIssuedMatchNothing() {
-        for (String tag : new String[] {"\"03\"", "3", "\"abc\"", "\"3 \"", "\"99999999999999999999\""}) {
+        for (String tag : new String[] {"\"03\"", "\"abc\"", "\"3 \"", "\"99999999999999999999\""}) {
             assertThrows(StaleVersion.class, () -> ETags.expected(tag).check(3), tag);
         }
     }
@@ -71,5 +71,17 @@ class ETagsTest {
         assertDoesNotThrow(() -> ExpectedVersion.of(5).check(5));
         assertThrows(StaleVersion.class, () -> ExpectedVersion.of(5).check(6));
         assertEquals("\"5\"", ETags.of(5));
+    }
+
+    @Test
+    void anUnquotedTagIsABadRequestThatShowsTheQuotedForm() {
+        ApiException e = assertThrows(ApiException.class, () -> ETags.expected("0"));
+        assertEquals(400, e.status());
+        assertEquals("If-Match", e.errors().get(0).field());
+        assertEquals(
+                "'0' is not an entity tag: ETags are quoted, send it as the ETag header gave it, e.g. If-Match: \"0\"",
+                e.errors().get(0).message());
+        assertThrows(ApiException.class, () -> ETags.required("\"1\", 2"), "one unquoted tag among others");
+        assertThrows(ApiException.class, () -> ETags.expected("abc"));
     }
 }

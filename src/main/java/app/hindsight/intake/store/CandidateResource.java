@@ -82,7 +82,7 @@ public class CandidateResource {
         try {
             return CandidateState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("state", "must be PENDING, ACCEPTED or DISMISSED");
+            throw ApiException.badRequest("state", "'" + state + "' must be one of PENDING, ACCEPTED, DISMISSED");
         }
     }
 
