@@ -123,6 +123,16 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
+    /** The day the answer became known: forecasts made on or after it do not score (see {@link #closesAt}). */
+    @Column(name = "known_on")
+    public LocalDate knownOn;
+
+    /** Why a VOID prediction does not count; null for any other outcome. */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "void_reason")
+    public VoidReason voidReason;
+
     @Column(name = "resolution_note")
     public String resolutionNote;
 
@@ -137,7 +147,10 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    /** While resolved: the earlier of dueAt and resolvedAt, the moment after which no forecast scores. */
+    /**
+     * While resolved: the earliest of dueAt, resolvedAt and the start of knownOn (in the service's zone), the moment
+     * from which no forecast scores.
+     */
     @Column(name = "closes_at")
     public Instant closesAt;
 
@@ -183,7 +196,7 @@ public class Prediction extends PanacheEntityBase {
         resolutionCriteria = in.resolutionCriteria();
         metric = in.metric();
         dueAt = DueDates.dueAt(targetDate(), zone);
-        closesAt = DueDates.closesAt(dueAt, resolvedAt);
+        closesAt = DueDates.closesAt(dueAt, resolvedAt, knownOn, zone);
         // A DUE prediction keeps its review date until a reviewer acts; a deferral survives unrelated edits.
         if (rescheduled && (status == Status.OPEN || status == null)) {
             nextReviewOn = DueDates.nextReviewOn(targetDate(), reviewEvery, today);
@@ -233,15 +246,18 @@ public class Prediction extends PanacheEntityBase {
 
     // --- transitions: the status machine decides, DueDates dates ------------------------------------
 
-    public void resolve(Resolution r, Instant now, LocalDate today, String by) {
+    /** Records the verdict; {@link Command.Resolve} has checked its dates and reason. */
+    public void resolve(Resolution r, Instant now, ZoneId zone, String by) {
         status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
-        resolvedOn = r.resolvedOn() == null ? today : r.resolvedOn();
+        voidReason = r.voidReason();
+        resolvedOn = r.resolvedOn() == null ? LocalDate.ofInstant(now, zone) : r.resolvedOn();
+        knownOn = r.knownOn() == null ? resolvedOn : r.knownOn();
         resolutionNote = r.note();
         resolutionEvidence = r.evidence() == null ? List.of() : List.copyOf(r.evidence());
         resolvedBy = by;
         resolvedAt = now;
-        closesAt = DueDates.closesAt(dueAt, resolvedAt);
+        closesAt = DueDates.closesAt(dueAt, resolvedAt, knownOn, zone);
         nextReviewOn = null;
     }
 
@@ -249,7 +265,9 @@ public class Prediction extends PanacheEntityBase {
     void reopen(Instant now, LocalDate today) {
         Status next = StatusMachine.next(status, Transition.REOPEN, DueDates.duePassed(dueAt, now));
         outcome = null;
+        voidReason = null;
         resolvedOn = null;
+        knownOn = null;
         resolutionNote = null;
         resolutionEvidence = null;
         resolvedBy = null;
