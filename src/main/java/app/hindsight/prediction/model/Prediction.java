@@ -123,11 +123,9 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
-    /** The day the answer became known: forecasts made on or after it do not score (see {@link #closesAt}). */
     @Column(name = "known_on")
     public LocalDate knownOn;
 
-    /** Why a VOID prediction does not count; null for any other outcome. */
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "void_reason")
@@ -147,10 +145,7 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    /**
-     * While resolved: the earliest of dueAt, resolvedAt and the start of knownOn (in the service's zone), the moment
-     * from which no forecast scores.
-     */
+    /** While resolved: the earliest of dueAt, resolvedAt and knownOn's start, from which no forecast scores. */
     @Column(name = "closes_at")
     public Instant closesAt;
 
@@ -239,14 +234,8 @@ public class Prediction extends PanacheEntityBase {
         return PredictionView.of(this);
     }
 
-    /** What the scheduler needs to know of it, flagged for {@code reason} or (null) only reminded about. */
-    public DuePrediction toDue(FlagReason reason) {
-        return new DuePrediction(id, key, version, statement, speaker, targetDate(), dueAt, nextReviewOn, reason);
-    }
-
     // --- transitions: the status machine decides, DueDates dates ------------------------------------
 
-    /** Records the verdict; {@link Command.Resolve} has checked its dates and reason. */
     public void resolve(Resolution r, Instant now, ZoneId zone, String by) {
         status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
@@ -287,11 +276,6 @@ public class Prediction extends PanacheEntityBase {
         status = StatusMachine.next(status, Transition.FLAG_DUE, true);
         nextReviewOn = today;
         return FlagReason.TARGET_MET;
-    }
-
-    /** Whether the review date has come for an OPEN prediction: what the scheduler flags. */
-    public boolean reviewDue(LocalDate today) {
-        return DueDates.reviewDue(status, nextReviewOn, today);
     }
 
     void defer(LocalDate until) {

@@ -247,10 +247,11 @@ class CommandTest {
     @Test
     void flaggingSaysWhyAndOnlyOnce() {
         Prediction p = dated(LocalDate.of(2026, 3, 1));
-        assertEquals(true, p.reviewDue(TODAY));
+        assertEquals(true, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY));
         assertEquals(FlagReason.TARGET_REACHED, p.flagDue());
         assertEquals(Status.DUE, p.status);
-        assertEquals(false, p.reviewDue(TODAY), "a DUE prediction is not flagged again");
+        assertEquals(
+                false, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY), "a DUE prediction is not flagged again");
         assertThrows(TransitionRefused.class, p::flagDue);
     }
 
@@ -258,8 +259,8 @@ class CommandTest {
     void aCadenceReviewBeforeTheTargetIsAPeriodicReview() {
         Prediction p = prediction(
                 new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(1));
-        assertEquals(false, p.reviewDue(TODAY));
-        assertEquals(true, p.reviewDue(TODAY.plusMonths(1)));
+        assertEquals(false, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY));
+        assertEquals(true, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY.plusMonths(1)));
         assertEquals(FlagReason.PERIODIC_REVIEW, p.flagDue());
     }
 
