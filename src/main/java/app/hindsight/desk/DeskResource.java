@@ -29,6 +29,7 @@ import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.PredictionView;
 import app.hindsight.prediction.model.StatusMachine;
 import app.hindsight.prediction.model.Transition;
+import app.hindsight.prediction.model.VoidReason;
 import app.hindsight.prediction.store.PredictionHistory;
 import app.hindsight.prediction.store.PredictionQueries;
 import app.hindsight.review.ReviewService;
@@ -110,6 +111,11 @@ public class DeskResource {
 
         public List<Outcome> outcomes() {
             return List.of(Outcome.values());
+        }
+
+        /** Why a VOID resolution does not count: the form's choices, given with VOID only. */
+        public List<VoidReason> voidReasons() {
+            return List.of(VoidReason.values());
         }
 
         /** Whether the status machine allows this move now (RESOLVE, DEFER, WITHDRAW, REOPEN, RESTORE): its form shows. */

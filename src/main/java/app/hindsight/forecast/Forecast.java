@@ -41,7 +41,9 @@ public class Forecast extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
-    ForecastView toView() {
-        return new ForecastView(id, forecaster, probability, note, at);
+    /** The forecast as the API shows it, scored or not by its prediction's {@code close}. */
+    ForecastView toView(Unscored.Close close) {
+        Unscored why = Unscored.of(close, at, supersededAt);
+        return new ForecastView(id, forecaster, probability, note, at, why == null, why);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import app.hindsight.HindsightConfig;
+import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Prediction;
 import app.hindsight.prediction.model.Status;
 import app.hindsight.prediction.store.PredictionQueries;
@@ -72,7 +73,7 @@ public class ForecastService {
         f.note = in.note();
         f.at = now;
         f.persist();
-        return f.toView();
+        return f.toView(close(p));
     }
 
     /** Whether a forecast would be taken now on a prediction in this status and with this dueAt (the desk asks). */
@@ -98,7 +99,7 @@ public class ForecastService {
     @Transactional
     public Listing list(String key, Instant afterAt, long afterId, int limit) {
         long id = predictions.id(key);
-        return new Listing(aggregate(id), page(id, afterAt, afterId, limit));
+        return new Listing(aggregate(id), page(id, close(id), afterAt, afterId, limit));
     }
 
     /** A prediction's latest forecasts, oldest first, with the aggregate: what the desk shows. */
@@ -111,16 +112,18 @@ public class ForecastService {
         List<Forecast> newestFirst = Forecast.<Forecast>find("predictionId = ?1 order by at desc, id desc", id)
                 .range(0, size)
                 .list();
-        return new Recent(aggregate(id), Tail.of(newestFirst, size).map(Forecast::toView));
+        Unscored.Close close = close(id);
+        return new Recent(aggregate(id), Tail.of(newestFirst, size).map(f -> f.toView(close)));
     }
 
     /** The page of {@link #list} without the aggregate: what an export reads, batch after batch. */
     @Transactional
     public Paged<ForecastView> page(String key, Instant afterAt, long afterId, int limit) {
-        return page(predictions.id(key), afterAt, afterId, limit);
+        long id = predictions.id(key);
+        return page(id, close(id), afterAt, afterId, limit);
     }
 
-    private static Paged<ForecastView> page(long id, Instant afterAt, long afterId, int limit) {
+    private static Paged<ForecastView> page(long id, Unscored.Close close, Instant afterAt, long afterId, int limit) {
         List<Forecast> rows = (afterAt == null
                         ? Forecast.<Forecast>find("predictionId = ?1 order by at, id", id)
                         : Forecast.<Forecast>find(
@@ -130,7 +133,23 @@ public class ForecastService {
                                 afterId))
                 .range(0, limit)
                 .list();
-        return Paged.of(rows, limit, f -> f.id).map(Forecast::toView);
+        return Paged.of(rows, limit, f -> f.id).map(f -> f.toView(close));
+    }
+
+    /** What decides whether a prediction's forecasts score: its status, outcome, close and knownOn. */
+    private Unscored.Close close(long predictionId) {
+        Object[] row = Forecast.getEntityManager()
+                .createQuery(
+                        "select p.status, p.outcome, p.closesAt, p.knownOn from Prediction p where p.id = :id",
+                        Object[].class)
+                .setParameter("id", predictionId)
+                .getSingleResult();
+        return new Unscored.Close(
+                (Status) row[0], (Outcome) row[1], (Instant) row[2], (java.time.LocalDate) row[3], config.zone());
+    }
+
+    private Unscored.Close close(Prediction p) {
+        return new Unscored.Close(p.status, p.outcome, p.closesAt, p.knownOn, config.zone());
     }
 
     /**

@@ -16,10 +16,11 @@ import jakarta.persistence.Query;
  * stored can drift (a reopen unscores at once). Portable SQL (H2 and PostgreSQL), one GROUP BY per figure.
  *
  * <p>A forecast f of prediction p <em>counts</em> when p is resolved with a scored outcome and f was the
- * forecaster's latest forecast before p's close (closes_at: the earlier of due_at and the moment the resolution was
- * recorded, see {@code DueDates.closesAt}):
+ * forecaster's latest forecast before p's close (closes_at: the earliest of due_at, the moment the resolution was
+ * recorded and the start of its known_on, the day the answer became known, see {@code DueDates.closesAt}):
  * made before the close, and not superseded by their next one before it. That is a test on the row itself
- * ({@link #COUNTS}), so no window function has to number every forecast first. The crowd's forecast of a prediction is
+ * ({@link #COUNTS}), so no window function has to number every forecast first; {@link Unscored} says the same in
+ * Java, for the forecast list. The crowd's forecast of a prediction is
  * the median (percentile_cont) of the forecasts that count there ({@link #crowd}).
  */
 @ApplicationScoped

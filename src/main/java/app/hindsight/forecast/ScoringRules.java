@@ -13,14 +13,14 @@ public final class ScoringRules {
 
     /**
      * The value o of an outcome: 1 for correct, 0 for incorrect, 0.5 for partly correct (half right, as the hit rate
-     * counts it too); null for an outcome that is not scored.
+     * counts it too); null for an outcome that is not scored (UNVERIFIABLE, VOID).
      */
     public static Double outcomeValue(Outcome outcome) {
         return switch (outcome) {
             case CORRECT -> 1.0;
             case INCORRECT -> 0.0;
             case PARTIALLY_CORRECT -> 0.5;
-            case UNVERIFIABLE -> null;
+            case UNVERIFIABLE, VOID -> null;
         };
     }
 

@@ -191,7 +191,7 @@ public class PredictionService {
             expected.check(p.version);
         }
         Instant now = now();
-        HistoryEntry entry = command.applyTo(p, now, today(), actor);
+        HistoryEntry entry = command.applyTo(p, now, config.zone(), actor);
         transitions.fire(new PredictionTransitioned(p.key, entry.type(), p.status, p.version, actor, now));
         history.append(p.key, entry.type(), now, actor, entry.note(), null, entry.details());
         p.updatedAt = now;

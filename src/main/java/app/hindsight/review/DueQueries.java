@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import app.hindsight.prediction.model.DueDates;
 import app.hindsight.prediction.model.DuePrediction;
 import app.hindsight.prediction.model.EventType;
 import app.hindsight.prediction.model.FlagReason;
@@ -55,7 +56,8 @@ public class DueQueries {
      */
     public List<DuePrediction> flag(List<Long> ids, LocalDate today) {
         Instant now = now();
-        List<DuePrediction> flagged = flags.flag(ids, now, p -> p.reviewDue(today) ? p.flagDue() : null);
+        List<DuePrediction> flagged =
+                flags.flag(ids, now, p -> DueDates.reviewDue(p.status, p.nextReviewOn, today) ? p.flagDue() : null);
         for (DuePrediction p : flagged) {
             String note = p.reason() == FlagReason.TARGET_REACHED ? "target date reached" : "periodic review due";
             history.append(
@@ -81,7 +83,7 @@ public class DueQueries {
                 .range(0, limit - 1)
                 .list()
                 .stream()
-                .map(p -> p.toDue(null))
+                .map(p -> DuePrediction.of(p, null))
                 .toList();
     }
 

@@ -80,7 +80,8 @@ public class SpeakerRecords {
             List<TrackQueries.GroupCount> counts, Map<String, CrowdFigures> crowd, Function<String, K> key) {
         Map<String, TrackRecord.Counts> byGroup = new LinkedHashMap<>();
         for (TrackQueries.GroupCount c : counts) {
-            byGroup.computeIfAbsent(c.group(), g -> new TrackRecord.Counts()).add(c.status(), c.outcome(), c.count());
+            byGroup.computeIfAbsent(c.group(), g -> new TrackRecord.Counts())
+                    .add(c.status(), c.outcome(), c.voidReason(), c.count());
         }
         Map<K, TrackRecord> records = new TreeMap<>();
         byGroup.forEach((group, n) ->

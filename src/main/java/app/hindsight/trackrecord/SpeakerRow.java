@@ -1,5 +1,6 @@
 package app.hindsight.trackrecord;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import app.hindsight.prediction.model.Outcome;
@@ -17,6 +18,7 @@ import app.hindsight.prediction.model.Status;
     "partiallyCorrect",
     "incorrect",
     "unverifiable",
+    "void",
     "hitRate",
     "hitRateLow",
     "hitRateHigh",
@@ -35,6 +37,7 @@ public record SpeakerRow(
         long partiallyCorrect,
         long incorrect,
         long unverifiable,
+        @JsonProperty("void") long voided,
         Double hitRate,
         Double hitRateLow,
         Double hitRateHigh,
@@ -55,6 +58,7 @@ public record SpeakerRow(
                 r.outcomes().get(Outcome.PARTIALLY_CORRECT),
                 r.outcomes().get(Outcome.INCORRECT),
                 r.outcomes().get(Outcome.UNVERIFIABLE),
+                r.voided().values().stream().mapToLong(Long::longValue).sum(),
                 r.hitRate(),
                 r.hitRateInterval() == null ? null : r.hitRateInterval().low(),
                 r.hitRateInterval() == null ? null : r.hitRateInterval().high(),

@@ -15,6 +15,7 @@ import jakarta.persistence.Query;
 import app.hindsight.prediction.model.Kind;
 import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.VoidReason;
 
 /**
  * The counts behind track records and stats, each one GROUP BY the database does over indexed columns: the rows
@@ -26,19 +27,22 @@ public class TrackQueries {
     @Inject
     EntityManager em;
 
-    /** A group's count of predictions in one status and outcome. */
-    public record GroupCount(String group, String label, Status status, Outcome outcome, long count) {}
+    /** A group's count of predictions in one status and outcome (and void reason, with VOID). */
+    public record GroupCount(
+            String group, String label, Status status, Outcome outcome, VoidReason voidReason, long count) {}
 
     /**
-     * Counts by {@code groupBy} (an SQL expression on prediction p, or on prediction_topic t), status and outcome,
+     * Counts by {@code groupBy} (an SQL expression on prediction p, or on prediction_topic t), status, outcome and
+     * void reason,
      * of the predictions that meet {@code where} (SQL on p, or ""). {@code label} is min(speaker) for speakers, so
      * a group shows a name as written.
      */
     public List<GroupCount> counts(String groupBy, String where, Map<String, Object> parameters) {
         boolean byTopic = groupBy.startsWith("t.");
-        Query q = em.createNativeQuery("select " + groupBy + ", min(p.speaker), p.status, p.outcome, count(*)"
-                + " from prediction p" + (byTopic ? " join prediction_topic t on t.prediction_id = p.id" : "")
-                + " where 1 = 1 " + where + " group by " + groupBy + ", p.status, p.outcome");
+        Query q = em.createNativeQuery("select " + groupBy + ", min(p.speaker), p.status, p.outcome, p.void_reason,"
+                + " count(*) from prediction p"
+                + (byTopic ? " join prediction_topic t on t.prediction_id = p.id" : "")
+                + " where 1 = 1 " + where + " group by " + groupBy + ", p.status, p.outcome, p.void_reason");
         parameters.forEach(q::setParameter);
         List<GroupCount> counts = new ArrayList<>();
         for (Object[] row : rows(q)) {
@@ -47,7 +51,8 @@ public class TrackQueries {
                     (String) row[1],
                     Status.valueOf((String) row[2]),
                     row[3] == null ? null : Outcome.valueOf((String) row[3]),
-                    ((Number) row[4]).longValue()));
+                    row[4] == null ? null : VoidReason.valueOf((String) row[4]),
+                    ((Number) row[5]).longValue()));
         }
         return counts;
     }

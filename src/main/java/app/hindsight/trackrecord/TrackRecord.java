@@ -6,10 +6,13 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import app.hindsight.forecast.ScoreQueries.CrowdFigures;
 import app.hindsight.forecast.Scores;
 import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.VoidReason;
 
 /**
  * How a group of predictions (a speaker's, or theirs of one kind or topic) turned out. Plain arithmetic on the
@@ -27,8 +30,18 @@ public record TrackRecord(
         @Schema(required = true, description = "count per status, every status present")
         Map<Status, Long> byStatus,
 
-        @Schema(required = true, description = "count per outcome of the resolved ones, every outcome present")
+        @Schema(
+                required = true,
+                description = "count per outcome of the resolved ones, every outcome present but VOID, which `void` "
+                        + "counts apart")
         Map<Outcome, Long> outcomes,
+
+        @JsonProperty("void")
+        @Schema(
+                required = true,
+                description = "the resolved ones that do not count (outcome VOID), per reason, every reason present;"
+                        + " outside every figure below")
+        Map<VoidReason, Long> voided,
 
         @Schema(
                 description = "(C + 0.5 P) / (C + P + I) over CORRECT, PARTIALLY_CORRECT and INCORRECT; null "
@@ -58,20 +71,31 @@ public record TrackRecord(
     public static final class Counts {
         final Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        final Map<VoidReason, Long> voided = new EnumMap<>(VoidReason.class);
 
         public Counts() {
             for (Status s : Status.values()) {
                 byStatus.put(s, 0L);
             }
             for (Outcome o : Outcome.values()) {
-                outcomes.put(o, 0L);
+                if (o != Outcome.VOID) {
+                    outcomes.put(o, 0L);
+                }
+            }
+            for (VoidReason r : VoidReason.values()) {
+                voided.put(r, 0L);
             }
         }
 
-        /** Adds {@code n} predictions in this status with this outcome (null unless resolved). */
-        public Counts add(Status status, Outcome outcome, long n) {
+        /**
+         * Adds {@code n} predictions in this status with this outcome (null unless resolved) and void reason (null
+         * unless VOID; a VOID one without a reason, which the API never stores, is counted as miscaptured).
+         */
+        public Counts add(Status status, Outcome outcome, VoidReason voidReason, long n) {
             byStatus.merge(status, n, Long::sum);
-            if (outcome != null) {
+            if (outcome == Outcome.VOID) {
+                voided.merge(voidReason == null ? VoidReason.MISCAPTURED : voidReason, n, Long::sum);
+            } else if (outcome != null) {
                 outcomes.merge(outcome, n, Long::sum);
             }
             return this;
@@ -89,6 +113,7 @@ public record TrackRecord(
                 counts.byStatus.values().stream().mapToLong(Long::longValue).sum(),
                 new LinkedHashMap<>(counts.byStatus),
                 new LinkedHashMap<>(counts.outcomes),
+                new LinkedHashMap<>(counts.voided),
                 n == 0 ? null : hits / n,
                 Scores.wilson(hits, n),
                 crowd.crowdYield(),

@@ -73,6 +73,17 @@ final class Postgres {
         }
     }
 
+    /** Runs one update on the suite's database (test arrangements the API cannot make); returns the rows changed. */
+    static int update(String database, String sql, Object... params) throws SQLException {
+        try (Connection c = connect(database);
+                var ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
     static long count(String database, String sql, Object... params) throws SQLException {
         try (Connection c = connect(database);
                 var ps = c.prepareStatement(sql)) {

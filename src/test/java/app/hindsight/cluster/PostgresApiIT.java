@@ -314,7 +314,7 @@ class PostgresApiIT {
     }
 
     @Test
-    void forecastsScoresAndTrackRecordsAggregateOnPostgres() {
+    void forecastsScoresAndTrackRecordsAggregateOnPostgres() throws Exception {
         String run = Long.toString(System.nanoTime());
         String speaker = "PG Speaker " + run;
         String forecaster = "pg-forecaster-" + run;
@@ -359,6 +359,15 @@ class PostgresApiIT {
                         .statusCode(201);
             }
         }
+        // A forecast made on or after the day the answer became known (by default the resolution day) does not
+        // score, and the service's clock cannot be moved from here: the forecasts are moved two days back instead.
+        assertEquals(
+                3,
+                Postgres.update(
+                        database,
+                        "update forecast set made_at = made_at - interval '2 days',"
+                                + " superseded_at = superseded_at - interval '2 days' where forecaster = ?",
+                        forecaster));
         String[] outcomes = {"CORRECT", "INCORRECT"};
         for (int i = 0; i < keys.length; i++) {
             admin().contentType("application/json")

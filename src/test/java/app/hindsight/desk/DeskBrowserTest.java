@@ -90,6 +90,27 @@ class DeskBrowserTest extends DeskBrowsing {
     }
 
     @Test
+    void aReviewerResolvesVoidWithItsReasonAndTheDayTheAnswerWasKnown() {
+        String key = TestData.create(TestData.prediction(TestData.key("browser-void")));
+        signIn(token("vera-" + TestData.uid(), "reviewer"), "/desk/predictions/" + key);
+        Locator form = page.locator("#resolve");
+        form.getByLabel("void", new Locator.GetByLabelOptions().setExact(true)).check();
+        form.getByLabel("Why it does not count (with Void only)").selectOption("CONDITION_NOT_MET");
+        form.getByLabel("Why (the rationale, required)").fill("The merger the claim hung on was called off.");
+        form.locator("input[name=knownOn]").fill("2026-02-01");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve"))
+                .click();
+
+        assertThat(page.locator("#flash")).hasText("Resolved.");
+        assertThat(page.locator("#resolution ~ p").nth(1)).containsText("condition not met");
+        given().get(TestData.PREDICTIONS + "/" + key)
+                .then()
+                .body("resolution.outcome", equalTo("VOID"))
+                .body("resolution.voidReason", equalTo("CONDITION_NOT_MET"))
+                .body("resolution.knownOn", equalTo("2026-02-01"));
+    }
+
+    @Test
     void aBadTokenShowsThe401Message() {
         AdminTokenByDefault.anonymous();
         String title = given().header("Authorization", "Bearer hs_not-a-real-token")

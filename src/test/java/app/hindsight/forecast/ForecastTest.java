@@ -72,7 +72,8 @@ class ForecastTest {
                 .extract()
                 .asString();
         Assertions.assertEquals(
-                "id,forecaster,probability,note,at", csv.lines().findFirst().orElseThrow());
+                "id,forecaster,probability,note,at,scored,unscoredBecause",
+                csv.lines().findFirst().orElseThrow());
         Assertions.assertEquals(4, csv.lines().count());
     }
 

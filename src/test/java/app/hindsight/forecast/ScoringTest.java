@@ -8,12 +8,15 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import app.hindsight.TestClock;
 import app.hindsight.prediction.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -37,6 +40,9 @@ import io.restassured.specification.RequestSpecification;
  *   P6  A 0.4; CORRECT, then reopened and left open       not scored (reopening unscores)
  *   P7  C 0.2 (topic "upset")            CORRECT            crowd 0.2: against the crowd
  * </pre>
+ *
+ * The forecasts are made on a day before the one each resolution is recorded (and known) on, A's 0.2 on P5 the day
+ * before its second resolution; KnownOnTest covers forecasts made on or after knownOn.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,38 +69,43 @@ class ScoringTest {
         String ta = Forecasters.token(a, "forecaster");
         String tb = Forecasters.token(b, "forecaster");
         String tc = Forecasters.token(c, "forecaster");
+        // Forecasts on one day, resolutions on the next: a forecast made on the day the answer became known (by
+        // default the resolution day) does not score.
+        TestClock clock = TestClock.install(Instant.parse("2026-06-01T10:00:00Z"));
         String p1 = prediction(speaker, "scoring");
         forecast(p1, ta, 0.8);
         forecast(p1, tb, 0.6);
         forecast(p1, tc, 0.3);
-        resolve(p1, "CORRECT");
         String p2 = prediction(speaker, "scoring");
         forecast(p2, ta, 0.3);
         forecast(p2, tb, 0.5);
-        resolve(p2, "INCORRECT");
         String p3 = prediction(speaker, "scoring");
         forecast(p3, ta, 0.7);
         forecast(p3, ta, 0.6);
         forecast(p3, tc, 0.2);
-        resolve(p3, "PARTIALLY_CORRECT");
         String p4 = prediction(speaker, "scoring");
         forecast(p4, ta, 0.9);
         forecast(p4, tb, 0.9);
-        resolve(p4, "UNVERIFIABLE");
         String p5 = prediction(speaker, "scoring");
         forecast(p5, ta, 0.9);
         forecast(p5, tb, 0.9);
+        String p6 = prediction(speaker, "scoring");
+        forecast(p6, ta, 0.4);
+        String p7 = prediction(speaker, "scoring", upset);
+        forecast(p7, tc, 0.2);
+        clock.advance(Duration.ofDays(1));
+        resolve(p1, "CORRECT");
+        resolve(p2, "INCORRECT");
+        resolve(p3, "PARTIALLY_CORRECT");
+        resolve(p4, "UNVERIFIABLE");
         resolve(p5, "INCORRECT");
         reopen(p5);
         forecast(p5, ta, 0.2);
-        resolve(p5, "INCORRECT");
-        String p6 = prediction(speaker, "scoring");
-        forecast(p6, ta, 0.4);
         resolve(p6, "CORRECT");
         reopen(p6);
-        String p7 = prediction(speaker, "scoring", upset);
-        forecast(p7, tc, 0.2);
         resolve(p7, "CORRECT");
+        clock.advance(Duration.ofDays(1));
+        resolve(p5, "INCORRECT");
     }
 
     @Test
@@ -221,7 +232,8 @@ class ScoringTest {
                 .filter(l -> l.startsWith("\"" + speaker + "\","))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row of " + speaker + " in\n" + csv));
-        org.junit.jupiter.api.Assertions.assertTrue(row.startsWith("\"" + speaker + "\",7,1,0,6,0,2,1,2,1,0.5,"), row);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                row.startsWith("\"" + speaker + "\",7,1,0,6,0,2,1,2,1,0,0.5,"), row);
     }
 
     @Test

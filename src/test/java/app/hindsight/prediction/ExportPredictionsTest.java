@@ -51,7 +51,7 @@ class ExportPredictionsTest {
     private static final String NDJSON = "application/x-ndjson";
     private static final String HEADER = "key,statement,kind,status,speaker,source,madeOn,topics,targetDate,"
             + "targetPrecision,targetBasis,targetLabel,reviewEvery,dueAt,nextReviewOn,quoteText,quoteLang,"
-            + "quoteLocator,resolutionCriteria,outcome,resolvedOn";
+            + "quoteLocator,resolutionCriteria,outcome,voidReason,resolvedOn,knownOn";
 
     @TestHTTPResource("") // relative to @TestHTTPEndpoint: /api/v1/predictions
     URL predictionsUrl;
@@ -102,6 +102,8 @@ class ExportPredictionsTest {
         assertEquals(resolved, second.get("key"));
         assertEquals("RESOLVED", second.get("status"));
         assertEquals("CORRECT", second.get("outcome"));
+        assertEquals("", second.get("voidReason"));
+        assertEquals(second.get("resolvedOn"), second.get("knownOn"), "knownOn defaults to the resolution day");
     }
 
     @Test

@@ -2,6 +2,7 @@ package app.hindsight.prediction.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import app.hindsight.shared.InvalidInput;
 import app.hindsight.shared.Validation;
@@ -19,11 +20,15 @@ public sealed interface Command
 
     /**
      * Checks the input against today (a 400 when it fails), then makes the transition, which the status machine may
-     * refuse ({@link TransitionRefused}); says what the history records.
+     * refuse ({@link TransitionRefused}); says what the history records. {@code today} is {@code now}'s day in
+     * {@code zone}, the service's zone, in which a resolution's knownOn begins.
      */
-    HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor);
+    HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor);
 
-    /** OPEN or DUE to RESOLVED, with a verdict; resolvedOn defaults to today and may not be later. */
+    /**
+     * OPEN or DUE to RESOLVED, with a verdict; resolvedOn defaults to today and may not be later; knownOn defaults to
+     * resolvedOn and lies between madeOn and resolvedOn; a voidReason comes with VOID and only with it.
+     */
     record Resolve(Resolution resolution) implements Command {
 
         @Override
@@ -32,15 +37,31 @@ public sealed interface Command
         }
 
         @Override
-        public HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor) {
+        public HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
             if (resolution.resolvedOn() != null && resolution.resolvedOn().isAfter(today)) {
                 throw InvalidInput.of("resolvedOn", "must not be in the future");
             }
-            p.resolve(resolution, now, today, actor);
+            LocalDate resolvedOn = resolution.resolvedOn() == null ? today : resolution.resolvedOn();
+            LocalDate knownOn = resolution.knownOn();
+            if (knownOn != null && knownOn.isAfter(resolvedOn)) {
+                throw InvalidInput.of("knownOn", "must not be after resolvedOn (" + resolvedOn + ")");
+            }
+            if (knownOn != null && p.madeOn != null && knownOn.isBefore(p.madeOn)) {
+                throw InvalidInput.of("knownOn", "must not be before the prediction's madeOn (" + p.madeOn + ")");
+            }
+            boolean isVoid = resolution.outcome() == Outcome.VOID;
+            if (isVoid && resolution.voidReason() == null) {
+                throw InvalidInput.of("voidReason", "is required with outcome VOID (CONDITION_NOT_MET or MISCAPTURED)");
+            }
+            if (!isVoid && resolution.voidReason() != null) {
+                throw InvalidInput.of("voidReason", "is given only with outcome VOID");
+            }
+            p.resolve(resolution, now, zone, actor);
             return new HistoryEntry(
                     EventType.RESOLVED,
                     resolution.note(),
-                    new HistoryEntry.Verdict(p.outcome, p.resolvedOn, p.resolutionEvidence));
+                    new HistoryEntry.Verdict(p.outcome, p.voidReason, p.resolvedOn, p.knownOn, p.resolutionEvidence));
         }
     }
 
@@ -48,8 +69,8 @@ public sealed interface Command
     record Reopen(String note) implements Command {
 
         @Override
-        public HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor) {
-            p.reopen(now, today);
+        public HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor) {
+            p.reopen(now, LocalDate.ofInstant(now, zone));
             return new HistoryEntry(EventType.REOPENED, note, new HistoryEntry.Resumed(p.status));
         }
     }
@@ -63,7 +84,8 @@ public sealed interface Command
         }
 
         @Override
-        public HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor) {
+        public HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
             if (!deferral.until().isAfter(today)) {
                 throw InvalidInput.of("until", "must be after today (" + today + ")");
             }
@@ -83,7 +105,7 @@ public sealed interface Command
         }
 
         @Override
-        public HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor) {
+        public HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor) {
             p.withdraw();
             return new HistoryEntry(EventType.WITHDRAWN, withdrawal == null ? null : withdrawal.note(), null);
         }
@@ -93,8 +115,8 @@ public sealed interface Command
     record Restore(String note) implements Command {
 
         @Override
-        public HistoryEntry applyTo(Prediction p, Instant now, LocalDate today, String actor) {
-            p.restore(now, today);
+        public HistoryEntry applyTo(Prediction p, Instant now, ZoneId zone, String actor) {
+            p.restore(now, LocalDate.ofInstant(now, zone));
             return new HistoryEntry(EventType.RESTORED, note, new HistoryEntry.Resumed(p.status));
         }
     }

@@ -94,13 +94,16 @@ public final class DueDates {
     }
 
     /**
-     * When a resolved prediction closed to forecasts that score: the earlier of its dueAt and the moment its
-     * resolution was recorded; null while unresolved.
+     * When a resolved prediction closed to forecasts that score: the earliest of its dueAt, the moment its resolution
+     * was recorded and the start of the day the answer became known ({@code knownOn}, in {@code zone}; none when
+     * null), so a forecast made on or after knownOn does not score; null while unresolved.
      */
-    public static Instant closesAt(Instant dueAt, Instant resolvedAt) {
+    public static Instant closesAt(Instant dueAt, Instant resolvedAt, LocalDate knownOn, ZoneId zone) {
         if (resolvedAt == null) {
             return null;
         }
-        return dueAt != null && dueAt.isBefore(resolvedAt) ? dueAt : resolvedAt;
+        Instant close = dueAt != null && dueAt.isBefore(resolvedAt) ? dueAt : resolvedAt;
+        Instant known = knownOn == null ? null : knownOn.atStartOfDay(zone).toInstant();
+        return known != null && known.isBefore(close) ? known : close;
     }
 }

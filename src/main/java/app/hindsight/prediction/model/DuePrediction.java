@@ -13,4 +13,11 @@ public record DuePrediction(
         LocalDate targetDate,
         Instant dueAt,
         LocalDate nextReviewOn,
-        FlagReason reason) {}
+        FlagReason reason) {
+
+    /** What the scheduler needs to know of {@code p}, flagged for {@code reason} or (null) only reminded about. */
+    public static DuePrediction of(Prediction p, FlagReason reason) {
+        return new DuePrediction(
+                p.id, p.key, p.version, p.statement, p.speaker, p.targetDate(), p.dueAt, p.nextReviewOn, reason);
+    }
+}

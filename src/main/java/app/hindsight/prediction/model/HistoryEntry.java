@@ -9,8 +9,9 @@ import java.util.List;
  */
 public record HistoryEntry(EventType type, String note, Object details) {
 
-    /** RESOLVED's details: the verdict. */
-    public record Verdict(Outcome outcome, LocalDate resolvedOn, List<Evidence> evidence) {}
+    /** RESOLVED's details: the verdict, with the day the answer became known (voidReason only with VOID). */
+    public record Verdict(
+            Outcome outcome, VoidReason voidReason, LocalDate resolvedOn, LocalDate knownOn, List<Evidence> evidence) {}
 
     /** DEFERRED's details: the day of the next review. */
     public record Deferred(LocalDate until) {}

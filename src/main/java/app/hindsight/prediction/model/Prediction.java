@@ -123,6 +123,14 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_on")
     public LocalDate resolvedOn;
 
+    @Column(name = "known_on")
+    public LocalDate knownOn;
+
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "void_reason")
+    public VoidReason voidReason;
+
     @Column(name = "resolution_note")
     public String resolutionNote;
 
@@ -137,7 +145,7 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    /** While resolved: the earlier of dueAt and resolvedAt, the moment after which no forecast scores. */
+    /** While resolved: the earliest of dueAt, resolvedAt and knownOn's start, from which no forecast scores. */
     @Column(name = "closes_at")
     public Instant closesAt;
 
@@ -183,7 +191,7 @@ public class Prediction extends PanacheEntityBase {
         resolutionCriteria = in.resolutionCriteria();
         metric = in.metric();
         dueAt = DueDates.dueAt(targetDate(), zone);
-        closesAt = DueDates.closesAt(dueAt, resolvedAt);
+        closesAt = DueDates.closesAt(dueAt, resolvedAt, knownOn, zone);
         // A DUE prediction keeps its review date until a reviewer acts; a deferral survives unrelated edits.
         if (rescheduled && (status == Status.OPEN || status == null)) {
             nextReviewOn = DueDates.nextReviewOn(targetDate(), reviewEvery, today);
@@ -226,22 +234,19 @@ public class Prediction extends PanacheEntityBase {
         return PredictionView.of(this);
     }
 
-    /** What the scheduler needs to know of it, flagged for {@code reason} or (null) only reminded about. */
-    public DuePrediction toDue(FlagReason reason) {
-        return new DuePrediction(id, key, version, statement, speaker, targetDate(), dueAt, nextReviewOn, reason);
-    }
-
     // --- transitions: the status machine decides, DueDates dates ------------------------------------
 
-    public void resolve(Resolution r, Instant now, LocalDate today, String by) {
+    public void resolve(Resolution r, Instant now, ZoneId zone, String by) {
         status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
-        resolvedOn = r.resolvedOn() == null ? today : r.resolvedOn();
+        voidReason = r.voidReason();
+        resolvedOn = r.resolvedOn() == null ? LocalDate.ofInstant(now, zone) : r.resolvedOn();
+        knownOn = r.knownOn() == null ? resolvedOn : r.knownOn();
         resolutionNote = r.note();
         resolutionEvidence = r.evidence() == null ? List.of() : List.copyOf(r.evidence());
         resolvedBy = by;
         resolvedAt = now;
-        closesAt = DueDates.closesAt(dueAt, resolvedAt);
+        closesAt = DueDates.closesAt(dueAt, resolvedAt, knownOn, zone);
         nextReviewOn = null;
     }
 
@@ -249,7 +254,9 @@ public class Prediction extends PanacheEntityBase {
     void reopen(Instant now, LocalDate today) {
         Status next = StatusMachine.next(status, Transition.REOPEN, DueDates.duePassed(dueAt, now));
         outcome = null;
+        voidReason = null;
         resolvedOn = null;
+        knownOn = null;
         resolutionNote = null;
         resolutionEvidence = null;
         resolvedBy = null;
@@ -269,11 +276,6 @@ public class Prediction extends PanacheEntityBase {
         status = StatusMachine.next(status, Transition.FLAG_DUE, true);
         nextReviewOn = today;
         return FlagReason.TARGET_MET;
-    }
-
-    /** Whether the review date has come for an OPEN prediction: what the scheduler flags. */
-    public boolean reviewDue(LocalDate today) {
-        return DueDates.reviewDue(status, nextReviewOn, today);
     }
 
     void defer(LocalDate until) {

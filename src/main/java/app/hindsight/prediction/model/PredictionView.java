@@ -73,7 +73,9 @@ public record PredictionView(
                         ? null
                         : new PredictionView.ResolutionView(
                                 p.outcome,
+                                p.voidReason,
                                 p.resolvedOn,
+                                p.knownOn,
                                 p.resolutionNote,
                                 p.resolutionEvidence == null ? List.of() : p.resolutionEvidence,
                                 p.resolvedBy),
@@ -84,7 +86,19 @@ public record PredictionView(
 
     @Schema(
             name = "ResolutionState",
-            requiredProperties = {"outcome", "resolvedOn", "evidence"})
+            requiredProperties = {"outcome", "resolvedOn", "knownOn", "evidence"})
     public record ResolutionView(
-            Outcome outcome, LocalDate resolvedOn, String note, List<Evidence> evidence, String by) {}
+            Outcome outcome,
+
+            @Schema(description = "why it does not count; only with outcome VOID")
+            VoidReason voidReason,
+
+            LocalDate resolvedOn,
+
+            @Schema(description = "the day the answer became known: forecasts made on or after it do not score")
+            LocalDate knownOn,
+
+            String note,
+            List<Evidence> evidence,
+            String by) {}
 }

@@ -46,7 +46,7 @@ public class DueFlagWriter {
                 FlagReason reason = transition.apply(p);
                 if (reason != null) {
                     flagged.add(p);
-                    due.add(p.toDue(reason));
+                    due.add(DuePrediction.of(p, reason));
                 }
             }
             if (flagged.isEmpty()) {

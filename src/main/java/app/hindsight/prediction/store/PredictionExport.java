@@ -20,6 +20,7 @@ import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Precision;
 import app.hindsight.prediction.model.PredictionView;
 import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.VoidReason;
 
 /**
  * CSV and NDJSON exports. Matches are read in batches by id, each in its own short transaction, and
@@ -62,7 +63,9 @@ public class PredictionExport {
         "quoteLocator",
         "resolutionCriteria",
         "outcome",
-        "resolvedOn"
+        "voidReason",
+        "resolvedOn",
+        "knownOn"
     })
     record Row(
             String key,
@@ -85,7 +88,9 @@ public class PredictionExport {
             String quoteLocator,
             String resolutionCriteria,
             Outcome outcome,
-            LocalDate resolvedOn) {
+            VoidReason voidReason,
+            LocalDate resolvedOn,
+            LocalDate knownOn) {
 
         static Row of(PredictionView p) {
             return new Row(
@@ -109,7 +114,9 @@ public class PredictionExport {
                     p.quote() == null ? null : p.quote().locator(),
                     p.resolutionCriteria(),
                     p.resolution() == null ? null : p.resolution().outcome(),
-                    p.resolution() == null ? null : p.resolution().resolvedOn());
+                    p.resolution() == null ? null : p.resolution().voidReason(),
+                    p.resolution() == null ? null : p.resolution().resolvedOn(),
+                    p.resolution() == null ? null : p.resolution().knownOn());
         }
     }
 

@@ -28,6 +28,7 @@ import app.hindsight.prediction.model.Quote;
 import app.hindsight.prediction.model.Scale;
 import app.hindsight.prediction.model.Status;
 import app.hindsight.prediction.model.Target;
+import app.hindsight.prediction.model.VoidReason;
 
 /**
  * A {@link Prediction} as rows: the prediction's columns, its topics and its CREATED event. What the imports' JDBC
@@ -43,8 +44,8 @@ final class PredictionRow {
     private static final String COLUMNS = "id, slug, statement, kind, speaker, speaker_lower, source_key, made_on, "
             + "quote_text, quote_lang, quote_locator, target_date, target_precision, target_basis, target_label, "
             + "review_every, due_at, next_review_on, resolution_criteria, metric_name, metric_unit, metric_baseline_value, "
-            + "metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, resolved_on, "
-            + "resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, updated_at, version";
+            + "metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, void_reason, "
+            + "resolved_on, known_on, resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, updated_at, version";
 
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -171,7 +172,9 @@ final class PredictionRow {
         string(s, ++i, metric == null ? null : name(metric.scale()));
         string(s, ++i, name(p.status));
         string(s, ++i, name(p.outcome));
+        string(s, ++i, name(p.voidReason));
         date(s, ++i, p.resolvedOn);
+        date(s, ++i, p.knownOn);
         string(s, ++i, p.resolutionNote);
         string(s, ++i, p.resolutionEvidence == null ? null : EVIDENCE.convertToDatabaseColumn(p.resolutionEvidence));
         string(s, ++i, p.resolvedBy);
@@ -260,7 +263,9 @@ final class PredictionRow {
                         scale);
         p.status = value(Status.class, r.getString(++i));
         p.outcome = value(Outcome.class, r.getString(++i));
+        p.voidReason = value(VoidReason.class, r.getString(++i));
         p.resolvedOn = r.getObject(++i, LocalDate.class);
+        p.knownOn = r.getObject(++i, LocalDate.class);
         p.resolutionNote = r.getString(++i);
         String evidence = r.getString(++i);
         p.resolutionEvidence = evidence == null ? null : EVIDENCE.convertToEntityAttribute(evidence);

@@ -21,7 +21,8 @@ import app.hindsight.shared.InvalidInput;
 class CommandTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
-    private static final Instant NOW = TODAY.atTime(9, 30).toInstant(ZoneOffset.UTC);
+    private static final ZoneOffset UTC = ZoneOffset.UTC;
+    private static final Instant NOW = TODAY.atTime(9, 30).toInstant(UTC);
 
     private static Prediction prediction(Target target, Period reviewEvery) {
         Prediction p = new Prediction();
@@ -78,13 +79,13 @@ class CommandTest {
     @Test
     void resolvingRecordsTheVerdictAndEndsReviews() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        HistoryEntry e = new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
+        HistoryEntry e = new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.RESOLVED, p.status);
         assertEquals(TODAY, p.resolvedOn, "resolvedOn defaults to today");
         assertEquals("rita", p.resolvedBy);
         assertNull(p.nextReviewOn);
         assertEquals(EventType.RESOLVED, e.type());
-        assertEquals(new HistoryEntry.Verdict(Outcome.CORRECT, TODAY, List.of()), e.details());
+        assertEquals(new HistoryEntry.Verdict(Outcome.CORRECT, null, TODAY, TODAY, List.of()), e.details());
     }
 
     @Test
@@ -92,17 +93,74 @@ class CommandTest {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         p.status = Status.WITHDRAWN;
         InvalidInput e = assertThrows(
-                InvalidInput.class,
-                () -> new Command.Resolve(verdict(TODAY.plusDays(1))).applyTo(p, NOW, TODAY, "rita"));
+                InvalidInput.class, () -> new Command.Resolve(verdict(TODAY.plusDays(1))).applyTo(p, NOW, UTC, "rita"));
         assertEquals("resolvedOn", e.errors().get(0).field());
+    }
+
+    @Test
+    void knownOnDefaultsToTheResolutionDayAndClosesTheScoringThere() {
+        Prediction p = dated(LocalDate.of(2030, 1, 31));
+        LocalDate resolvedOn = TODAY.minusDays(5);
+        HistoryEntry e = new Command.Resolve(verdict(resolvedOn)).applyTo(p, NOW, UTC, "rita");
+        assertEquals(resolvedOn, p.knownOn);
+        assertEquals(resolvedOn.atStartOfDay(UTC).toInstant(), p.closesAt);
+        assertEquals(new HistoryEntry.Verdict(Outcome.CORRECT, null, resolvedOn, resolvedOn, List.of()), e.details());
+    }
+
+    @Test
+    void knownOnAfterTheResolutionOrBeforeTheClaimIsRefusedNamingIt() {
+        Prediction p = dated(LocalDate.of(2030, 1, 31));
+        LocalDate resolvedOn = TODAY.minusDays(5);
+        InvalidInput after = assertThrows(
+                InvalidInput.class,
+                () -> new Command.Resolve(new Resolution(
+                                Outcome.CORRECT, "as said", null, resolvedOn, resolvedOn.plusDays(1), null))
+                        .applyTo(p, NOW, UTC, "rita"));
+        assertEquals("knownOn", after.errors().get(0).field());
+        InvalidInput before = assertThrows(
+                InvalidInput.class,
+                () -> new Command.Resolve(
+                                new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn.minusDays(1), null))
+                        .applyTo(p, NOW, UTC, "rita"));
+        assertEquals("knownOn", before.errors().get(0).field());
+        assertEquals(Status.OPEN, p.status, "nothing was recorded");
+        new Command.Resolve(new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn, null))
+                .applyTo(p, NOW, UTC, "rita");
+        assertEquals(p.madeOn, p.knownOn, "madeOn itself is allowed");
+    }
+
+    @Test
+    void voidNeedsAReasonAndOnlyVoidTakesOne() {
+        Prediction p = dated(LocalDate.of(2030, 1, 31));
+        InvalidInput missing = assertThrows(
+                InvalidInput.class,
+                () -> new Command.Resolve(new Resolution(Outcome.VOID, "never came about", null, null, null, null))
+                        .applyTo(p, NOW, UTC, "rita"));
+        assertEquals("voidReason", missing.errors().get(0).field());
+        InvalidInput stray = assertThrows(
+                InvalidInput.class,
+                () -> new Command.Resolve(
+                                new Resolution(Outcome.INCORRECT, "wrong", null, null, null, VoidReason.MISCAPTURED))
+                        .applyTo(p, NOW, UTC, "rita"));
+        assertEquals("voidReason", stray.errors().get(0).field());
+        HistoryEntry e = new Command.Resolve(new Resolution(
+                        Outcome.VOID, "the bill never passed", null, null, null, VoidReason.CONDITION_NOT_MET))
+                .applyTo(p, NOW, UTC, "rita");
+        assertEquals(VoidReason.CONDITION_NOT_MET, p.voidReason);
+        assertEquals(
+                new HistoryEntry.Verdict(Outcome.VOID, VoidReason.CONDITION_NOT_MET, TODAY, TODAY, List.of()),
+                e.details());
+        new Command.Reopen(null).applyTo(p, NOW, UTC, "rita");
+        assertNull(p.voidReason, "a reopen clears the reason with the verdict");
+        assertNull(p.knownOn);
     }
 
     @Test
     void resolvingTwiceIsRefused() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
+        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         TransitionRefused e = assertThrows(
-                TransitionRefused.class, () -> new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita"));
+                TransitionRefused.class, () -> new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita"));
         assertEquals(Status.RESOLVED, e.current());
     }
 
@@ -110,7 +168,7 @@ class CommandTest {
     void deferringKeepsTheTargetAndMovesTheReview() {
         Prediction p = due(LocalDate.of(2026, 3, 1));
         LocalDate until = TODAY.plusDays(30);
-        HistoryEntry e = new Command.Defer(new Deferral(until, "not yet")).applyTo(p, NOW, TODAY, "rita");
+        HistoryEntry e = new Command.Defer(new Deferral(until, "not yet")).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.OPEN, p.status);
         assertEquals(until, p.nextReviewOn);
         assertEquals(LocalDate.of(2026, 3, 1), p.targetDate());
@@ -122,7 +180,7 @@ class CommandTest {
     void deferringToTodayOrEarlierIsRefused() {
         Prediction p = due(LocalDate.of(2026, 3, 1));
         InvalidInput e = assertThrows(
-                InvalidInput.class, () -> new Command.Defer(new Deferral(TODAY, null)).applyTo(p, NOW, TODAY, "rita"));
+                InvalidInput.class, () -> new Command.Defer(new Deferral(TODAY, null)).applyTo(p, NOW, UTC, "rita"));
         assertEquals("until: must be after today (2026-03-10)", e.getMessage());
     }
 
@@ -131,15 +189,15 @@ class CommandTest {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         assertThrows(
                 TransitionRefused.class,
-                () -> new Command.Defer(new Deferral(TODAY.plusDays(1), null)).applyTo(p, NOW, TODAY, "rita"));
+                () -> new Command.Defer(new Deferral(TODAY.plusDays(1), null)).applyTo(p, NOW, UTC, "rita"));
     }
 
     @Test
     void reopenedBeforeItsDueDateItIsOpenAndReviewedAfresh() {
         Prediction p = prediction(
                 new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(3));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
-        HistoryEntry e = new Command.Reopen("wrong call").applyTo(p, NOW, TODAY, "rita");
+        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        HistoryEntry e = new Command.Reopen("wrong call").applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.OPEN, p.status);
         assertEquals(TODAY.plusMonths(3), p.nextReviewOn);
         assertNull(p.outcome);
@@ -150,8 +208,8 @@ class CommandTest {
     @Test
     void reopenedAfterItsDueDateItIsDueAtOnce() {
         Prediction p = due(LocalDate.of(2026, 2, 28));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, TODAY, "rita");
-        HistoryEntry e = new Command.Reopen(null).applyTo(p, NOW, TODAY, "rita");
+        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        HistoryEntry e = new Command.Reopen(null).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.DUE, p.status);
         assertEquals(LocalDate.of(2026, 3, 1), p.nextReviewOn);
         assertEquals(new HistoryEntry.Resumed(Status.DUE), e.details());
@@ -160,11 +218,11 @@ class CommandTest {
     @Test
     void withdrawingNeedsNoNoteAndRestoringTakesItUpAgain() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        HistoryEntry withdrawn = new Command.Withdraw(null).applyTo(p, NOW, TODAY, "rita");
+        HistoryEntry withdrawn = new Command.Withdraw(null).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.WITHDRAWN, p.status);
         assertNull(withdrawn.note());
-        assertThrows(TransitionRefused.class, () -> new Command.Withdraw(null).applyTo(p, NOW, TODAY, "rita"));
-        HistoryEntry restored = new Command.Restore("mistake").applyTo(p, NOW, TODAY, "rita");
+        assertThrows(TransitionRefused.class, () -> new Command.Withdraw(null).applyTo(p, NOW, UTC, "rita"));
+        HistoryEntry restored = new Command.Restore("mistake").applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.OPEN, p.status);
         assertEquals(LocalDate.of(2030, 2, 1), p.nextReviewOn);
         assertEquals(EventType.RESTORED, restored.type());
@@ -173,8 +231,8 @@ class CommandTest {
     @Test
     void restoredAfterItsDueDateItIsDueAtOnce() {
         Prediction p = dated(LocalDate.of(2026, 1, 15));
-        new Command.Withdraw(new Withdrawal("mis-extraction")).applyTo(p, NOW, TODAY, "rita");
-        new Command.Restore(null).applyTo(p, NOW, TODAY, "rita");
+        new Command.Withdraw(new Withdrawal("mis-extraction")).applyTo(p, NOW, UTC, "rita");
+        new Command.Restore(null).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.DUE, p.status);
         assertEquals(LocalDate.of(2026, 1, 16), p.nextReviewOn);
     }
@@ -182,17 +240,18 @@ class CommandTest {
     @Test
     void onlyAWithdrawnPredictionCanBeRestoredAndOnlyAResolvedOneReopened() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        assertThrows(TransitionRefused.class, () -> new Command.Restore(null).applyTo(p, NOW, TODAY, "rita"));
-        assertThrows(TransitionRefused.class, () -> new Command.Reopen(null).applyTo(p, NOW, TODAY, "rita"));
+        assertThrows(TransitionRefused.class, () -> new Command.Restore(null).applyTo(p, NOW, UTC, "rita"));
+        assertThrows(TransitionRefused.class, () -> new Command.Reopen(null).applyTo(p, NOW, UTC, "rita"));
     }
 
     @Test
     void flaggingSaysWhyAndOnlyOnce() {
         Prediction p = dated(LocalDate.of(2026, 3, 1));
-        assertEquals(true, p.reviewDue(TODAY));
+        assertEquals(true, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY));
         assertEquals(FlagReason.TARGET_REACHED, p.flagDue());
         assertEquals(Status.DUE, p.status);
-        assertEquals(false, p.reviewDue(TODAY), "a DUE prediction is not flagged again");
+        assertEquals(
+                false, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY), "a DUE prediction is not flagged again");
         assertThrows(TransitionRefused.class, p::flagDue);
     }
 
@@ -200,15 +259,15 @@ class CommandTest {
     void aCadenceReviewBeforeTheTargetIsAPeriodicReview() {
         Prediction p = prediction(
                 new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(1));
-        assertEquals(false, p.reviewDue(TODAY));
-        assertEquals(true, p.reviewDue(TODAY.plusMonths(1)));
+        assertEquals(false, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY));
+        assertEquals(true, DueDates.reviewDue(p.status, p.nextReviewOn, TODAY.plusMonths(1)));
         assertEquals(FlagReason.PERIODIC_REVIEW, p.flagDue());
     }
 
     @Test
     void aDeferralSurvivesAnEditThatKeepsTheTarget() {
         Prediction p = due(LocalDate.of(2026, 3, 1));
-        new Command.Defer(new Deferral(TODAY.plusDays(10), null)).applyTo(p, NOW, TODAY, "rita");
+        new Command.Defer(new Deferral(TODAY.plusDays(10), null)).applyTo(p, NOW, UTC, "rita");
         p.id = 1L; // stored: an edit is not a creation
         p.apply(p.toInput(), ZoneOffset.UTC, TODAY.plusDays(1));
         assertEquals(TODAY.plusDays(10), p.nextReviewOn);

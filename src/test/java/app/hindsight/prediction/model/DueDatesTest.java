@@ -129,9 +129,30 @@ class DueDatesTest {
         Instant due = Instant.parse("2027-12-31T23:00:00Z");
         Instant early = Instant.parse("2027-06-01T10:00:00Z");
         Instant late = Instant.parse("2028-02-01T10:00:00Z");
-        assertEquals(early, DueDates.closesAt(due, early));
-        assertEquals(due, DueDates.closesAt(due, late));
-        assertEquals(late, DueDates.closesAt(null, late));
-        assertNull(DueDates.closesAt(due, null));
+        ZoneId utc = ZoneOffset.UTC;
+        assertEquals(early, DueDates.closesAt(due, early, null, utc));
+        assertEquals(due, DueDates.closesAt(due, late, null, utc));
+        assertEquals(late, DueDates.closesAt(null, late, null, utc));
+        assertNull(DueDates.closesAt(due, null, null, utc));
+    }
+
+    @Test
+    void theAnswerKnownEarlierClosesAtTheStartOfThatDayInTheZone() {
+        Instant due = Instant.parse("2027-12-31T23:00:00Z");
+        Instant resolved = Instant.parse("2027-06-10T10:00:00Z");
+        LocalDate known = LocalDate.of(2027, 6, 3);
+        assertEquals(Instant.parse("2027-06-03T00:00:00Z"), DueDates.closesAt(due, resolved, known, ZoneOffset.UTC));
+        assertEquals(
+                Instant.parse("2027-06-02T22:00:00Z"),
+                DueDates.closesAt(due, resolved, known, ZoneId.of("Europe/Berlin")),
+                "the day begins in the service's zone");
+        assertEquals(
+                Instant.parse("2027-06-10T00:00:00Z"),
+                DueDates.closesAt(due, resolved, LocalDate.of(2027, 6, 10), ZoneOffset.UTC),
+                "known on the resolution day: forecasts made earlier that day do not score either");
+        assertEquals(
+                Instant.parse("2026-01-01T00:00:00Z"),
+                DueDates.closesAt(Instant.parse("2026-01-01T00:00:00Z"), resolved, known, ZoneOffset.UTC),
+                "a due date before knownOn still closes first");
     }
 }

@@ -169,9 +169,11 @@ class PredictionRowTest {
                                         Outcome.PARTIALLY_CORRECT,
                                         "Only 40x cheaper.",
                                         List.of(new Evidence("https://example.org/prices", "price list")),
-                                        LocalDate.parse("2027-12-31")),
+                                        LocalDate.parse("2027-12-31"),
+                                        LocalDate.parse("2027-12-20"),
+                                        null),
                                 Instant.parse("2028-01-02T03:04:05.678901Z"),
-                                LocalDate.parse("2028-01-02"),
+                                java.time.ZoneOffset.UTC,
                                 "bo"));
         for (String key : keys) {
             byte[] viaJdbc = queries.json(key).json();
