@@ -48,8 +48,10 @@ import app.hindsight.prediction.store.PredictionCache;
 import app.hindsight.prediction.store.PredictionExport;
 import app.hindsight.prediction.store.PredictionFilter;
 import app.hindsight.prediction.store.PredictionHistory;
+import app.hindsight.prediction.store.PredictionOrder;
 import app.hindsight.prediction.store.PredictionQueries;
 import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.Paged;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
@@ -103,22 +105,35 @@ public class PredictionResource {
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY)
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY)
     @Parameter(name = "q", in = ParameterIn.QUERY)
+    @Parameter(name = "hasMetric", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewFrom", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewTo", in = ParameterIn.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY)
     @Parameter(name = "limit", in = ParameterIn.QUERY)
     @Parameter(name = "cursor", in = ParameterIn.QUERY)
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
-        return Page.of(queries.list(
-                        filter, Cursor.decode(query.getFirst("cursor")), Page.limit(query.getFirst("limit"))))
-                .toResponse(uri, publicUrl);
+        PredictionOrder order = PredictionOrder.parse(query.getFirst("sort"));
+        String cursor = query.getFirst("cursor");
+        int limit = Page.limit(query.getFirst("limit"));
+        if (order == null) {
+            return Page.of(queries.list(filter, Cursor.decode(cursor), limit)).toResponse(uri, publicUrl);
+        }
+        Cursor.Position<Object> at = Cursor.position(cursor, order::cursorValue);
+        Paged<PredictionView> page =
+                queries.list(filter, order, at == null ? null : at.key(), at == null ? null : at.id(), limit);
+        return Page.of(page, order::cursorKey, last -> page.nextAfter()).toResponse(uri, publicUrl);
     }
 
     @GET
     @Produces(CSV + ";qs=0.5")
     @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
-        StreamingOutput csv = export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        var query = uri.getQueryParameters();
+        StreamingOutput csv = export.csv(
+                PredictionFilter.parse(query, config.zone()), PredictionOrder.parse(query.getFirst("sort")))::writeTo;
         return Response.ok(csv, CSV).build();
     }
 
@@ -126,8 +141,9 @@ public class PredictionResource {
     @Produces(NDJSON + ";qs=0.5")
     @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
-        StreamingOutput ndjson =
-                export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        var query = uri.getQueryParameters();
+        StreamingOutput ndjson = export.ndjson(
+                PredictionFilter.parse(query, config.zone()), PredictionOrder.parse(query.getFirst("sort")))::writeTo;
         return Response.ok(ndjson, NDJSON).build();
     }
 

@@ -52,9 +52,26 @@ public class OpenApiTruthFilter implements OASFilter {
             Map.entry("dueBefore", dateOrInstant()),
             Map.entry("dueAfter", dateOrInstant()),
             Map.entry("q", string(2000, null)),
+            Map.entry("hasMetric", OASFactory.createSchema().addType(SchemaType.BOOLEAN)),
+            Map.entry("nextReviewFrom", date()),
+            Map.entry("nextReviewTo", date()),
+            // The list's orders, as prediction.store.PredictionOrder.ACCEPTED names them (any case).
+            Map.entry(
+                    "sort",
+                    OASFactory.createSchema()
+                            .addType(SchemaType.STRING)
+                            .enumeration(List.of(
+                                    "madeOn",
+                                    "-madeOn",
+                                    "targetDate",
+                                    "-targetDate",
+                                    "nextReview",
+                                    "-nextReview",
+                                    "updated",
+                                    "-updated"))),
             Map.entry("assignee", string(200, null)),
             Map.entry("note", string(4000, null)),
-            Map.entry("cursor", string(64, "^[A-Za-z0-9_-]*$")),
+            Map.entry("cursor", string(128, "^[A-Za-z0-9_-]*$")),
             Map.entry(
                     "limit",
                     OASFactory.createSchema()
@@ -82,18 +99,29 @@ public class OpenApiTruthFilter implements OASFilter {
                             .defaultValue("OPEN")));
 
     /** What a query parameter means, where it means the same wherever it is taken. */
-    private static final Map<String, String> QUERY_DESCRIPTIONS = Map.of(
-            "status", "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
-            "topic", "a topic tag, e.g. cost",
-            "speaker", "speaker name, case-insensitive (e.g. Sam Altman)",
-            "source", "source key",
-            "dueBefore",
+    private static final Map<String, String> QUERY_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("status", "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several"),
+            Map.entry("topic", "a topic tag, e.g. cost"),
+            Map.entry(
+                    "speaker",
+                    "a speaker's name or the start of any word of it, ignoring case and accents (Sam Altman, "
+                            + "altman, sam alt); matches every speaker it fits"),
+            Map.entry("source", "source key"),
+            Map.entry(
+                    "dueBefore",
                     "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out "
-                            + "undated predictions",
-            "dueAfter", "dueAt at or after this date or instant; leaves out undated predictions",
-            "q", "text in the statement or the quote, case-insensitive",
-            "limit", "1 to 500, default 50",
-            "cursor", "nextCursor of the previous page");
+                            + "undated predictions"),
+            Map.entry("dueAfter", "dueAt at or after this date or instant; leaves out undated predictions"),
+            Map.entry("q", "text in the statement or the quote, case-insensitive"),
+            Map.entry(
+                    "hasMetric", "true: only predictions with a metric (a trajectory); false: only those without one"),
+            Map.entry(
+                    "nextReviewFrom",
+                    "nextReviewOn on or after this date; leaves out predictions without a next review (resolved or "
+                            + "withdrawn)"),
+            Map.entry("nextReviewTo", "nextReviewOn on or before this date; leaves out predictions without one"),
+            Map.entry("limit", "1 to 500, default 50"),
+            Map.entry("cursor", "nextCursor of the previous page"));
 
     // Words of letters, digits, hyphens and escaped dots, separated by |.
     private static final String LITERALS =
@@ -276,6 +304,14 @@ public class OpenApiTruthFilter implements OASFilter {
     private static Schema string(int maxLength, String pattern) {
         Schema schema = OASFactory.createSchema().addType(SchemaType.STRING).maxLength(maxLength);
         return pattern == null ? schema : schema.pattern(pattern);
+    }
+
+    private static Schema date() {
+        return OASFactory.createSchema()
+                .addType(SchemaType.STRING)
+                .format("date")
+                .maxLength(10)
+                .examples(List.of("2027-12-31"));
     }
 
     private static Schema dateOrInstant() {
