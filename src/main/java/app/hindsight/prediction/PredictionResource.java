@@ -116,15 +116,23 @@ public class PredictionResource {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
         PredictionOrder order = PredictionOrder.parse(query.getFirst("sort"));
-        String cursor = query.getFirst("cursor");
-        int limit = Page.limit(query.getFirst("limit"));
+        return page(queries, filter, order, query.getFirst("cursor"), Page.limit(query.getFirst("limit")))
+                .toResponse(uri, publicUrl);
+    }
+
+    /**
+     * A page of the list in the order (null: by id) after the cursor, with the next page's cursor: what the list
+     * answers, and what the desk's browse page shows.
+     */
+    public static Page<PredictionView> page(
+            PredictionQueries queries, PredictionFilter filter, PredictionOrder order, String cursor, int limit) {
         if (order == null) {
-            return Page.of(queries.list(filter, Cursor.decode(cursor), limit)).toResponse(uri, publicUrl);
+            return Page.of(queries.list(filter, Cursor.decode(cursor), limit));
         }
         Cursor.Position<Object> at = Cursor.position(cursor, order::cursorValue);
         Paged<PredictionView> page =
                 queries.list(filter, order, at == null ? null : at.key(), at == null ? null : at.id(), limit);
-        return Page.of(page, order::cursorKey, last -> page.nextAfter()).toResponse(uri, publicUrl);
+        return Page.of(page, order::cursorKey, last -> page.nextAfter());
     }
 
     @GET

@@ -26,11 +26,20 @@ public final class SpeakerNames {
             return "";
         }
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return decomposed
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .strip();
+        String lower = decomposed.toLowerCase(Locale.ROOT);
+        StringBuilder folded = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            int at = UNDECOMPOSED.indexOf(c);
+            folded.append(at >= 0 ? UNDECOMPOSED_AS[at] : String.valueOf(c));
+        }
+        return folded.toString().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
+
+    /** Letters without a decomposition (Ø is not O with a mark to Unicode), and how an English keyboard types them. */
+    private static final String UNDECOMPOSED = "øæœßłđðþı";
+
+    private static final String[] UNDECOMPOSED_AS = {"o", "ae", "oe", "ss", "l", "d", "d", "th", "i"};
 
     /** Whether the query begins one of the name's words (and goes on from there as the name does). */
     public static boolean matches(String name, String query) {

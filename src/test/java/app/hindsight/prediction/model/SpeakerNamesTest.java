@@ -17,6 +17,8 @@ class SpeakerNamesTest {
         assertTrue(SpeakerNames.matches("Sam Altman", "Sam Alt"));
         assertTrue(SpeakerNames.matches("Zoë Ångström", "zoe angst"));
         assertTrue(SpeakerNames.matches("Jean-Pierre Lévy", "pierre levy"));
+        assertTrue(SpeakerNames.matches("Ingrid Ødegård", "odegard"));
+        assertTrue(SpeakerNames.matches("Lech Wałęsa", "walesa"));
         assertFalse(SpeakerNames.matches("Sam Altman", "tman"));
         assertFalse(SpeakerNames.matches("Sam Altman", "altman sam"));
         assertFalse(SpeakerNames.matches("Sam Altman", " "));
