@@ -18,6 +18,11 @@ public final class SpeakerNames {
     /** The most names a suggestion lists. */
     public static final int MAX_SUGGESTIONS = 5;
 
+    /** Letters without a decomposition (Ø is not O with a mark to Unicode), and how an English keyboard types them. */
+    private static final String UNDECOMPOSED = "øæœßłđðþı";
+
+    private static final String[] UNDECOMPOSED_AS = {"o", "ae", "oe", "ss", "l", "d", "d", "th", "i"};
+
     private SpeakerNames() {}
 
     /** The name as it is compared: lower case, without accents, words separated by one space. */
@@ -35,11 +40,6 @@ public final class SpeakerNames {
         }
         return folded.toString().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
-
-    /** Letters without a decomposition (Ø is not O with a mark to Unicode), and how an English keyboard types them. */
-    private static final String UNDECOMPOSED = "øæœßłđðþı";
-
-    private static final String[] UNDECOMPOSED_AS = {"o", "ae", "oe", "ss", "l", "d", "d", "th", "i"};
 
     /** Whether the query begins one of the name's words (and goes on from there as the name does). */
     public static boolean matches(String name, String query) {
