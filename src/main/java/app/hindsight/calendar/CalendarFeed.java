@@ -112,8 +112,7 @@ public class CalendarFeed {
                 return null;
             }
         }
-        return new PredictionFilter(
-                statuses, f.kind(), f.topic(), f.speaker(), f.source(), f.dueBefore(), f.dueAfter(), f.q());
+        return f.withStatuses(statuses);
     }
 
     private static List<Property> calendarProperties(CalendarWindow window) {

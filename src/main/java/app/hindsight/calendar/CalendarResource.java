@@ -68,6 +68,9 @@ public class CalendarResource {
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY)
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY)
     @Parameter(name = "q", in = ParameterIn.QUERY)
+    @Parameter(name = "hasMetric", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewFrom", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewTo", in = ParameterIn.QUERY)
     @Parameter(
             name = "from",
             in = ParameterIn.QUERY,

@@ -48,8 +48,10 @@ import app.hindsight.prediction.store.PredictionCache;
 import app.hindsight.prediction.store.PredictionExport;
 import app.hindsight.prediction.store.PredictionFilter;
 import app.hindsight.prediction.store.PredictionHistory;
+import app.hindsight.prediction.store.PredictionOrder;
 import app.hindsight.prediction.store.PredictionQueries;
 import app.hindsight.shared.ExpectedVersion;
+import app.hindsight.shared.Paged;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
 import app.hindsight.web.Cursor;
@@ -103,22 +105,43 @@ public class PredictionResource {
     @Parameter(name = "dueBefore", in = ParameterIn.QUERY)
     @Parameter(name = "dueAfter", in = ParameterIn.QUERY)
     @Parameter(name = "q", in = ParameterIn.QUERY)
+    @Parameter(name = "hasMetric", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewFrom", in = ParameterIn.QUERY)
+    @Parameter(name = "nextReviewTo", in = ParameterIn.QUERY)
+    @Parameter(name = "sort", in = ParameterIn.QUERY)
     @Parameter(name = "limit", in = ParameterIn.QUERY)
     @Parameter(name = "cursor", in = ParameterIn.QUERY)
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<PredictionView>> list(@Context UriInfo uri) {
         var query = uri.getQueryParameters();
         PredictionFilter filter = PredictionFilter.parse(query, config.zone());
-        return Page.of(queries.list(
-                        filter, Cursor.decode(query.getFirst("cursor")), Page.limit(query.getFirst("limit"))))
+        PredictionOrder order = PredictionOrder.parse(query.getFirst("sort"));
+        return page(queries, filter, order, query.getFirst("cursor"), Page.limit(query.getFirst("limit")))
                 .toResponse(uri, publicUrl);
+    }
+
+    /**
+     * A page of the list in the order (null: by id) after the cursor, with the next page's cursor: what the list
+     * answers, and what the desk's browse page shows.
+     */
+    public static Page<PredictionView> page(
+            PredictionQueries queries, PredictionFilter filter, PredictionOrder order, String cursor, int limit) {
+        if (order == null) {
+            return Page.of(queries.list(filter, Cursor.decode(cursor), limit));
+        }
+        Cursor.Position<Object> at = Cursor.position(cursor, order::cursorValue);
+        Paged<PredictionView> page =
+                queries.list(filter, order, at == null ? null : at.key(), at == null ? null : at.id(), limit);
+        return Page.of(page, order::cursorKey, last -> page.nextAfter());
     }
 
     @GET
     @Produces(CSV + ";qs=0.5")
     @RolesAllowed(Roles.READER)
     public Response exportCsv(@Context UriInfo uri) {
-        StreamingOutput csv = export.csv(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        var query = uri.getQueryParameters();
+        StreamingOutput csv = export.csv(
+                PredictionFilter.parse(query, config.zone()), PredictionOrder.parse(query.getFirst("sort")))::writeTo;
         return Response.ok(csv, CSV).build();
     }
 
@@ -126,8 +149,9 @@ public class PredictionResource {
     @Produces(NDJSON + ";qs=0.5")
     @RolesAllowed(Roles.READER)
     public Response exportNdjson(@Context UriInfo uri) {
-        StreamingOutput ndjson =
-                export.ndjson(PredictionFilter.parse(uri.getQueryParameters(), config.zone()))::writeTo;
+        var query = uri.getQueryParameters();
+        StreamingOutput ndjson = export.ndjson(
+                PredictionFilter.parse(query, config.zone()), PredictionOrder.parse(query.getFirst("sort")))::writeTo;
         return Response.ok(ndjson, NDJSON).build();
     }
 

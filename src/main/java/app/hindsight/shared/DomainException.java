@@ -43,6 +43,11 @@ public abstract class DomainException extends RuntimeException {
         return null;
     }
 
+    /** Names the client may have meant, for the problem's {@code suggestions}; none unless a look-up missed. */
+    public List<String> suggestions() {
+        return List.of();
+    }
+
     /** When the same request may succeed (Retry-After, in seconds); 0 when waiting changes nothing. */
     public int retryAfterSeconds() {
         return 0;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -16,6 +17,8 @@ import app.hindsight.forecast.ScoreQueries;
 import app.hindsight.forecast.ScoreQueries.CrowdFigures;
 import app.hindsight.intake.store.CoverageQueries;
 import app.hindsight.prediction.model.Kind;
+import app.hindsight.prediction.model.SpeakerNames;
+import app.hindsight.prediction.store.SpeakerDirectory;
 import app.hindsight.shared.NotFound;
 
 /** Speakers' track records: the database counts by group, {@link TrackRecord} does the arithmetic. */
@@ -33,6 +36,9 @@ public class SpeakerRecords {
     @Inject
     CoverageQueries coverage;
 
+    @Inject
+    SpeakerDirectory directory;
+
     /** Every speaker, by name (ignoring case). */
     @Transactional
     public List<SpeakerView> all() {
@@ -49,11 +55,34 @@ public class SpeakerRecords {
     /** One speaker, named in any case, with the figures by kind and topic and the latest resolved calls. */
     @Transactional
     public SpeakerView one(String name, int resolvedLimit) {
+        return find(name, resolvedLimit).orElseThrow(() -> new NotFound("speaker", name));
+    }
+
+    /**
+     * The speaker whose name is exactly this one, ignoring case; else the one speaker whose name it is a part of
+     * ({@link SpeakerNames}): the name to use instead. Several or none: an {@link UnknownSpeaker} suggesting names.
+     */
+    @Transactional
+    public String canonical(String name) {
+        if (!queries.counts("p.speaker_lower", ONE_SPEAKER, Map.of("speaker", name.toLowerCase(Locale.ROOT)))
+                .isEmpty()) {
+            return name;
+        }
+        List<String> fits = directory.matching(name);
+        if (fits.size() == 1) {
+            return fits.get(0);
+        }
+        throw new UnknownSpeaker(name, fits, fits.isEmpty() ? directory.nearest(name) : fits);
+    }
+
+    /** One speaker named exactly so (in any case), if any. */
+    @Transactional
+    public Optional<SpeakerView> find(String name, int resolvedLimit) {
         String lower = name.toLowerCase(Locale.ROOT);
         Map<String, Object> speaker = Map.of("speaker", lower);
         List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", ONE_SPEAKER, speaker);
         if (counts.isEmpty()) {
-            throw new NotFound("speaker", name);
+            return Optional.empty();
         }
         TrackRecord overall = records(
                         counts, scores.crowd(ONE_SPEAKER, speaker, "p.speaker_lower"), Function.identity())
@@ -71,8 +100,8 @@ public class SpeakerRecords {
                 .map(r -> new SpeakerView.ResolvedCall(
                         r.key(), r.statement(), r.kind(), r.outcome(), r.resolvedOn(), crowdAtClose.get(r.id())))
                 .toList();
-        return new SpeakerView(
-                TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved, coverage.ofSpeaker(lower));
+        return Optional.of(new SpeakerView(
+                TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved, coverage.ofSpeaker(lower)));
     }
 
     /** The groups' records, in the order of their keys, from the counts and the crowd's figures per group. */

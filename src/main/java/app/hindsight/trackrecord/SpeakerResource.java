@@ -1,6 +1,7 @@
 package app.hindsight.trackrecord;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,9 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -56,11 +59,26 @@ public class SpeakerResource {
         return CsvResponse.of(CSV, rows);
     }
 
+    /**
+     * A name that is only a part of one speaker's (altman for Sam Altman) is redirected rather than served, so the
+     * client keeps the speaker's own URL: the part may fit a second speaker tomorrow, the full name still one.
+     */
     @GET
     @Path("{name}")
     @Operation(operationId = "getSpeaker", summary = "A speaker's track record")
+    @APIResponseSchema(SpeakerView.class)
     @RolesAllowed(Roles.READER)
-    public SpeakerView one(@PathParam("name") String name, @QueryParam("limit") String limit) {
-        return speakers.one(name, Page.limit(limit));
+    public Response one(@PathParam("name") String name, @QueryParam("limit") String limit, @Context UriInfo uri) {
+        Optional<SpeakerView> exact = speakers.find(name, Page.limit(limit));
+        if (exact.isPresent()) {
+            return Response.ok(exact.get()).build();
+        }
+        String canonical = speakers.canonical(name);
+        String path =
+                UriBuilder.fromPath("/api/v1/speakers/{name}").build(canonical).getRawPath();
+        String query = uri.getRequestUri().getRawQuery();
+        return Response.status(308)
+                .location(publicUrl.of(path + (query == null ? "" : "?" + query)))
+                .build();
     }
 }

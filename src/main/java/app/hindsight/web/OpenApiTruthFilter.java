@@ -19,8 +19,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Makes the API description's schemas say what the service does, in one place rather than on every endpoint:
  * <ul>
  * <li>every parameter has a bounded schema: parameters are named alike across the API (key, id, limit, cursor,
- * the list filters), so their schemas, and the descriptions of those that mean the same everywhere, are given here
- * once by name;</li>
+ * the list filters), so their schemas, and the descriptions of those that mean the same everywhere, are given once
+ * by name (the query's in {@link QueryParameterTable});</li>
  * <li>a property a schema does not list as required may be null: records serialise an absent value as null, and
  * read one as absent;</li>
  * <li>a problem's {@code type} and {@code instance} are URI references: RFC 9457 allows relative ones, and ours
@@ -35,65 +35,7 @@ public class OpenApiTruthFilter implements OASFilter {
 
     // Longer values than the stored ones can match nothing, so these bounds lose a client nothing.
     // A key, as shared.Keys.SLUG, anchored: JSON Schema patterns match anywhere in the value.
-    private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
-
-    private static final Map<String, Schema> QUERY = Map.ofEntries(
-            // The list filters (PredictionFilter) of the list and the calendar.
-            Map.entry(
-                    "status",
-                    OASFactory.createSchema()
-                            .addType(SchemaType.ARRAY)
-                            .maxItems(4)
-                            .items(OASFactory.createSchema().ref("Status"))),
-            Map.entry("kind", OASFactory.createSchema().ref("Kind")),
-            Map.entry("topic", string(50, "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")),
-            Map.entry("speaker", string(200, null)),
-            Map.entry("source", string(80, SLUG)),
-            Map.entry("dueBefore", dateOrInstant()),
-            Map.entry("dueAfter", dateOrInstant()),
-            Map.entry("q", string(2000, null)),
-            Map.entry("assignee", string(200, null)),
-            Map.entry("note", string(4000, null)),
-            Map.entry("cursor", string(64, "^[A-Za-z0-9_-]*$")),
-            Map.entry(
-                    "limit",
-                    OASFactory.createSchema()
-                            .addType(SchemaType.INTEGER)
-                            .format("int32")
-                            .minimum(java.math.BigDecimal.ONE)
-                            .maximum(java.math.BigDecimal.valueOf(500))
-                            .defaultValue(50)),
-            Map.entry(
-                    "minScored",
-                    OASFactory.createSchema()
-                            .addType(SchemaType.INTEGER)
-                            .format("int64")
-                            .minimum(java.math.BigDecimal.ZERO)
-                            .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE))
-                            .defaultValue(0)),
-            Map.entry(
-                    "dryRun",
-                    OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
-            Map.entry(
-                    "state",
-                    OASFactory.createSchema()
-                            .addType(SchemaType.STRING)
-                            .enumeration(List.of("OPEN", "CLOSED"))
-                            .defaultValue("OPEN")));
-
-    /** What a query parameter means, where it means the same wherever it is taken. */
-    private static final Map<String, String> QUERY_DESCRIPTIONS = Map.of(
-            "status", "OPEN, DUE, RESOLVED or WITHDRAWN; repeat or comma-separate for several",
-            "topic", "a topic tag, e.g. cost",
-            "speaker", "speaker name, case-insensitive (e.g. Sam Altman)",
-            "source", "source key",
-            "dueBefore",
-                    "dueAt before this date (start of day in the configured zone) or instant, exclusive; leaves out "
-                            + "undated predictions",
-            "dueAfter", "dueAt at or after this date or instant; leaves out undated predictions",
-            "q", "text in the statement or the quote, case-insensitive",
-            "limit", "1 to 500, default 50",
-            "cursor", "nextCursor of the previous page");
+    static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     // Words of letters, digits, hyphens and escaped dots, separated by |.
     private static final String LITERALS =
@@ -179,10 +121,10 @@ public class OpenApiTruthFilter implements OASFilter {
      */
     private static void parameter(Parameter parameter) {
         if (parameter.getIn() == Parameter.In.QUERY && parameter.getDescription() == null) {
-            parameter.setDescription(QUERY_DESCRIPTIONS.get(parameter.getName()));
+            parameter.setDescription(QueryParameterTable.DESCRIPTIONS.get(parameter.getName()));
         }
         Map<String, Schema> table = switch (parameter.getIn()) {
-            case QUERY -> QUERY;
+            case QUERY -> QueryParameterTable.SCHEMAS;
             case PATH -> PATH;
             case HEADER -> HEADER;
             default -> Map.of();
@@ -274,13 +216,8 @@ public class OpenApiTruthFilter implements OASFilter {
         return property;
     }
 
-    private static Schema string(int maxLength, String pattern) {
+    static Schema string(int maxLength, String pattern) {
         Schema schema = OASFactory.createSchema().addType(SchemaType.STRING).maxLength(maxLength);
         return pattern == null ? schema : schema.pattern(pattern);
-    }
-
-    private static Schema dateOrInstant() {
-        return string(35, "^\\d{4}-\\d{2}-\\d{2}(T\\S+)?$")
-                .description("A date (2027-12-31) or an instant " + "(2028-01-01T00:00:00Z)");
     }
 }

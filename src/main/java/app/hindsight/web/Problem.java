@@ -3,6 +3,8 @@ package app.hindsight.web;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import app.hindsight.shared.FieldError;
@@ -18,7 +20,10 @@ public record Problem(
         String detail,
         URI instance,
         List<FieldError> errors,
-        String currentStatus) {
+        String currentStatus,
+
+        @Schema(description = "What the client may have meant: the names a part of a name fits, or the nearest ones")
+        List<String> suggestions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

@@ -53,7 +53,8 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        Response problem = problem(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors(), e.currentStatus());
+        Response problem = problem(
+                e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors(), e.currentStatus(), e.suggestions());
         if (e.retryAfterSeconds() <= 0) {
             return problem;
         }
@@ -267,9 +268,21 @@ public class ProblemMapper {
             UriInfo uri,
             List<FieldError> errors,
             String currentStatus) {
+        return problem(status, type, title, detail, uri, errors, currentStatus, List.of());
+    }
+
+    static Response problem(
+            int status,
+            String type,
+            String title,
+            String detail,
+            UriInfo uri,
+            List<FieldError> errors,
+            String currentStatus,
+            List<String> suggestions) {
         URI instance = uri == null ? null : URI.create(uri.getRequestUri().getRawPath());
-        Problem body =
-                new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors, currentStatus);
+        Problem body = new Problem(
+                URI.create("/problems/" + type), title, status, detail, instance, errors, currentStatus, suggestions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

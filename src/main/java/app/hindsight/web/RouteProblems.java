@@ -49,7 +49,8 @@ public class RouteProblems {
         // The path only when it is plain ASCII: refused bytes are not echoed back as if they were text.
         String path = ctx.request().path();
         URI instance = path != null && RequestGuard.targetProblem(path) == null ? URI.create(path) : null;
-        Problem problem = new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors, null);
+        Problem problem =
+                new Problem(URI.create("/problems/" + type), title, status, detail, instance, errors, null, List.of());
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);

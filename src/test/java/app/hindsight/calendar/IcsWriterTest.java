@@ -154,6 +154,6 @@ class IcsWriterTest {
     }
 
     private static PredictionFilter filter(Status... statuses) {
-        return new PredictionFilter(List.of(statuses), null, "t", null, null, null, null, null);
+        return new PredictionFilter(List.of(statuses), null, "t", null, null, null, null, null, null, null, null);
     }
 }

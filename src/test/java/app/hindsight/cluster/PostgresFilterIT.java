@@ -166,4 +166,41 @@ class PostgresFilterIT {
         assertEquals(74, keys.size());
         assertEquals(74, keys.stream().distinct().count());
     }
+
+    @Test
+    void aPartOfTheNameFindsTheSameAsTheWholeName() {
+        assertEquals(walk(Map.of("speaker", "SAM ALTMAN"), "key"), walk(Map.of("speaker", "altman"), "key"));
+        assertEquals(walk(Map.of("speaker", "SAM ALTMAN"), "key"), walk(Map.of("speaker", "sam alt"), "key"));
+    }
+
+    @Test
+    void theSeededPredictionsPageThroughATargetDateSortWithinTheBudget() {
+        List<String> keys = walk(Map.of("sort", "-targetDate"), "key");
+        List<String> dates = walk(Map.of("sort", "-targetDate"), "target.date");
+        assertEquals(keys.size(), keys.stream().distinct().count());
+        assertEquals(walk(Map.of(), "key").size(), keys.size());
+        // Latest first, the undated last.
+        for (int i = 1; i < dates.size(); i++) {
+            String before = dates.get(i - 1);
+            String after = dates.get(i);
+            assertTrue(after == null || before != null && before.compareTo(after) >= 0, before + " then " + after);
+        }
+    }
+
+    /** The value at {@code path} of every item of every page, five a page. */
+    private static List<String> walk(Map<String, String> query, String path) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = api().queryParams(query).queryParam("limit", 5);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get("/predictions");
+            page.then().statusCode(200);
+            values.addAll(page.path("items." + path));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        return values;
+    }
 }

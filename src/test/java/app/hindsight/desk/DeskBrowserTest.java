@@ -257,6 +257,9 @@ class DeskBrowserTest extends DeskBrowsing {
                 "/desk/predictions/" + TOWN_HALL_100X,
                 "/desk/predictions/" + due,
                 "/desk/reviews",
+                "/desk/predictions",
+                "/desk/predictions?speaker=altman&sort=-targetDate&hasMetric=true",
+                "/desk/predictions?speaker=nobody-by-this-name",
                 "/desk/speakers",
                 "/desk/forecasters",
                 "/desk/no-such-page");

@@ -237,7 +237,8 @@ class DomainProblemsTest {
         assertEquals(status, r.getStatus());
         assertEquals(Problem.MEDIA_TYPE, r.getMediaType().toString());
         assertEquals(
-                new Problem(URI.create("/problems/" + type), title, status, detail, null, errors, currentStatus),
+                new Problem(
+                        URI.create("/problems/" + type), title, status, detail, null, errors, currentStatus, List.of()),
                 r.getEntity());
         assertEquals(retryAfter, r.getHeaderString("Retry-After"));
         assertNull(r.getHeaderString("WWW-Authenticate"));

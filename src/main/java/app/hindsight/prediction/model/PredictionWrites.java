@@ -22,6 +22,6 @@ public class PredictionWrites {
     @PostUpdate
     @PostRemove
     void written(Prediction p) {
-        written.fire(new PredictionWritten(p.key));
+        written.fire(new PredictionWritten(p.key, p.speaker));
     }
 }

@@ -5,4 +5,4 @@ package app.hindsight.prediction.model;
  * synchronously by {@link PredictionWrites} at flush; the read cache observes it. An event, so that what a prediction
  * is knows nothing of where it is stored or cached.
  */
-public record PredictionWritten(String key) {}
+public record PredictionWritten(String key, String speaker) {}

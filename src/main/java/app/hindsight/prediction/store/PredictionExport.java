@@ -126,10 +126,11 @@ public class PredictionExport {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    public Export csv(PredictionFilter filter) {
+    /** Every match as CSV, in the order (null: by id). */
+    public Export csv(PredictionFilter filter, PredictionOrder order) {
         return out -> {
             try (CsvWriter.Rows<Row> rows = CSV.open(out)) {
-                forEachBatch(filter, batch -> {
+                forEachBatch(filter, order, batch -> {
                     for (PredictionView p : batch) {
                         rows.write(Row.of(p));
                     }
@@ -139,10 +140,11 @@ public class PredictionExport {
         };
     }
 
-    public Export ndjson(PredictionFilter filter) {
+    /** Every match as NDJSON, in the order (null: by id). */
+    public Export ndjson(PredictionFilter filter, PredictionOrder order) {
         return out -> {
             ObjectMapper lines = json.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            forEachBatch(filter, batch -> {
+            forEachBatch(filter, order, batch -> {
                 for (PredictionView p : batch) {
                     lines.writeValue(out, p);
                     out.write('\n');
@@ -156,7 +158,17 @@ public class PredictionExport {
         void write(List<PredictionView> batch) throws IOException;
     }
 
-    private void forEachBatch(PredictionFilter filter, BatchWriter writer) throws IOException {
+    private void forEachBatch(PredictionFilter filter, PredictionOrder order, BatchWriter writer) throws IOException {
+        if (order != null) {
+            PredictionQueries.SortedBatch batch = null;
+            do {
+                batch = predictions.batch(filter, order, batch, BATCH);
+                if (!batch.items().isEmpty()) {
+                    writer.write(batch.items());
+                }
+            } while (!batch.last());
+            return;
+        }
         long after = 0;
         while (true) {
             PredictionQueries.Batch batch = predictions.batch(filter, after, BATCH);

@@ -1,6 +1,7 @@
 package app.hindsight.prediction.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,26 @@ public record PredictionFilter(
         String source,
         Instant dueBefore,
         Instant dueAfter,
-        String q) {
+        String q,
+        Boolean hasMetric,
+        LocalDate nextReviewFrom,
+        LocalDate nextReviewTo) {
+
+    /** The same filter, for these statuses instead. */
+    public PredictionFilter withStatuses(List<Status> replaced) {
+        return new PredictionFilter(
+                replaced,
+                kind,
+                topic,
+                speaker,
+                source,
+                dueBefore,
+                dueAfter,
+                q,
+                hasMetric,
+                nextReviewFrom,
+                nextReviewTo);
+    }
 
     /** From the query parameters, each name with its values; an {@link InvalidInput} naming each bad one. */
     public static PredictionFilter parse(Map<String, List<String>> query, ZoneId zone) {
@@ -44,6 +64,13 @@ public record PredictionFilter(
         Kind kind = enumValue(Kind.class, "kind", first(query, "kind"), errors);
         Instant dueBefore = instant("dueBefore", first(query, "dueBefore"), zone, errors);
         Instant dueAfter = instant("dueAfter", first(query, "dueAfter"), zone, errors);
+        Boolean hasMetric = bool("hasMetric", first(query, "hasMetric"), errors);
+        LocalDate nextReviewFrom = date("nextReviewFrom", first(query, "nextReviewFrom"), errors);
+        LocalDate nextReviewTo = date("nextReviewTo", first(query, "nextReviewTo"), errors);
+        if (nextReviewFrom != null && nextReviewTo != null && nextReviewTo.isBefore(nextReviewFrom)) {
+            errors.add(new FieldError(
+                    "nextReviewTo", "'" + nextReviewTo + "' is before nextReviewFrom '" + nextReviewFrom + "'"));
+        }
         String topic = blankToNull(first(query, "topic"));
         if (topic != null && !topic.toLowerCase(Locale.ROOT).matches(Keys.SLUG)) {
             errors.add(new FieldError(
@@ -60,7 +87,10 @@ public record PredictionFilter(
                 blankToNull(first(query, "source")),
                 dueBefore,
                 dueAfter,
-                blankToNull(first(query, "q")));
+                blankToNull(first(query, "q")),
+                hasMetric,
+                nextReviewFrom,
+                nextReviewTo);
     }
 
     private static String first(Map<String, List<String>> query, String name) {
@@ -115,6 +145,29 @@ public record PredictionFilter(
                     "'" + value + "' " + Dates.DATE_RULE + ", or " + Dates.INSTANT_RULE.replaceFirst("^must be ", "")));
         }
         return instant.orElse(null);
+    }
+
+    private static Boolean bool(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            errors.add(new FieldError(field, "'" + value + "' must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(v);
+    }
+
+    private static LocalDate date(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Optional<LocalDate> date = Dates.date(value.strip());
+        if (date.isEmpty()) {
+            errors.add(new FieldError(field, "'" + value + "' " + Dates.DATE_RULE));
+        }
+        return date.orElse(null);
     }
 
     private static String blankToNull(String s) {

@@ -38,6 +38,9 @@ public class PredictionInserts {
     @Inject
     PredictionCache cache;
 
+    @Inject
+    SpeakerDirectory speakers;
+
     /** Inserts valid predictions whose keys are set and free, each with its CREATED event by {@code actor}. */
     public void insertAll(List<NewPrediction> items, String actor, String note, Instant now, LocalDate today) {
         if (items.isEmpty()) {
@@ -59,6 +62,7 @@ public class PredictionInserts {
             keys.add(p.key);
         }
         cache.writtenAll(keys);
+        speakers.added(items.stream().map(NewPrediction::speaker).toList());
         session.doWork(connection -> {
             try (PreparedStatement s = connection.prepareStatement(PredictionRow.INSERT)) {
                 Batch batch = new Batch(s);

@@ -42,6 +42,9 @@ public class PredictionQueries {
     PredictionScan scan;
 
     @Inject
+    SortedScan sortedScan;
+
+    @Inject
     PredictionCache cache;
 
     @Inject
@@ -130,6 +133,39 @@ public class PredictionQueries {
             next = slice.resumeAfter();
         }
         return new Paged<>(page.stream().map(Prediction::toView).toList(), next);
+    }
+
+    /**
+     * A page of the filter's matches in an order, after the prediction with the date {@code afterKey} and the id
+     * {@code afterId} (null: the first page); refused as {@link #list(PredictionFilter, long, int)} is when it would
+     * examine more than the scan budget allows. Its nextAfter is the last item's id; the order's
+     * {@link PredictionOrder#cursorKey} of the last item gives the date.
+     */
+    @Transactional
+    public Paged<PredictionView> list(
+            PredictionFilter filter, PredictionOrder order, Object afterKey, Long afterId, int limit) {
+        SortedScan.Position after = afterId == null ? null : new SortedScan.Position(afterKey, afterId);
+        SortedScan.Slice slice = sortedScan.scan(filter, order, after, limit + 1);
+        if (slice.matches().size() <= limit && !slice.complete()) {
+            throw new ScanBudgetExceeded(config.list().scanBudget());
+        }
+        return Paged.of(slice.matches(), limit, p -> p.id).map(Prediction::toView);
+    }
+
+    /** One batch of a sorted export, in its own transaction: as {@link #batch}, resuming after a position. */
+    public record SortedBatch(List<PredictionView> items, Object resumeKey, long resumeId, boolean last) {}
+
+    @Transactional
+    public SortedBatch batch(PredictionFilter filter, PredictionOrder order, SortedBatch previous, int size) {
+        SortedScan.Position after =
+                previous == null ? null : new SortedScan.Position(previous.resumeKey(), previous.resumeId());
+        SortedScan.Slice slice = sortedScan.scan(filter, order, after, size);
+        SortedScan.Position at = slice.resumeAfter();
+        return new SortedBatch(
+                slice.matches().stream().map(Prediction::toView).toList(),
+                at == null ? null : at.key(),
+                at == null ? 0 : at.id(),
+                slice.complete() || at == null);
     }
 
     /** One batch of an export: matches, the id to resume after, and whether it is the last batch. */

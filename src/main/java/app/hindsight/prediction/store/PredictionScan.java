@@ -1,6 +1,5 @@
 package app.hindsight.prediction.store;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -17,15 +16,13 @@ import org.hibernate.Session;
 import org.hibernate.jpa.SpecHints;
 
 import app.hindsight.HindsightConfig;
-import app.hindsight.prediction.model.Kind;
 import app.hindsight.prediction.model.Prediction;
-import app.hindsight.prediction.model.Status;
 import app.hindsight.prediction.store.ScanDrivers.AllIds;
 import app.hindsight.prediction.store.ScanDrivers.Chunk;
 import app.hindsight.prediction.store.ScanDrivers.Driver;
+import app.hindsight.prediction.store.ScanDrivers.EachValueIds;
 import app.hindsight.prediction.store.ScanDrivers.IndexIds;
 import app.hindsight.prediction.store.ScanDrivers.RangeIds;
-import app.hindsight.prediction.store.ScanDrivers.StatusIds;
 import app.hindsight.prediction.store.ScanDrivers.TextIds;
 import app.hindsight.prediction.store.ScanDrivers.TopicIds;
 import app.hindsight.prediction.store.ScanDrivers.WithinIds;
@@ -54,6 +51,12 @@ class PredictionScan {
     @Inject
     HindsightConfig config;
 
+    @Inject
+    SpeakerDirectory speakers;
+
+    /** A part of a name that matches more speakers than this is checked on each row instead of driving the scan. */
+    private static final int MAX_SPEAKER_DRIVERS = 16;
+
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -77,10 +80,14 @@ class PredictionScan {
         ScanAllowance allowance = new ScanAllowance(
                 config.list().scanBudget(), config.list().timeout().toNanos(), System::nanoTime);
         EntityManager em = Prediction.getEntityManager();
+        ScanCheck check = check(filter);
+        if (check.speakers() != null && check.speakers().isEmpty()) {
+            return new Slice(List.of(), after, true);
+        }
         // Never more candidates than the budget, so a scan stops within it (a budget under a page is the operator's
         // choice: such pages are refused).
         int chunk = Math.max(1, Math.min(firstChunk(count), allowance.rowsLeft()));
-        Candidates first = choose(em, filter, after, chunk, allowance, within);
+        Candidates first = choose(em, check, after, chunk, allowance, within);
         Driver driver = first.driver();
         List<Prediction> matches = new ArrayList<>();
         long cursor = after;
@@ -88,7 +95,7 @@ class PredictionScan {
         while (true) {
             allowance.spend(c.examined());
             int wanted = count - matches.size();
-            List<Prediction> found = load(em, filter, c, driver instanceof TopicIds, within, wanted, allowance);
+            List<Prediction> found = load(em, check, c, driver instanceof TopicIds, within, wanted, allowance);
             matches.addAll(found);
             if (matches.size() >= count) {
                 return new Slice(matches, matches.get(matches.size() - 1).id, false);
@@ -107,6 +114,11 @@ class PredictionScan {
         }
     }
 
+    /** The filter with its speaker resolved to the names it matches. */
+    ScanCheck check(PredictionFilter filter) {
+        return new ScanCheck(filter, filter.speaker() == null ? null : speakers.matchingLower(filter.speaker()));
+    }
+
     private static int firstChunk(int count) {
         return Math.max(MIN_CHUNK, count + count / 2);
     }
@@ -116,8 +128,8 @@ class PredictionScan {
     private record Candidates(Driver driver, Chunk chunk) {}
 
     private Candidates choose(
-            EntityManager em, PredictionFilter f, long after, int n, ScanAllowance allowance, long[] within) {
-        List<Driver> drivers = drivers(em, f, allowance);
+            EntityManager em, ScanCheck check, long after, int n, ScanAllowance allowance, long[] within) {
+        List<Driver> drivers = drivers(em, check, allowance);
         if (within != null) {
             drivers.add(new WithinIds(within));
         }
@@ -143,10 +155,11 @@ class PredictionScan {
         return a.upTo() > b.upTo();
     }
 
-    private List<Driver> drivers(EntityManager em, PredictionFilter f, ScanAllowance allowance) {
+    private List<Driver> drivers(EntityManager em, ScanCheck check, ScanAllowance allowance) {
+        PredictionFilter f = check.filter();
         List<Driver> drivers = new ArrayList<>();
         if (!f.statuses().isEmpty()) {
-            drivers.add(new StatusIds(EnumSet.copyOf(f.statuses())));
+            drivers.add(new EachValueIds("status", List.copyOf(EnumSet.copyOf(f.statuses()))));
         }
         if (f.kind() != null) {
             drivers.add(new IndexIds(
@@ -155,10 +168,8 @@ class PredictionScan {
         if (f.topic() != null) {
             drivers.add(new TopicIds(f.topicTag()));
         }
-        if (f.speaker() != null) {
-            drivers.add(new IndexIds(
-                    "select id from Prediction where speakerLower = :v and id > :after " + "order by speakerLower, id",
-                    Prediction.lowerSpeaker(f.speaker())));
+        if (check.speakers() != null && check.speakers().size() <= MAX_SPEAKER_DRIVERS) {
+            drivers.add(new EachValueIds("speakerLower", List.copyOf(check.speakers())));
         }
         if (f.source() != null) {
             drivers.add(new IndexIds(
@@ -170,6 +181,12 @@ class PredictionScan {
         }
         if (f.dueBefore() != null || f.dueAfter() != null) {
             RangeIds range = RangeIds.of(em, f, allowance);
+            if (range != null) {
+                drivers.add(range);
+            }
+        }
+        if (f.nextReviewFrom() != null || f.nextReviewTo() != null) {
+            RangeIds range = RangeIds.ofReview(em, f, allowance);
             if (range != null) {
                 drivers.add(range);
             }
@@ -190,9 +207,9 @@ class PredictionScan {
      * indexed column in the same query, H2 may use that column's index instead and read every row it holds.
      * q has no index on H2, so it is checked in the query (on PostgreSQL its trigram index may serve it).
      */
-    private static List<Prediction> load(
+    static List<Prediction> load(
             EntityManager em,
-            PredictionFilter f,
+            ScanCheck check,
             Chunk c,
             boolean topicChecked,
             long[] within,
@@ -201,7 +218,8 @@ class PredictionScan {
         if (c.isEmpty()) {
             return List.of();
         }
-        String jpql = "select p.id, p.status, p.kind, p.speakerLower, p.source, p.dueAt from Prediction p where "
+        PredictionFilter f = check.filter();
+        String jpql = "select " + ScanCheck.COLUMNS + " from Prediction p where "
                 + (c.ids() != null ? "p.id in :ids" : "p.id > :from and p.id <= :upTo")
                 + (f.q() != null
                         ? " and (lower(p.statement) like :q escape '\\' or lower(p.quote.text) like :q "
@@ -217,11 +235,9 @@ class PredictionScan {
         if (f.q() != null) {
             query.setParameter("q", f.likePattern());
         }
-        String speaker = Prediction.lowerSpeaker(f.speaker());
         List<Long> passed = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            if (admits(
-                    f, speaker, (Status) row[1], (Kind) row[2], (String) row[3], (String) row[4], (Instant) row[5])) {
+            if (check.admits(row)) {
                 passed.add((Long) row[0]);
             }
         }
@@ -239,22 +255,6 @@ class PredictionScan {
         int timeoutSeconds = (allowance.queryTimeoutMillis() + 999) / 1000;
         return em.unwrap(Session.class)
                 .doReturningWork(connection -> PredictionRow.readByIds(connection, ids, timeoutSeconds));
-    }
-
-    private static boolean admits(
-            PredictionFilter f,
-            String speaker,
-            Status status,
-            Kind kind,
-            String speakerLower,
-            String source,
-            Instant dueAt) {
-        return (f.statuses().isEmpty() || f.statuses().contains(status))
-                && (f.kind() == null || f.kind() == kind)
-                && (speaker == null || speaker.equals(speakerLower))
-                && (f.source() == null || f.source().equals(source))
-                && (f.dueBefore() == null || dueAt != null && dueAt.isBefore(f.dueBefore()))
-                && (f.dueAfter() == null || dueAt != null && !dueAt.isBefore(f.dueAfter()));
     }
 
     /** Which of these predictions have the topic: all their topics, read by the primary key (prediction_id, topic). */

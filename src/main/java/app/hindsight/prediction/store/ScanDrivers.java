@@ -1,8 +1,6 @@
 package app.hindsight.prediction.store;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -10,8 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import org.hibernate.jpa.SpecHints;
-
-import app.hindsight.prediction.model.Status;
 
 /**
  * Where {@link PredictionScan} takes its candidate ids from, in id order, a chunk at a time: one filter's index, a
@@ -69,18 +65,21 @@ final class ScanDrivers {
         }
     }
 
-    /** Each status's (status, id) range, merged: a list of statuses in one query makes H2 sort every match. */
-    record StatusIds(EnumSet<Status> statuses) implements Driver {
+    /**
+     * Each value's (value, id) range of one column's index, merged (statuses, the speakers a part of a name matches):
+     * a list of values in one query makes H2 sort every match.
+     */
+    record EachValueIds(String attribute, List<?> values) implements Driver {
         @Override
         public Chunk next(EntityManager em, long after, int n, ScanAllowance allowance) {
             TreeSet<Long> merged = new TreeSet<>();
-            for (Status status : statuses) {
+            for (Object value : values) {
                 merged.addAll(allowance
                         .bound(em.createQuery(
-                                "select id from Prediction where status = :status "
-                                        + "and id > :after order by status, id",
+                                "select id from Prediction where " + attribute + " = :v and id > :after order by "
+                                        + attribute + ", id",
                                 Long.class))
-                        .setParameter("status", status)
+                        .setParameter("v", value)
                         .setParameter("after", after)
                         .setMaxResults(n)
                         .getResultList());
@@ -134,12 +133,33 @@ final class ScanDrivers {
     record RangeIds(List<Long> ids) implements Driver {
 
         static RangeIds of(EntityManager em, PredictionFilter f, ScanAllowance allowance) {
-            // A lower bound even without dueAfter: H2's index puts the undated (null) predictions first, and
-            // "dueAt < x" alone would read through all of them.
-            Instant from = f.dueAfter() != null
-                    ? f.dueAfter()
+            return of(em, "dueAt", f.dueAfter(), f.dueBefore() == null ? null : "< :upper", f.dueBefore(), allowance);
+        }
+
+        /** The nextReviewFrom/nextReviewTo window (both days included), from the (next_review_on, id) index. */
+        static RangeIds ofReview(EntityManager em, PredictionFilter f, ScanAllowance allowance) {
+            return of(
+                    em,
+                    "nextReviewOn",
+                    f.nextReviewFrom(),
+                    f.nextReviewTo() == null ? null : "<= :upper",
+                    f.nextReviewTo(),
+                    allowance);
+        }
+
+        private static RangeIds of(
+                EntityManager em,
+                String column,
+                Object lower,
+                String upperTest,
+                Object upper,
+                ScanAllowance allowance) {
+            // A lower bound even without one given: H2's index puts the nulls first, and "column < x" alone would
+            // read through all of them.
+            Object from = lower != null
+                    ? lower
                     : allowance
-                            .bound(em.createQuery("select min(dueAt) from Prediction", Instant.class))
+                            .bound(em.createQuery("select min(" + column + ") from Prediction", Object.class))
                             .getResultStream()
                             .filter(java.util.Objects::nonNull)
                             .findFirst()
@@ -147,15 +167,15 @@ final class ScanDrivers {
             if (from == null) {
                 return new RangeIds(List.of());
             }
-            StringBuilder jpql = new StringBuilder("select id from Prediction where dueAt >= :from");
-            if (f.dueBefore() != null) {
-                jpql.append(" and dueAt < :before");
+            StringBuilder jpql = new StringBuilder("select id from Prediction where " + column + " >= :from");
+            if (upperTest != null) {
+                jpql.append(" and ").append(column).append(' ').append(upperTest);
             }
             TypedQuery<Long> query = allowance
-                    .bound(em.createQuery(jpql.append(" order by dueAt").toString(), Long.class))
+                    .bound(em.createQuery(jpql.append(" order by " + column).toString(), Long.class))
                     .setParameter("from", from);
-            if (f.dueBefore() != null) {
-                query.setParameter("before", f.dueBefore());
+            if (upperTest != null) {
+                query.setParameter("upper", upper);
             }
             List<Long> ids = query.setMaxResults(RANGE_DRIVER_MAX + 1).getResultList();
             return ids.size() > RANGE_DRIVER_MAX
