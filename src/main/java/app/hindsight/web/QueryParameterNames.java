@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.hindsight.shared.FieldError;
+import app.hindsight.text.EditDistance;
 
 /**
  * The query parameters a resource method takes, read from the method itself, so that a parameter added to an
@@ -76,33 +77,13 @@ final class QueryParameterNames {
         String closest = null;
         int best = NEAR + 1;
         for (String candidate : accepted) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(lower, candidate.toLowerCase(Locale.ROOT));
             if (d < best) {
                 best = d;
                 closest = candidate;
             }
         }
         return closest == null ? "" : separator + "did you mean '" + closest + "'?";
-    }
-
-    /** Levenshtein distance; query parameter names are short. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static void collect(Method method, Set<String> names) {

@@ -89,6 +89,6 @@ class QueryParameterNamesTest {
                         .errors()
                         .get(0)
                         .message());
-        assertEquals(1, QueryParameterNames.distance("speakr", "speaker"));
+        assertEquals(1, app.hindsight.text.EditDistance.between("speakr", "speaker"));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import app.hindsight.text.EditDistance;
+
 /**
  * How a speaker is found by part of the name: the query, folded (lower case, accents dropped, anything but letters
  * and digits a single space), must begin the folded name at the start of one of its words. "altman", "SAM" and
@@ -81,30 +83,10 @@ public final class SpeakerNames {
     }
 
     private static int distance(String name, String query) {
-        int d = levenshtein(name, query);
+        int d = EditDistance.between(name, query);
         for (String word : name.split(" ")) {
-            d = Math.min(d, levenshtein(word, query));
+            d = Math.min(d, EditDistance.between(word, query));
         }
         return d;
-    }
-
-    /** Edits (insert, delete, replace a character) from a to b. */
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -34,9 +34,9 @@ class SpeakerNamesTest {
 
     @Test
     void editDistanceCountsInsertionsDeletionsAndReplacements() {
-        assertEquals(0, SpeakerNames.levenshtein("altman", "altman"));
-        assertEquals(1, SpeakerNames.levenshtein("altman", "altmn"));
-        assertEquals(3, SpeakerNames.levenshtein("kitten", "sitting"));
-        assertEquals(6, SpeakerNames.levenshtein("", "altman"));
+        assertEquals(0, app.hindsight.text.EditDistance.between("altman", "altman"));
+        assertEquals(1, app.hindsight.text.EditDistance.between("altman", "altmn"));
+        assertEquals(3, app.hindsight.text.EditDistance.between("kitten", "sitting"));
+        assertEquals(6, app.hindsight.text.EditDistance.between("", "altman"));
     }
 }
