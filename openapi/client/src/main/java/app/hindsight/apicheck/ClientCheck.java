@@ -69,7 +69,7 @@ public final class ClientCheck {
 
         // List, with the filters a client would use.
         PagePredictionView page = predictions.listPredictions(List.of(Status.OPEN), Kind.FORECAST, "client-check",
-                "client check", null, null, null, run, 10, null);
+                "client check", null, null, null, run, false, null, null, "-updated", 10, null);
         check(page.getItems().size() == 1 && page.getItems().get(0).getKey().equals(key), "listed", page);
 
         // Resolve, with the version read as If-Match.
