@@ -60,9 +60,11 @@ class TransactionTimeoutTest {
                         awaitRollbackByTheReaper();
                         return Prediction.count();
                     }));
-            // The reaper's worker says it cancelled the transaction after the main thread has moved on: wait for it,
-            // or it is printed once the capture has ended.
-            awaitLogged(logs, "ARJUNA012121");
+            // The reaper's worker says it cancelled the transaction after the main thread has moved on: wait a while for
+            // it, so that it is captured rather than printed once the capture has ended. Only a while, and without
+            // failing: under load (a full suite beside browser tests) the worker was seen still busy after 30 s, and
+            // what this test proves is checked below, not the worker's last words.
+            awaitLoggedAWhile(logs, "ARJUNA012121");
             List<String> said = logs.messages();
             assertTrue(said.stream().anyMatch(m -> m.contains("ARJUNA012117")), "the reaper's check: " + said);
             assertTrue(
@@ -74,13 +76,10 @@ class TransactionTimeoutTest {
         assertEquals(before, Prediction.count(), "the rolled-back write changed nothing");
     }
 
-    /** Spins (no sleep) until a message with {@code code} is captured, at most 30 s. */
-    private static void awaitLogged(ExpectedLogs logs, String code) {
+    /** Spins (no sleep) until a message with {@code code} is captured, or 30 s have passed. */
+    private static void awaitLoggedAWhile(ExpectedLogs logs, String code) {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (logs.messages().stream().noneMatch(m -> m.contains(code))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(code + " was not logged within 30 s: " + logs.messages());
-            }
+        while (logs.messages().stream().noneMatch(m -> m.contains(code)) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
     }
