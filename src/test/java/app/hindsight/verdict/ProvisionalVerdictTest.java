@@ -2,6 +2,7 @@ package app.hindsight.verdict;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -63,6 +64,12 @@ class ProvisionalVerdictTest {
         resolve(key, "CORRECT")
                 .body("resolution.state", equalTo("PROVISIONAL"))
                 .body("resolution.finalAt", equalTo(finalAt.toString()));
+
+        given().accept("text/html")
+                .get("/desk/predictions/{key}", key)
+                .then()
+                .statusCode(200)
+                .body(containsString("Provisional until <time datetime=\"" + finalAt + "\">"));
 
         // Before the window has passed the job leaves it alone, and the figures leave it out, saying so.
         clock.set(finalAt.minusSeconds(1));
@@ -148,6 +155,11 @@ class ProvisionalVerdictTest {
                 .body("hitRate", closeTo(1.0, 1e-9))
                 .body("provisionalExcluded", equalTo(0));
         given().get("/api/v1/forecasters/{name}", forecaster).then().body("scored", equalTo(1));
+        given().accept("text/html")
+                .get("/desk/predictions/{key}", key)
+                .then()
+                .statusCode(200)
+                .body(containsString("Final since"));
     }
 
     @Test
