@@ -270,6 +270,19 @@ public interface HindsightConfig {
         int maxNotices();
     }
 
+    Verdict verdict();
+
+    /** How a resolution becomes the verdict that counts. */
+    interface Verdict {
+        /**
+         * How long a resolution stays PROVISIONAL before the verdict-finalisation job makes it FINAL; track records,
+         * scores and stats count FINAL verdicts only unless asked (includeProvisional=true). PT0S: FINAL at once.
+         * The job runs on the due scan's schedule (hindsight.scan.cron).
+         */
+        @WithDefault("P7D")
+        Duration disputeWindow();
+    }
+
     Jobs jobs();
 
     interface Jobs {

@@ -117,7 +117,7 @@ public class DeskHome {
         }
 
         DueList.Upcoming ahead = dueList.comingDue(now, now.plus(AHEAD), AHEAD_SHOWN);
-        StatsView counts = stats.now();
+        StatsView counts = stats.now(false);
         List<Count> byStatus = counts.byStatus().entrySet().stream()
                 .map(e -> new Count(e.getKey().name(), e.getValue()))
                 .toList();

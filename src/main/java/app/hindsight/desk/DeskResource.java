@@ -227,7 +227,7 @@ public class DeskResource {
     @RolesAllowed(Roles.READER)
     public TemplateInstance speakers() {
         Shown<SpeakerRow> shown =
-                Shown.first(speakers.all().stream().map(SpeakerRow::of).toList(), SHOWN);
+                Shown.first(speakers.all(false).stream().map(SpeakerRow::of).toList(), SHOWN);
         Map<String, List<CoverageQueries.SpeakerSource>> sources = coverage.sourcesOf(shown.items().stream()
                 .map(s -> s.name().toLowerCase(Locale.ROOT))
                 .toList());
@@ -243,7 +243,7 @@ public class DeskResource {
     @Path("desk/forecasters")
     @RolesAllowed(Roles.READER)
     public TemplateInstance forecasters() {
-        return Templates.forecasters(Shown.first(forecasters.ranked(0), SHOWN));
+        return Templates.forecasters(Shown.first(forecasters.ranked(0, false), SHOWN));
     }
 
     /** A link the desk did not make (a cursor typed in) gets a page that says which part is wrong. */

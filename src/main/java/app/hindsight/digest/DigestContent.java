@@ -121,6 +121,8 @@ public class DigestContent {
                                 + data.path("observation").get("on").asText()
                                 + " puts its metric behind the path to its target."
                         : "Its metric fell behind the path to its target.";
+            case Notice.VERDICT_FINAL ->
+                "Its verdict, " + data.path("outcome").asText("") + ", is final: it now counts in the track record.";
             default -> null;
         };
     }
@@ -144,6 +146,7 @@ public class DigestContent {
             case Notice.UPCOMING -> "Coming due";
             case Notice.OVERDUE -> "Reviews waiting";
             case Notice.OFF_TRACK -> "Off track";
+            case Notice.VERDICT_FINAL -> "Verdicts made final";
             default -> kind;
         };
     }

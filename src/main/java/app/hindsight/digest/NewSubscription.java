@@ -31,9 +31,9 @@ public record NewSubscription(
                 example = "reviewer@example.org")
         String email,
 
-        @Size(min = 1, max = 4)
+        @Size(min = 1, max = 5)
         @Schema(
-                description = "The notice kinds to hear of; all four when absent",
+                description = "The notice kinds to hear of; all of them when absent",
                 example = "[\"prediction.due\", \"prediction.upcoming\", \"review.overdue\"]")
         List<@NotNull @SingleLine @Pattern(regexp = Subscriptions.KINDS, message = Subscriptions.KINDS_MESSAGE) String>
                 events,

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
     "meanLog",
     "crowdBrier",
     "relativeBrier",
+    "provisionalExcluded",
     "calibration",
     "scores"
 })
@@ -44,6 +45,13 @@ public record ForecasterRecord(
         @Schema(description = "meanBrier - crowdBrier: below 0, better than the crowd", example = "-0.06")
         Double relativeBrier,
 
+        @Schema(
+                required = true,
+                description = "forecasts that would score on verdicts still PROVISIONAL, left out of the figures and"
+                        + " the calibration (0 with includeProvisional=true)",
+                example = "1")
+        long provisionalExcluded,
+
         @Schema(required = true, description = "ten bins of width 0.1, from [0, 0.1) to [0.9, 1]")
         List<Bin> calibration,
 
@@ -62,6 +70,7 @@ public record ForecasterRecord(
                 v.meanLog(),
                 v.crowdBrier(),
                 v.relativeBrier(),
+                v.provisionalExcluded(),
                 calibration,
                 v);
     }

@@ -26,6 +26,7 @@ import app.hindsight.web.CsvResponse;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import app.hindsight.web.PublicUrl;
+import app.hindsight.web.QueryFlag;
 
 @Path("/api/v1/forecasters")
 @Tag(name = "Forecasters")
@@ -48,8 +49,10 @@ public class ForecasterResource {
             @QueryParam("minScored") String minScored,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional,
             @Context UriInfo uri) {
-        List<ForecasterView> ranked = records.ranked(minScored(minScored));
+        List<ForecasterView> ranked = records.ranked(
+                minScored(minScored), QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional));
         return Page.of(Paged.ofRanked(ranked, Cursor.decode(cursor), Page.limit(limit)))
                 .toResponse(uri, publicUrl);
     }
@@ -57,16 +60,22 @@ public class ForecasterResource {
     @GET
     @Produces(CsvWriter.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed(Roles.READER)
-    public Response listCsv(@QueryParam("minScored") String minScored) {
-        return CsvResponse.of(CSV, records.ranked(minScored(minScored)));
+    public Response listCsv(
+            @QueryParam("minScored") String minScored,
+            @QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional) {
+        return CsvResponse.of(
+                CSV,
+                records.ranked(
+                        minScored(minScored), QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional)));
     }
 
     @GET
     @Path("{name}")
     @Operation(operationId = "getForecaster", summary = "A forecaster's record")
     @RolesAllowed(Roles.READER)
-    public ForecasterRecord record(@PathParam("name") String name) {
-        return records.record(name);
+    public ForecasterRecord record(
+            @PathParam("name") String name, @QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional) {
+        return records.record(name, QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional));
     }
 
     @GET

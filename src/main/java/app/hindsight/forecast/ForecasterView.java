@@ -10,7 +10,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * A forecaster's record: the means are over the scored predictions (resolved CORRECT, INCORRECT or PARTIALLY_CORRECT
  * with a forecast of theirs before the close), each scored by their latest forecast before it. Also a CSV row.
  */
-@JsonPropertyOrder({"name", "forecasts", "scored", "meanBrier", "meanLog", "crowdBrier", "relativeBrier"})
+@JsonPropertyOrder({
+    "name",
+    "forecasts",
+    "scored",
+    "meanBrier",
+    "meanLog",
+    "crowdBrier",
+    "relativeBrier",
+    "provisionalExcluded"
+})
 public record ForecasterView(
         @Schema(required = true, example = "alice") String name,
 
@@ -30,7 +39,14 @@ public record ForecasterView(
         Double crowdBrier,
 
         @Schema(description = "meanBrier - crowdBrier: below 0, better than the crowd", example = "-0.06")
-        Double relativeBrier) {
+        Double relativeBrier,
+
+        @Schema(
+                required = true,
+                description = "forecasts that would score on verdicts still PROVISIONAL, left out of the figures"
+                        + " (0 with includeProvisional=true)",
+                example = "1")
+        long provisionalExcluded) {
 
     /** Best first: scored before unscored, then by relativeBrier, meanBrier and name. */
     static final Comparator<ForecasterView> BEST_FIRST = Comparator.comparing(
@@ -41,6 +57,13 @@ public record ForecasterView(
     static ForecasterView of(ScoreQueries.ForecasterScores s) {
         Double relative = s.meanBrier() == null || s.crowdBrier() == null ? null : s.meanBrier() - s.crowdBrier();
         return new ForecasterView(
-                s.name(), s.forecasts(), s.scored(), s.meanBrier(), s.meanLog(), s.crowdBrier(), relative);
+                s.name(),
+                s.forecasts(),
+                s.scored(),
+                s.meanBrier(),
+                s.meanLog(),
+                s.crowdBrier(),
+                relative,
+                s.provisionalExcluded());
     }
 }

@@ -34,6 +34,14 @@ public class ScoreQueries {
     static final String COUNTS = "p.status = 'RESOLVED' and p.outcome in ('CORRECT', 'INCORRECT', 'PARTIALLY_CORRECT')"
             + " and f.made_at < p.closes_at and (f.superseded_at is null or f.superseded_at >= p.closes_at)";
 
+    /** Restricts to predictions whose verdict is FINAL: what every figure counts unless asked otherwise. */
+    static final String FINAL_ONLY = " and p.verdict_state = 'FINAL'";
+
+    /** The restriction (SQL on prediction p, to append to a where) to FINAL verdicts, or none when including all. */
+    public static String verdicts(boolean includeProvisional) {
+        return includeProvisional ? "" : FINAL_ONLY;
+    }
+
     /** Restricts to the predictions a forecaster forecast (the crowd there includes everyone's forecasts). */
     private static final String FORECAST_BY_NAME =
             " and exists (select 1 from forecast x where x.prediction_id = p.id and x.forecaster = :name)";
@@ -51,13 +59,26 @@ public class ScoreQueries {
                 + " " + where + " group by f.prediction_id) c";
     }
 
-    /** One forecaster's scores; the means are null until something is scored. */
+    /**
+     * One forecaster's scores; the means are null until something is scored. {@code provisionalExcluded}: forecasts
+     * that would score on verdicts not final yet, left out.
+     */
     public record ForecasterScores(
-            String name, long forecasts, long scored, Double meanBrier, Double meanLog, Double crowdBrier) {}
+            String name,
+            long forecasts,
+            long scored,
+            Double meanBrier,
+            Double meanLog,
+            Double crowdBrier,
+            long provisionalExcluded) {}
 
-    /** Every forecaster (or the one named), by name: their forecasts, and their scores. */
-    public Map<String, ForecasterScores> forecasters(String name) {
+    /**
+     * Every forecaster (or the one named), by name: their forecasts, and their scores on FINAL verdicts (on every
+     * verdict with {@code includeProvisional}).
+     */
+    public Map<String, ForecasterScores> forecasters(String name, boolean includeProvisional) {
         String one = name == null ? "" : " where forecaster = :name";
+        String verdicts = verdicts(includeProvisional);
         Query counts = em.createNativeQuery(
                 "select forecaster, count(*) from forecast" + one + " group by forecaster order by forecaster");
         Query scores = em.createNativeQuery("select f.forecaster, count(*),"
@@ -65,35 +86,50 @@ public class ScoreQueries {
                 + " avg(" + O + " * ln(f.probability) + (1 - " + O + ") * ln(1 - f.probability)),"
                 + " avg((c.p - c.o) * (c.p - c.o))"
                 + " from forecast f join prediction p on p.id = f.prediction_id"
-                + " join " + crowd(name == null ? "" : FORECAST_BY_NAME) + " on c.prediction_id = f.prediction_id"
-                + " where " + COUNTS + (name == null ? "" : " and f.forecaster = :name")
+                + " join " + crowd((name == null ? "" : FORECAST_BY_NAME) + verdicts)
+                + " on c.prediction_id = f.prediction_id"
+                + " where " + COUNTS + verdicts + (name == null ? "" : " and f.forecaster = :name")
+                + " group by f.forecaster");
+        Query provisional = em.createNativeQuery("select f.forecaster, count(*) from forecast f"
+                + " join prediction p on p.id = f.prediction_id where " + COUNTS
+                + " and p.verdict_state <> 'FINAL'" + (name == null ? "" : " and f.forecaster = :name")
                 + " group by f.forecaster");
         if (name != null) {
             counts.setParameter("name", name);
             scores.setParameter("name", name);
+            provisional.setParameter("name", name);
         }
         Map<String, ForecasterScores> byName = new LinkedHashMap<>();
         for (Object[] row : rows(counts)) {
             String forecaster = (String) row[0];
-            byName.put(forecaster, new ForecasterScores(forecaster, count(row[1]), 0, null, null, null));
+            byName.put(forecaster, new ForecasterScores(forecaster, count(row[1]), 0, null, null, null, 0));
+        }
+        Map<String, Long> excluded = new LinkedHashMap<>();
+        if (!includeProvisional) {
+            rows(provisional).forEach(row -> excluded.put((String) row[0], count(row[1])));
         }
         for (Object[] row : rows(scores)) {
             ForecasterScores f = byName.get((String) row[0]);
             byName.put(
                     f.name(),
                     new ForecasterScores(
-                            f.name(), f.forecasts(), count(row[1]), number(row[2]), number(row[3]), number(row[4])));
+                            f.name(), f.forecasts(), count(row[1]), number(row[2]), number(row[3]), number(row[4]), 0));
         }
+        excluded.forEach((forecaster, n) -> byName.computeIfPresent(
+                forecaster,
+                (k, f) -> new ForecasterScores(
+                        k, f.forecasts(), f.scored(), f.meanBrier(), f.meanLog(), f.crowdBrier(), n)));
         return byName;
     }
 
     /** One bin of a forecaster's calibration, as the database counts it; {@code bin} 0 to 9. */
     public record BinCount(int bin, long forecasts, double meanProbability, double observedFrequency) {}
 
-    /** How a forecaster's scored forecasts fall into the ten bins of width 0.1. */
-    public List<BinCount> calibration(String name) {
+    /** How a forecaster's scored forecasts fall into the ten bins of width 0.1 (on FINAL verdicts, unless all). */
+    public List<BinCount> calibration(String name, boolean includeProvisional) {
         Query q = em.createNativeQuery("select floor(f.probability * 10), count(*), avg(f.probability), avg(" + O + ")"
                 + " from forecast f join prediction p on p.id = f.prediction_id where " + COUNTS
+                + verdicts(includeProvisional)
                 + " and f.forecaster = :name group by floor(f.probability * 10)");
         q.setParameter("name", name);
         List<BinCount> bins = new ArrayList<>();

@@ -224,7 +224,7 @@ public class PredictionResource {
     @RolesAllowed(Roles.REVIEWER)
     public Response resolve(
             @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Resolution body) {
-        return execute(key, ifMatch, new Command.Resolve(body));
+        return execute(key, ifMatch, new Command.Resolve(body, config.verdict().disputeWindow()));
     }
 
     @DELETE

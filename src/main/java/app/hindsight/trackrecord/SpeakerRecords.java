@@ -39,12 +39,13 @@ public class SpeakerRecords {
     @Inject
     SpeakerDirectory directory;
 
-    /** Every speaker, by name (ignoring case). */
+    /** Every speaker, by name (ignoring case); their figures count FINAL verdicts only unless asked. */
     @Transactional
-    public List<SpeakerView> all() {
+    public List<SpeakerView> all(boolean includeProvisional) {
         List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", "", Map.of());
-        Map<String, TrackRecord> records =
-                records(counts, scores.crowd("", Map.of(), "p.speaker_lower"), Function.identity());
+        String verdicts = ScoreQueries.verdicts(includeProvisional);
+        Map<String, TrackRecord> records = records(
+                counts, scores.crowd(verdicts, Map.of(), "p.speaker_lower"), Function.identity(), includeProvisional);
         Map<String, String> names = TrackQueries.names(counts);
         List<SpeakerView> speakers = new ArrayList<>();
         records.forEach(
@@ -55,7 +56,7 @@ public class SpeakerRecords {
     /** One speaker, named in any case, with the figures by kind and topic and the latest resolved calls. */
     @Transactional
     public SpeakerView one(String name, int resolvedLimit) {
-        return find(name, resolvedLimit).orElseThrow(() -> new NotFound("speaker", name));
+        return find(name, resolvedLimit, false).orElseThrow(() -> new NotFound("speaker", name));
     }
 
     /**
@@ -75,26 +76,32 @@ public class SpeakerRecords {
         throw new UnknownSpeaker(name, fits, fits.isEmpty() ? directory.nearest(name) : fits);
     }
 
-    /** One speaker named exactly so (in any case), if any. */
+    /** One speaker named exactly so (in any case), if any; the figures count FINAL verdicts only unless asked. */
     @Transactional
-    public Optional<SpeakerView> find(String name, int resolvedLimit) {
+    public Optional<SpeakerView> find(String name, int resolvedLimit, boolean includeProvisional) {
         String lower = name.toLowerCase(Locale.ROOT);
         Map<String, Object> speaker = Map.of("speaker", lower);
         List<TrackQueries.GroupCount> counts = queries.counts("p.speaker_lower", ONE_SPEAKER, speaker);
         if (counts.isEmpty()) {
             return Optional.empty();
         }
+        String scored = ONE_SPEAKER + ScoreQueries.verdicts(includeProvisional);
         TrackRecord overall = records(
-                        counts, scores.crowd(ONE_SPEAKER, speaker, "p.speaker_lower"), Function.identity())
+                        counts,
+                        scores.crowd(scored, speaker, "p.speaker_lower"),
+                        Function.identity(),
+                        includeProvisional)
                 .get(lower);
         Map<Kind, TrackRecord> byKind = records(
                 queries.counts("p.kind", ONE_SPEAKER, speaker),
-                scores.crowd(ONE_SPEAKER, speaker, "p.kind"),
-                Kind::valueOf);
+                scores.crowd(scored, speaker, "p.kind"),
+                Kind::valueOf,
+                includeProvisional);
         Map<String, TrackRecord> byTopic = records(
                 queries.counts("t.topic", ONE_SPEAKER, speaker),
-                scores.crowd(ONE_SPEAKER, speaker, "t.topic"),
-                Function.identity());
+                scores.crowd(scored, speaker, "t.topic"),
+                Function.identity(),
+                includeProvisional);
         Map<Long, Double> crowdAtClose = scores.crowdAtClose(ONE_SPEAKER, speaker);
         List<SpeakerView.ResolvedCall> resolved = queries.resolved(lower, resolvedLimit).stream()
                 .map(r -> new SpeakerView.ResolvedCall(
@@ -104,13 +111,23 @@ public class SpeakerRecords {
                 TrackQueries.names(counts).get(lower), overall, byKind, byTopic, resolved, coverage.ofSpeaker(lower)));
     }
 
-    /** The groups' records, in the order of their keys, from the counts and the crowd's figures per group. */
+    /**
+     * The groups' records, in the order of their keys, from the counts and the crowd's figures per group; verdicts
+     * not final yet are left out of the outcomes (and counted as such) unless {@code includeProvisional}.
+     */
     static <K extends Comparable<K>> Map<K, TrackRecord> records(
-            List<TrackQueries.GroupCount> counts, Map<String, CrowdFigures> crowd, Function<String, K> key) {
+            List<TrackQueries.GroupCount> counts,
+            Map<String, CrowdFigures> crowd,
+            Function<String, K> key,
+            boolean includeProvisional) {
         Map<String, TrackRecord.Counts> byGroup = new LinkedHashMap<>();
         for (TrackQueries.GroupCount c : counts) {
-            byGroup.computeIfAbsent(c.group(), g -> new TrackRecord.Counts())
-                    .add(c.status(), c.outcome(), c.voidReason(), c.count());
+            TrackRecord.Counts group = byGroup.computeIfAbsent(c.group(), g -> new TrackRecord.Counts());
+            if (c.provisional() && !includeProvisional) {
+                group.excludeProvisional(c.status(), c.count());
+            } else {
+                group.add(c.status(), c.outcome(), c.voidReason(), c.count());
+            }
         }
         Map<K, TrackRecord> records = new TreeMap<>();
         byGroup.forEach((group, n) ->

@@ -28,6 +28,7 @@ import app.hindsight.web.CsvResponse;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.Page;
 import app.hindsight.web.PublicUrl;
+import app.hindsight.web.QueryFlag;
 
 @Path("/api/v1/speakers")
 @Tag(name = "Speakers")
@@ -46,16 +47,23 @@ public class SpeakerResource {
     @Operation(operationId = "listSpeakers", summary = "Speakers' track records")
     @RolesAllowed(Roles.READER)
     public RestResponse<Page<SpeakerView>> list(
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uri) {
-        return Page.of(Paged.ofRanked(speakers.all(), Cursor.decode(cursor), Page.limit(limit)))
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional,
+            @Context UriInfo uri) {
+        List<SpeakerView> all = speakers.all(QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional));
+        return Page.of(Paged.ofRanked(all, Cursor.decode(cursor), Page.limit(limit)))
                 .toResponse(uri, publicUrl);
     }
 
     @GET
     @Produces(CsvWriter.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed(Roles.READER)
-    public Response listCsv() {
-        List<SpeakerRow> rows = speakers.all().stream().map(SpeakerRow::of).toList();
+    public Response listCsv(@QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional) {
+        List<SpeakerRow> rows =
+                speakers.all(QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional)).stream()
+                        .map(SpeakerRow::of)
+                        .toList();
         return CsvResponse.of(CSV, rows);
     }
 
@@ -68,8 +76,13 @@ public class SpeakerResource {
     @Operation(operationId = "getSpeaker", summary = "A speaker's track record")
     @APIResponseSchema(SpeakerView.class)
     @RolesAllowed(Roles.READER)
-    public Response one(@PathParam("name") String name, @QueryParam("limit") String limit, @Context UriInfo uri) {
-        Optional<SpeakerView> exact = speakers.find(name, Page.limit(limit));
+    public Response one(
+            @PathParam("name") String name,
+            @QueryParam("limit") String limit,
+            @QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional,
+            @Context UriInfo uri) {
+        Optional<SpeakerView> exact = speakers.find(
+                name, Page.limit(limit), QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional));
         if (exact.isPresent()) {
             return Response.ok(exact.get()).build();
         }

@@ -29,8 +29,9 @@ public class Stats {
     @Inject
     TrackQueries queries;
 
+    /** The figures now; the outcomes count FINAL verdicts only unless {@code includeProvisional}. */
     @Transactional
-    public StatsView now() {
+    public StatsView now(boolean includeProvisional) {
         Map<Status, Long> byStatus = zeros(Status.class);
         queries.countBy("p.status").forEach((k, n) -> byStatus.put(Status.valueOf(k), n));
         Map<Kind, Long> byKind = zeros(Kind.class);
@@ -39,7 +40,12 @@ public class Stats {
         List<TrackQueries.GroupCount> resolved =
                 queries.counts("p.speaker_lower", "and p.status = 'RESOLVED'", Map.of());
         Map<String, String> names = TrackQueries.names(resolved);
+        long provisionalExcluded = 0;
         for (TrackQueries.GroupCount c : resolved) {
+            if (c.provisional() && !includeProvisional) {
+                provisionalExcluded += c.count();
+                continue;
+            }
             outcomes.computeIfAbsent(names.get(c.group()), s -> zeros(Outcome.class))
                     .merge(c.outcome(), c.count(), Long::sum);
         }
@@ -56,7 +62,8 @@ public class Stats {
                         queries.dueBetween(now, now.plus(Duration.ofDays(90))),
                         queries.dueBetween(now, now.plus(Duration.ofDays(365)))),
                 forecasts[0],
-                forecasts[1]);
+                forecasts[1],
+                provisionalExcluded);
     }
 
     /** The latest resolutions, everyone's, latest first. */
@@ -83,6 +90,7 @@ public class Stats {
         rows.add(new Row("dueWithinDays", "365", s.dueWithin().days365()));
         rows.add(new Row("forecasts", "", s.forecasts()));
         rows.add(new Row("forecasters", "", s.forecasters()));
+        rows.add(new Row("provisionalExcluded", "", s.provisionalExcluded()));
         return rows;
     }
 

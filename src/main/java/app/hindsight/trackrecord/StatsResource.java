@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import app.hindsight.csv.CsvWriter;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.CsvResponse;
+import app.hindsight.web.QueryFlag;
 
 @Path("/api/v1/stats")
 @Tag(name = "Stats")
@@ -28,14 +30,15 @@ public class StatsResource {
     @GET
     @Operation(operationId = "getStats", summary = "Stats")
     @RolesAllowed(Roles.READER)
-    public StatsView get() {
-        return stats.now();
+    public StatsView get(@QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional) {
+        return stats.now(QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional));
     }
 
     @GET
     @Produces(CsvWriter.MEDIA_TYPE + ";qs=0.5")
     @RolesAllowed(Roles.READER)
-    public Response csv() {
-        return CsvResponse.of(CSV, Stats.rows(stats.now()));
+    public Response csv(@QueryParam(QueryFlag.INCLUDE_PROVISIONAL) String includeProvisional) {
+        return CsvResponse.of(
+                CSV, Stats.rows(stats.now(QueryFlag.parse(QueryFlag.INCLUDE_PROVISIONAL, includeProvisional))));
     }
 }

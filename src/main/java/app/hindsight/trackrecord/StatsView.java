@@ -26,12 +26,22 @@ public record StatsView(
         @Schema(required = true, description = "predictions per topic tag, by tag")
         Map<String, Long> byTopic,
 
-        @Schema(required = true, description = "per speaker (as written), the count of each outcome of the resolved")
+        @Schema(
+                required = true,
+                description = "per speaker (as written), the count of each outcome of the resolved whose verdict is"
+                        + " FINAL (of every resolved one with includeProvisional=true)")
         Map<String, Map<Outcome, Long>> outcomesBySpeaker,
 
         @Schema(required = true) DueWithin dueWithin,
         @Schema(required = true, example = "12") long forecasts,
-        @Schema(required = true, example = "3") long forecasters) {
+        @Schema(required = true, example = "3") long forecasters,
+
+        @Schema(
+                required = true,
+                example = "2",
+                description = "resolved predictions whose verdict is still PROVISIONAL, left out of outcomesBySpeaker"
+                        + " (0 with includeProvisional=true)")
+        long provisionalExcluded) {
 
     /** OPEN or DUE predictions whose dueAt falls within the next 30, 90 and 365 days (from now). */
     public record DueWithin(

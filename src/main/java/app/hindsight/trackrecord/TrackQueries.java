@@ -15,6 +15,7 @@ import jakarta.persistence.Query;
 import app.hindsight.prediction.model.Kind;
 import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Status;
+import app.hindsight.prediction.model.VerdictState;
 import app.hindsight.prediction.model.VoidReason;
 
 /**
@@ -27,22 +28,32 @@ public class TrackQueries {
     @Inject
     EntityManager em;
 
-    /** A group's count of predictions in one status and outcome (and void reason, with VOID). */
+    /**
+     * A group's count of predictions in one status and outcome (and void reason, with VOID); {@code provisional}: their
+     * verdict is not FINAL yet.
+     */
     public record GroupCount(
-            String group, String label, Status status, Outcome outcome, VoidReason voidReason, long count) {}
+            String group,
+            String label,
+            Status status,
+            Outcome outcome,
+            VoidReason voidReason,
+            boolean provisional,
+            long count) {}
 
     /**
-     * Counts by {@code groupBy} (an SQL expression on prediction p, or on prediction_topic t), status, outcome and
-     * void reason,
+     * Counts by {@code groupBy} (an SQL expression on prediction p, or on prediction_topic t), status, outcome,
+     * void reason and verdict state,
      * of the predictions that meet {@code where} (SQL on p, or ""). {@code label} is min(speaker) for speakers, so
      * a group shows a name as written.
      */
     public List<GroupCount> counts(String groupBy, String where, Map<String, Object> parameters) {
         boolean byTopic = groupBy.startsWith("t.");
         Query q = em.createNativeQuery("select " + groupBy + ", min(p.speaker), p.status, p.outcome, p.void_reason,"
-                + " count(*) from prediction p"
+                + " count(*), p.verdict_state from prediction p"
                 + (byTopic ? " join prediction_topic t on t.prediction_id = p.id" : "")
-                + " where 1 = 1 " + where + " group by " + groupBy + ", p.status, p.outcome, p.void_reason");
+                + " where 1 = 1 " + where + " group by " + groupBy
+                + ", p.status, p.outcome, p.void_reason, p.verdict_state");
         parameters.forEach(q::setParameter);
         List<GroupCount> counts = new ArrayList<>();
         for (Object[] row : rows(q)) {
@@ -52,6 +63,7 @@ public class TrackQueries {
                     Status.valueOf((String) row[2]),
                     row[3] == null ? null : Outcome.valueOf((String) row[3]),
                     row[4] == null ? null : VoidReason.valueOf((String) row[4]),
+                    row[6] != null && !VerdictState.valueOf((String) row[6]).isFinal(),
                     ((Number) row[5]).longValue()));
         }
         return counts;

@@ -65,13 +65,22 @@ public record TrackRecord(
         long withForecasts,
 
         @Schema(required = true, description = "CORRECT ones the crowd gave under 0.5 at close", example = "1")
-        long againstTheCrowd) {
+        long againstTheCrowd,
+
+        @Schema(
+                required = true,
+                example = "2",
+                description = "resolved ones whose verdict is still PROVISIONAL: counted in byStatus, left out of "
+                        + "outcomes, void and every figure (with includeProvisional=true they are counted, and this "
+                        + "is 0)")
+        long provisionalExcluded) {
 
     /** Counts of a group's predictions by status and outcome, as GROUP BY returns them, before the arithmetic. */
     public static final class Counts {
         final Map<Status, Long> byStatus = new EnumMap<>(Status.class);
         final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         final Map<VoidReason, Long> voided = new EnumMap<>(VoidReason.class);
+        long provisionalExcluded;
 
         public Counts() {
             for (Status s : Status.values()) {
@@ -100,6 +109,13 @@ public record TrackRecord(
             }
             return this;
         }
+
+        /** Adds {@code n} resolved predictions whose verdict is not final, leaving their outcome out. */
+        public Counts excludeProvisional(Status status, long n) {
+            byStatus.merge(status, n, Long::sum);
+            provisionalExcluded += n;
+            return this;
+        }
     }
 
     /** The figures of a group from its counts and the crowd's figures on it. */
@@ -118,6 +134,7 @@ public record TrackRecord(
                 Scores.wilson(hits, n),
                 crowd.crowdYield(),
                 crowd.withForecasts(),
-                crowd.againstTheCrowd());
+                crowd.againstTheCrowd(),
+                counts.provisionalExcluded);
     }
 }

@@ -68,6 +68,9 @@ final class QueryParameterTable {
                             .maximum(java.math.BigDecimal.valueOf(Long.MAX_VALUE))
                             .defaultValue(0)),
             Map.entry(
+                    "includeProvisional",
+                    OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
+            Map.entry(
                     "dryRun",
                     OASFactory.createSchema().addType(SchemaType.BOOLEAN).defaultValue(false)),
             Map.entry(
@@ -99,6 +102,10 @@ final class QueryParameterTable {
                     "nextReviewOn on or after this date; leaves out predictions without a next review (resolved or "
                             + "withdrawn)"),
             Map.entry("nextReviewTo", "nextReviewOn on or before this date; leaves out predictions without one"),
+            Map.entry(
+                    "includeProvisional",
+                    "true: the figures count PROVISIONAL verdicts too; by default they count FINAL verdicts only and"
+                            + " say how many they left out (provisionalExcluded)"),
             Map.entry("limit", "1 to 500, default 50"),
             Map.entry("cursor", "nextCursor of the previous page"));
 

@@ -175,6 +175,7 @@ class DeskPagesTest {
                 .body(containsString("<h2 id=\"resolution\">Resolution</h2>"))
                 .body(containsString("outcome-CORRECT"))
                 .body(containsString("checked"))
+                .body(containsString("Final since"))
                 .body(not(containsString("trajectory.svg")));
         page("/").statusCode(200).body(containsString("href=\"/desk/predictions/" + key + "\""));
     }

@@ -1,5 +1,6 @@
 package app.hindsight.prediction.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,9 +28,10 @@ public sealed interface Command
 
     /**
      * OPEN or DUE to RESOLVED, with a verdict; resolvedOn defaults to today and may not be later; knownOn defaults to
-     * resolvedOn and lies between madeOn and resolvedOn; a voidReason comes with VOID and only with it.
+     * resolvedOn and lies between madeOn and resolvedOn; a voidReason comes with VOID and only with it. The verdict
+     * is PROVISIONAL for {@code disputeWindow}, then FINAL.
      */
-    record Resolve(Resolution resolution) implements Command {
+    record Resolve(Resolution resolution, Duration disputeWindow) implements Command {
 
         @Override
         public void validate(Validation validation) {
@@ -57,7 +59,7 @@ public sealed interface Command
             if (!isVoid && resolution.voidReason() != null) {
                 throw InvalidInput.of("voidReason", "is given only with outcome VOID");
             }
-            p.resolve(resolution, now, zone, actor);
+            p.resolve(resolution, now, zone, actor, disputeWindow);
             return new HistoryEntry(
                     EventType.RESOLVED,
                     resolution.note(),

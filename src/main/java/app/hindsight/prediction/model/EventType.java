@@ -8,6 +8,8 @@ public enum EventType {
     REMINDED,
     ESCALATED,
     RESOLVED,
+    /** The scheduler made a PROVISIONAL verdict FINAL: its dispute window had passed. */
+    VERDICT_FINAL,
     REOPENED,
     DEFERRED,
     WITHDRAWN,

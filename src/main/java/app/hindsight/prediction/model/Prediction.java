@@ -1,5 +1,6 @@
 package app.hindsight.prediction.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -145,6 +146,9 @@ public class Prediction extends PanacheEntityBase {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
+    @Embedded
+    public Verdict verdict;
+
     /** While resolved: the earliest of dueAt, resolvedAt and knownOn's start, from which no forecast scores. */
     @Column(name = "closes_at")
     public Instant closesAt;
@@ -234,9 +238,8 @@ public class Prediction extends PanacheEntityBase {
         return PredictionView.of(this);
     }
 
-    // --- transitions: the status machine decides, DueDates dates ------------------------------------
-
-    public void resolve(Resolution r, Instant now, ZoneId zone, String by) {
+    // --- transitions: the status machine decides, DueDates dates; a resolution's Verdict is null until then -----
+    public void resolve(Resolution r, Instant now, ZoneId zone, String by, Duration window) {
         status = StatusMachine.next(status, Transition.RESOLVE, false);
         outcome = r.outcome();
         voidReason = r.voidReason();
@@ -248,6 +251,7 @@ public class Prediction extends PanacheEntityBase {
         resolvedAt = now;
         closesAt = DueDates.closesAt(dueAt, resolvedAt, knownOn, zone);
         nextReviewOn = null;
+        verdict = Verdict.recorded(now, window);
     }
 
     /** Back to OPEN, or straight to DUE when the target has already passed. */
@@ -255,13 +259,11 @@ public class Prediction extends PanacheEntityBase {
         Status next = StatusMachine.next(status, Transition.REOPEN, DueDates.duePassed(dueAt, now));
         outcome = null;
         voidReason = null;
-        resolvedOn = null;
-        knownOn = null;
-        resolutionNote = null;
+        verdict = null;
+        resolvedOn = knownOn = null;
+        resolutionNote = resolvedBy = null;
         resolutionEvidence = null;
-        resolvedBy = null;
-        resolvedAt = null;
-        closesAt = null;
+        resolvedAt = closesAt = null;
         resume(next, now, today);
     }
 

@@ -78,7 +78,9 @@ public record PredictionView(
                                 p.knownOn,
                                 p.resolutionNote,
                                 p.resolutionEvidence == null ? List.of() : p.resolutionEvidence,
-                                p.resolvedBy),
+                                p.resolvedBy,
+                                p.verdict == null ? null : p.verdict.state,
+                                p.verdict == null ? null : p.verdict.finalAt),
                 p.createdAt,
                 p.updatedAt,
                 p.version);
@@ -86,7 +88,7 @@ public record PredictionView(
 
     @Schema(
             name = "ResolutionState",
-            requiredProperties = {"outcome", "resolvedOn", "knownOn", "evidence"})
+            requiredProperties = {"outcome", "resolvedOn", "knownOn", "evidence", "state", "finalAt"})
     public record ResolutionView(
             Outcome outcome,
 
@@ -100,5 +102,13 @@ public record PredictionView(
 
             String note,
             List<Evidence> evidence,
-            String by) {}
+            String by,
+
+            @Schema(
+                    description = "PROVISIONAL until finalAt (hindsight.verdict.dispute-window after it was recorded),"
+                            + " then FINAL: only FINAL verdicts count in track records, scores and stats by default")
+            VerdictState state,
+
+            @Schema(description = "when the verdict becomes FINAL, or became so")
+            Instant finalAt) {}
 }

@@ -28,6 +28,8 @@ import app.hindsight.prediction.model.Quote;
 import app.hindsight.prediction.model.Scale;
 import app.hindsight.prediction.model.Status;
 import app.hindsight.prediction.model.Target;
+import app.hindsight.prediction.model.Verdict;
+import app.hindsight.prediction.model.VerdictState;
 import app.hindsight.prediction.model.VoidReason;
 
 /**
@@ -45,7 +47,7 @@ final class PredictionRow {
             + "quote_text, quote_lang, quote_locator, target_date, target_precision, target_basis, target_label, "
             + "review_every, due_at, next_review_on, resolution_criteria, metric_name, metric_unit, metric_baseline_value, "
             + "metric_baseline_on, metric_target, metric_direction, metric_scale, status, outcome, void_reason, "
-            + "resolved_on, known_on, resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, created_at, updated_at, version";
+            + "resolved_on, known_on, resolution_note, resolution_evidence, resolved_by, resolved_at, closes_at, verdict_state, final_at, created_at, updated_at, version";
 
     private static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -180,6 +182,8 @@ final class PredictionRow {
         string(s, ++i, p.resolvedBy);
         instant(s, ++i, p.resolvedAt);
         instant(s, ++i, p.closesAt);
+        string(s, ++i, p.verdict == null ? null : name(p.verdict.state));
+        instant(s, ++i, p.verdict == null ? null : p.verdict.finalAt);
         instant(s, ++i, p.createdAt);
         instant(s, ++i, p.updatedAt);
         s.setLong(++i, p.version);
@@ -272,6 +276,9 @@ final class PredictionRow {
         p.resolvedBy = r.getString(++i);
         p.resolvedAt = instant(r, ++i);
         p.closesAt = instant(r, ++i);
+        VerdictState verdictState = value(VerdictState.class, r.getString(++i));
+        Instant finalAt = instant(r, ++i);
+        p.verdict = verdictState == null && finalAt == null ? null : new Verdict(verdictState, finalAt);
         p.createdAt = instant(r, ++i);
         p.updatedAt = instant(r, ++i);
         p.version = r.getLong(++i);

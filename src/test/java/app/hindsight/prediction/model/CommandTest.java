@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -57,6 +58,13 @@ class CommandTest {
         return p;
     }
 
+    private static final Duration WINDOW = Duration.ofDays(7);
+
+    /** The resolve command with the default dispute window. */
+    private static Command.Resolve resolve(Resolution r) {
+        return new Command.Resolve(r, WINDOW);
+    }
+
     private static Resolution verdict(LocalDate on) {
         return new Resolution(Outcome.CORRECT, "as said", null, on);
     }
@@ -79,7 +87,7 @@ class CommandTest {
     @Test
     void resolvingRecordsTheVerdictAndEndsReviews() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        HistoryEntry e = new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        HistoryEntry e = resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.RESOLVED, p.status);
         assertEquals(TODAY, p.resolvedOn, "resolvedOn defaults to today");
         assertEquals("rita", p.resolvedBy);
@@ -93,7 +101,7 @@ class CommandTest {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         p.status = Status.WITHDRAWN;
         InvalidInput e = assertThrows(
-                InvalidInput.class, () -> new Command.Resolve(verdict(TODAY.plusDays(1))).applyTo(p, NOW, UTC, "rita"));
+                InvalidInput.class, () -> resolve(verdict(TODAY.plusDays(1))).applyTo(p, NOW, UTC, "rita"));
         assertEquals("resolvedOn", e.errors().get(0).field());
     }
 
@@ -101,7 +109,7 @@ class CommandTest {
     void knownOnDefaultsToTheResolutionDayAndClosesTheScoringThere() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         LocalDate resolvedOn = TODAY.minusDays(5);
-        HistoryEntry e = new Command.Resolve(verdict(resolvedOn)).applyTo(p, NOW, UTC, "rita");
+        HistoryEntry e = resolve(verdict(resolvedOn)).applyTo(p, NOW, UTC, "rita");
         assertEquals(resolvedOn, p.knownOn);
         assertEquals(resolvedOn.atStartOfDay(UTC).toInstant(), p.closesAt);
         assertEquals(new HistoryEntry.Verdict(Outcome.CORRECT, null, resolvedOn, resolvedOn, List.of()), e.details());
@@ -113,18 +121,17 @@ class CommandTest {
         LocalDate resolvedOn = TODAY.minusDays(5);
         InvalidInput after = assertThrows(
                 InvalidInput.class,
-                () -> new Command.Resolve(new Resolution(
+                () -> resolve(new Resolution(
                                 Outcome.CORRECT, "as said", null, resolvedOn, resolvedOn.plusDays(1), null))
                         .applyTo(p, NOW, UTC, "rita"));
         assertEquals("knownOn", after.errors().get(0).field());
         InvalidInput before = assertThrows(
                 InvalidInput.class,
-                () -> new Command.Resolve(
-                                new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn.minusDays(1), null))
+                () -> resolve(new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn.minusDays(1), null))
                         .applyTo(p, NOW, UTC, "rita"));
         assertEquals("knownOn", before.errors().get(0).field());
         assertEquals(Status.OPEN, p.status, "nothing was recorded");
-        new Command.Resolve(new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn, null))
+        resolve(new Resolution(Outcome.CORRECT, "as said", null, null, p.madeOn, null))
                 .applyTo(p, NOW, UTC, "rita");
         assertEquals(p.madeOn, p.knownOn, "madeOn itself is allowed");
     }
@@ -134,16 +141,15 @@ class CommandTest {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
         InvalidInput missing = assertThrows(
                 InvalidInput.class,
-                () -> new Command.Resolve(new Resolution(Outcome.VOID, "never came about", null, null, null, null))
+                () -> resolve(new Resolution(Outcome.VOID, "never came about", null, null, null, null))
                         .applyTo(p, NOW, UTC, "rita"));
         assertEquals("voidReason", missing.errors().get(0).field());
         InvalidInput stray = assertThrows(
                 InvalidInput.class,
-                () -> new Command.Resolve(
-                                new Resolution(Outcome.INCORRECT, "wrong", null, null, null, VoidReason.MISCAPTURED))
+                () -> resolve(new Resolution(Outcome.INCORRECT, "wrong", null, null, null, VoidReason.MISCAPTURED))
                         .applyTo(p, NOW, UTC, "rita"));
         assertEquals("voidReason", stray.errors().get(0).field());
-        HistoryEntry e = new Command.Resolve(new Resolution(
+        HistoryEntry e = resolve(new Resolution(
                         Outcome.VOID, "the bill never passed", null, null, null, VoidReason.CONDITION_NOT_MET))
                 .applyTo(p, NOW, UTC, "rita");
         assertEquals(VoidReason.CONDITION_NOT_MET, p.voidReason);
@@ -158,9 +164,9 @@ class CommandTest {
     @Test
     void resolvingTwiceIsRefused() {
         Prediction p = dated(LocalDate.of(2030, 1, 31));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         TransitionRefused e = assertThrows(
-                TransitionRefused.class, () -> new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita"));
+                TransitionRefused.class, () -> resolve(verdict(null)).applyTo(p, NOW, UTC, "rita"));
         assertEquals(Status.RESOLVED, e.current());
     }
 
@@ -196,19 +202,36 @@ class CommandTest {
     void reopenedBeforeItsDueDateItIsOpenAndReviewedAfresh() {
         Prediction p = prediction(
                 new Target(LocalDate.of(2030, 12, 31), Precision.YEAR, Basis.EXPLICIT, null), Period.ofMonths(3));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         HistoryEntry e = new Command.Reopen("wrong call").applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.OPEN, p.status);
         assertEquals(TODAY.plusMonths(3), p.nextReviewOn);
         assertNull(p.outcome);
         assertNull(p.resolvedOn);
+        assertNull(p.verdict, "a reopen clears the verdict's state");
         assertEquals(new HistoryEntry.Resumed(Status.OPEN), e.details());
+    }
+
+    @Test
+    void aVerdictIsProvisionalForTheWindowThenFinalAtOnceWithoutOne() {
+        Prediction p = due(LocalDate.of(2026, 2, 28));
+        resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        assertEquals(VerdictState.PROVISIONAL, p.verdict.state);
+        assertEquals(NOW.plus(WINDOW), p.verdict.finalAt);
+        PredictionView.ResolutionView shown = p.toView().resolution();
+        assertEquals(VerdictState.PROVISIONAL, shown.state());
+        assertEquals(Instant.parse("2026-03-17T09:30:00Z"), shown.finalAt());
+
+        Prediction atOnce = due(LocalDate.of(2026, 2, 28));
+        new Command.Resolve(verdict(null), Duration.ZERO).applyTo(atOnce, NOW, UTC, "rita");
+        assertEquals(VerdictState.FINAL, atOnce.verdict.state);
+        assertEquals(NOW, atOnce.verdict.finalAt);
     }
 
     @Test
     void reopenedAfterItsDueDateItIsDueAtOnce() {
         Prediction p = due(LocalDate.of(2026, 2, 28));
-        new Command.Resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
+        resolve(verdict(null)).applyTo(p, NOW, UTC, "rita");
         HistoryEntry e = new Command.Reopen(null).applyTo(p, NOW, UTC, "rita");
         assertEquals(Status.DUE, p.status);
         assertEquals(LocalDate.of(2026, 3, 1), p.nextReviewOn);

@@ -174,7 +174,8 @@ class PredictionRowTest {
                                         null),
                                 Instant.parse("2028-01-02T03:04:05.678901Z"),
                                 java.time.ZoneOffset.UTC,
-                                "bo"));
+                                "bo",
+                                java.time.Duration.ofDays(7)));
         for (String key : keys) {
             byte[] viaJdbc = queries.json(key).json();
             byte[] viaHibernate = json.writeValueAsBytes(queries.view(key));
