@@ -60,8 +60,8 @@ class TransactionTimeoutTest {
                         awaitRollbackByTheReaper();
                         return Prediction.count();
                     }));
-            // The reaper's worker says it cancelled the transaction after the main thread has moved on: wait a while for
-            // it, so that it is captured rather than printed once the capture has ended. Only a while, and without
+            // The reaper's worker says it cancelled the transaction after the main thread has moved on: wait a while
+            // for it, so that it is captured rather than printed once the capture has ended. Only a while, and without
             // failing: under load (a full suite beside browser tests) the worker was seen still busy after 30 s, and
             // what this test proves is checked below, not the worker's last words.
             awaitLoggedAWhile(logs, "ARJUNA012121");
