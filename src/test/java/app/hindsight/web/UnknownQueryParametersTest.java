@@ -99,7 +99,8 @@ class UnknownQueryParametersTest {
                 .statusCode(400)
                 .body(
                         "detail",
-                        equalTo("Unknown query parameter 'limt'. This operation accepts: limit. Did you mean 'limit'?"))
+                        equalTo(
+                                "Unknown query parameter 'limt'. This operation accepts: includeProvisional, limit. Did you mean 'limit'?"))
                 .body("errors.field", contains("limt"));
     }
 
