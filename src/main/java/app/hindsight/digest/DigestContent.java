@@ -121,6 +121,8 @@ public class DigestContent {
                                 + data.path("observation").get("on").asText()
                                 + " puts its metric behind the path to its target."
                         : "Its metric fell behind the path to its target.";
+            case Notice.AMENDED ->
+                data.hasNonNull("reason") ? "Amended: " + data.get("reason").asText() : "Amended.";
             default -> null;
         };
     }
@@ -144,6 +146,7 @@ public class DigestContent {
             case Notice.UPCOMING -> "Coming due";
             case Notice.OVERDUE -> "Reviews waiting";
             case Notice.OFF_TRACK -> "Off track";
+            case Notice.AMENDED -> "Amended";
             default -> kind;
         };
     }

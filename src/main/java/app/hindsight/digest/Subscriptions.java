@@ -39,12 +39,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class Subscriptions {
 
     /** The notice kinds one may subscribe to, as a Bean Validation pattern. */
-    public static final String KINDS = "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track";
+    public static final String KINDS =
+            "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track|prediction\\.amended";
 
     public static final String KINDS_MESSAGE =
-            "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track";
+            "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track, prediction.amended";
 
-    static final List<String> ALL_KINDS = List.of(Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK);
+    static final List<String> ALL_KINDS =
+            List.of(Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.AMENDED);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -28,15 +28,17 @@ public record NewWebhook(
         @NotEmpty
         @Schema(
                 description = "The notice kinds to receive",
-                maxItems = 4,
+                maxItems = 5,
                 example = "[\"prediction.due\", \"review.overdue\"]")
         List<
                         @NotNull @SingleLine
                         @Pattern(
                                 regexp =
-                                        "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track",
+                                        "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track"
+                                                + "|prediction\\.amended",
                                 message =
-                                        "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track")
+                                        "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track, "
+                                                + "prediction.amended")
                         String>
                 eventTypes,
 

@@ -15,8 +15,8 @@ import org.hibernate.annotations.Immutable;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * Something people should hear about, in the outbox: {@code prediction.due}, {@code prediction.upcoming} or
- * {@code review.overdue}. Unique by (prediction, kind, period), which is what makes each notice exist once.
+ * Something people should hear about, in the outbox: {@code prediction.due}, {@code prediction.upcoming},
+ * {@code review.overdue}, {@code prediction.off-track} or {@code prediction.amended}. Unique by (prediction, kind, period), which is what makes each notice exist once.
  */
 @Entity
 @Immutable
@@ -28,6 +28,8 @@ public class Notice extends PanacheEntityBase {
     public static final String OVERDUE = "review.overdue";
     /** An observation turned a metric's trajectory from ON_TRACK to BEHIND. */
     public static final String OFF_TRACK = "prediction.off-track";
+    /** A prediction's statement, criteria, target or metric was amended after people forecast on or reviewed it. */
+    public static final String AMENDED = "prediction.amended";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")

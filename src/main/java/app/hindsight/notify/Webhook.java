@@ -26,7 +26,7 @@ public class Webhook extends PanacheEntityBase {
 
     /** The notice kinds a subscription can ask for. */
     public static final List<String> EVENT_TYPES =
-            List.of(Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK);
+            List.of(Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.AMENDED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
