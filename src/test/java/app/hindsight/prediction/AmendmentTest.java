@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +56,11 @@ class AmendmentTest {
                 .body("items[1].eventType", equalTo("UPDATED"))
                 .body("items[1].reason", nullValue());
         assertEquals(List.of(), notices(key));
+        given().accept("text/html")
+                .get("/desk/predictions/{key}", key)
+                .then()
+                .statusCode(200)
+                .body(not(containsString("class=\"amended\"")));
     }
 
     @Test
@@ -131,6 +137,16 @@ class AmendmentTest {
                     .statusCode(200)
                     .body("items.eventType", hasItem(Notice.AMENDED))
                     .body("items.predictionKey", hasItem(key));
+
+            String amendedAt = history.getString("items[1].at");
+            given().accept("text/html")
+                    .get("/desk/predictions/{key}", key)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("<p class=\"amended\">Amended on <time datetime=\"" + amendedAt + "\">"))
+                    .body(containsString("because The first wording was ambiguous."))
+                    .body(containsString("href=\"/api/v1/predictions/" + key + "/versions\""))
+                    .body(containsString("(on version 1, before an amendment)"));
         } finally {
             unsubscribe(webhook);
         }

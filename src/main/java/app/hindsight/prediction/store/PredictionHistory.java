@@ -90,6 +90,15 @@ public class PredictionHistory {
         return byKey;
     }
 
+    /** The newest event of this type of the prediction that has or had this key, or null. */
+    @Transactional
+    public EventView latest(String key, EventType type) {
+        PredictionEvent e = PredictionEvent.<PredictionEvent>find(
+                        "predictionKey = ?1 and type = ?2 order by id desc", key, type)
+                .firstResult();
+        return e == null ? null : view(e);
+    }
+
     /** The events of these types of the prediction that has or had this key, oldest first, in the caller's transaction. */
     public List<EventView> of(String key, Collection<EventType> types) {
         return PredictionEvent.<PredictionEvent>list("predictionKey = ?1 and type in ?2 order by id", key, types)
