@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A seed revision that rewrites a prediction people have forecast on is an amendment, with the revision's note as
@@ -74,7 +74,8 @@ class SeedAmendmentTest {
                 .patch("/api/v1/predictions/{key}", key("plain"))
                 .then()
                 .statusCode(200);
-        assertEquals(List.of("CREATED", "UPDATED", "AMENDED"), history(key("plain")).getList("items.type"));
+        assertEquals(
+                List.of("CREATED", "UPDATED", "AMENDED"), history(key("plain")).getList("items.type"));
     }
 
     private String file(String source, int revision, String suffix) {
