@@ -24,6 +24,7 @@ import app.hindsight.forecast.ForecastService;
 import app.hindsight.forecast.ForecasterRecords;
 import app.hindsight.forecast.ForecasterView;
 import app.hindsight.intake.store.CoverageQueries;
+import app.hindsight.prediction.model.EventType;
 import app.hindsight.prediction.model.EventView;
 import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.PredictionView;
@@ -101,6 +102,7 @@ public class DeskResource {
             PredictionView p,
             SourceView source,
             Tail<EventView> history,
+            EventView amended, // the latest AMENDED event, or null
             ForecastService.Recent forecasts,
             TrajectoryService.Reading trajectory,
             String unmeasurable,
@@ -192,6 +194,7 @@ public class DeskResource {
                 p,
                 source,
                 history.latest(key, RECENT),
+                history.latest(key, EventType.AMENDED),
                 forecasts.latest(key, RECENT),
                 trajectory,
                 unmeasurable,

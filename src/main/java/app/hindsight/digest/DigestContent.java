@@ -123,6 +123,8 @@ public class DigestContent {
                         : "Its metric fell behind the path to its target.";
             case Notice.VERDICT_FINAL ->
                 "Its verdict, " + data.path("outcome").asText("") + ", is final: it now counts in the track record.";
+            case Notice.AMENDED ->
+                data.hasNonNull("reason") ? "Amended: " + data.get("reason").asText() : "Amended.";
             default -> null;
         };
     }
@@ -147,6 +149,7 @@ public class DigestContent {
             case Notice.OVERDUE -> "Reviews waiting";
             case Notice.OFF_TRACK -> "Off track";
             case Notice.VERDICT_FINAL -> "Verdicts made final";
+            case Notice.AMENDED -> "Amended";
             default -> kind;
         };
     }

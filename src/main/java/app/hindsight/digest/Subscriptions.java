@@ -40,14 +40,14 @@ public class Subscriptions {
 
     /** The notice kinds one may subscribe to, as a Bean Validation pattern. */
     public static final String KINDS = "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track"
-            + "|prediction\\.verdict-final";
+            + "|prediction\\.verdict-final|prediction\\.amended";
 
     public static final String KINDS_MESSAGE =
             "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track,"
-                    + " prediction.verdict-final";
+                    + " prediction.verdict-final, prediction.amended";
 
-    static final List<String> ALL_KINDS =
-            List.of(Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.VERDICT_FINAL);
+    static final List<String> ALL_KINDS = List.of(
+            Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.VERDICT_FINAL, Notice.AMENDED);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

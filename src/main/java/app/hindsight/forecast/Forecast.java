@@ -1,6 +1,7 @@
 package app.hindsight.forecast;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import app.hindsight.prediction.store.PredictionVersions;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A forecaster's probability that a prediction resolves CORRECT. Append-only: a later one supersedes it. */
@@ -41,9 +43,14 @@ public class Forecast extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
-    /** The forecast as the API shows it, scored or not by its prediction's {@code close}. */
-    ForecastView toView(Unscored.Close close) {
+    /**
+     * The forecast as the API shows it, scored or not by its prediction's {@code close}, and made on which version of
+     * its amendable fields, given the moments later versions began ({@link PredictionVersions#changes}).
+     */
+    ForecastView toView(Unscored.Close close, List<Instant> versionChanges) {
         Unscored why = Unscored.of(close, at, supersededAt);
-        return new ForecastView(id, forecaster, probability, note, at, why == null, why);
+        int version = PredictionVersions.versionAt(versionChanges, at);
+        return new ForecastView(
+                id, forecaster, probability, note, at, why == null, why, version, version <= versionChanges.size());
     }
 }

@@ -14,6 +14,7 @@ import app.hindsight.prediction.model.Outcome;
 import app.hindsight.prediction.model.Prediction;
 import app.hindsight.prediction.model.Status;
 import app.hindsight.prediction.store.PredictionQueries;
+import app.hindsight.prediction.store.PredictionVersions;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.Paged;
 import app.hindsight.shared.Tail;
@@ -31,6 +32,9 @@ public class ForecastService {
 
     @Inject
     PredictionQueries predictions;
+
+    @Inject
+    PredictionVersions versions;
 
     @Inject
     HindsightConfig config;
@@ -73,7 +77,7 @@ public class ForecastService {
         f.note = in.note();
         f.at = now;
         f.persist();
-        return f.toView(close(p));
+        return f.toView(close(p), versions.changes(key));
     }
 
     /** Whether a forecast would be taken now on a prediction in this status and with this dueAt (the desk asks). */
@@ -99,7 +103,7 @@ public class ForecastService {
     @Transactional
     public Listing list(String key, Instant afterAt, long afterId, int limit) {
         long id = predictions.id(key);
-        return new Listing(aggregate(id), page(id, close(id), afterAt, afterId, limit));
+        return new Listing(aggregate(id), page(id, close(id), versions.changes(key), afterAt, afterId, limit));
     }
 
     /** A prediction's latest forecasts, oldest first, with the aggregate: what the desk shows. */
@@ -113,17 +117,19 @@ public class ForecastService {
                 .range(0, size)
                 .list();
         Unscored.Close close = close(id);
-        return new Recent(aggregate(id), Tail.of(newestFirst, size).map(f -> f.toView(close)));
+        List<Instant> changes = versions.changes(key);
+        return new Recent(aggregate(id), Tail.of(newestFirst, size).map(f -> f.toView(close, changes)));
     }
 
     /** The page of {@link #list} without the aggregate: what an export reads, batch after batch. */
     @Transactional
     public Paged<ForecastView> page(String key, Instant afterAt, long afterId, int limit) {
         long id = predictions.id(key);
-        return page(id, close(id), afterAt, afterId, limit);
+        return page(id, close(id), versions.changes(key), afterAt, afterId, limit);
     }
 
-    private static Paged<ForecastView> page(long id, Unscored.Close close, Instant afterAt, long afterId, int limit) {
+    private static Paged<ForecastView> page(
+            long id, Unscored.Close close, List<Instant> changes, Instant afterAt, long afterId, int limit) {
         List<Forecast> rows = (afterAt == null
                         ? Forecast.<Forecast>find("predictionId = ?1 order by at, id", id)
                         : Forecast.<Forecast>find(
@@ -133,7 +139,7 @@ public class ForecastService {
                                 afterId))
                 .range(0, limit)
                 .list();
-        return Paged.of(rows, limit, f -> f.id).map(f -> f.toView(close));
+        return Paged.of(rows, limit, f -> f.id).map(f -> f.toView(close, changes));
     }
 
     /** What decides whether a prediction's forecasts score: its status, outcome, close and knownOn. */

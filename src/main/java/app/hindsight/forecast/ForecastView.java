@@ -10,7 +10,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * A forecast as the API shows it (and a CSV row); {@code forecaster} is the name of the token that made it. Whether
  * it scores is worked out on every read ({@link Unscored}), so a reopen or a new knownOn shows at once.
  */
-@JsonPropertyOrder({"id", "forecaster", "probability", "note", "at", "scored", "unscoredBecause"})
+@JsonPropertyOrder({
+    "id",
+    "forecaster",
+    "probability",
+    "note",
+    "at",
+    "scored",
+    "unscoredBecause",
+    "onVersion",
+    "amendedSince"
+})
 public record ForecastView(
         @Schema(required = true, example = "1") long id,
         @Schema(required = true, example = "alice") String forecaster,
@@ -29,4 +39,14 @@ public record ForecastView(
         boolean scored,
 
         @Schema(description = "why it does not score; null when it does")
-        Unscored unscoredBecause) {}
+        Unscored unscoredBecause,
+
+        @Schema(
+                required = true,
+                example = "1",
+                description = "the version of the prediction's statement, resolutionCriteria, target and metric it "
+                        + "was made on (see GET /predictions/{key}/versions)")
+        int onVersion,
+
+        @Schema(required = true, description = "whether the prediction was amended after this forecast was made")
+        boolean amendedSince) {}

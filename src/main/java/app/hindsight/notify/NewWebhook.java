@@ -28,17 +28,17 @@ public record NewWebhook(
         @NotEmpty
         @Schema(
                 description = "The notice kinds to receive",
-                maxItems = 5,
+                maxItems = 6,
                 example = "[\"prediction.due\", \"review.overdue\"]")
         List<
                         @NotNull @SingleLine
                         @Pattern(
                                 regexp =
                                         "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track"
-                                                + "|prediction\\.verdict-final",
+                                                + "|prediction\\.verdict-final|prediction\\.amended",
                                 message =
                                         "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track,"
-                                                + " prediction.verdict-final")
+                                                + " prediction.verdict-final, prediction.amended")
                         String>
                 eventTypes,
 

@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * Something people should hear about, in the outbox: {@code prediction.due}, {@code prediction.upcoming},
- * {@code review.overdue}, {@code prediction.off-track} or {@code prediction.verdict-final}. Unique by (prediction, kind, period), which is what makes each notice exist once.
+ * {@code review.overdue}, {@code prediction.off-track}, {@code prediction.verdict-final} or {@code prediction.amended}. Unique by (prediction, kind, period), which is what makes each notice exist once.
  */
 @Entity
 @Immutable
@@ -30,6 +30,9 @@ public class Notice extends PanacheEntityBase {
     public static final String OFF_TRACK = "prediction.off-track";
     /** A provisional verdict became FINAL: from now on it counts in track records and scores. */
     public static final String VERDICT_FINAL = "prediction.verdict-final";
+
+    /** A prediction's statement, criteria, target or metric was amended after people forecast on or reviewed it. */
+    public static final String AMENDED = "prediction.amended";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")

@@ -39,7 +39,6 @@ import app.hindsight.csv.CsvWriter;
 import app.hindsight.json.MergePatch;
 import app.hindsight.prediction.model.Command;
 import app.hindsight.prediction.model.Deferral;
-import app.hindsight.prediction.model.EventView;
 import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.prediction.model.PredictionView;
 import app.hindsight.prediction.model.Resolution;
@@ -50,10 +49,10 @@ import app.hindsight.prediction.store.PredictionFilter;
 import app.hindsight.prediction.store.PredictionHistory;
 import app.hindsight.prediction.store.PredictionOrder;
 import app.hindsight.prediction.store.PredictionQueries;
-import app.hindsight.shared.ExpectedVersion;
 import app.hindsight.shared.Paged;
 import app.hindsight.shared.Roles;
 import app.hindsight.web.Actor;
+import app.hindsight.web.AmendmentHeader;
 import app.hindsight.web.Cursor;
 import app.hindsight.web.ETags;
 import app.hindsight.web.Page;
@@ -201,9 +200,13 @@ public class PredictionResource {
     @APIResponseSchema(PredictionView.class)
     @RolesAllowed(Roles.EDITOR)
     public Response patch(
-            @PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
-        ExpectedVersion expected = ETags.required(ifMatch);
-        return withETag(predictions.edit(key, expected, MergePatch.read(json, body), actor.name()));
+            @PathParam("key") String key,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(AmendmentHeader.NAME) String amendment,
+            byte[] body) {
+        String reason = AmendmentHeader.decode(amendment);
+        return withETag(
+                predictions.edit(key, ETags.required(ifMatch), MergePatch.read(json, body), actor.name(), reason));
     }
 
     @DELETE
@@ -272,19 +275,6 @@ public class PredictionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("note") String note) {
         return execute(key, ifMatch, new Command.Restore(note));
-    }
-
-    @GET
-    @Path("{key}/history")
-    @Operation(operationId = "getPredictionHistory", summary = "History")
-    @RolesAllowed(Roles.READER)
-    public RestResponse<Page<EventView>> history(
-            @PathParam("key") String key,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        return Page.of(history.of(key, Cursor.decode(cursor), Page.limit(limit)))
-                .toResponse(uri, publicUrl);
     }
 
     private Response execute(String key, String ifMatch, Command command) {

@@ -30,6 +30,7 @@ import app.hindsight.prediction.model.HistoryEntry;
 import app.hindsight.prediction.model.MetricChangeCheck;
 import app.hindsight.prediction.model.NewPrediction;
 import app.hindsight.prediction.model.Prediction;
+import app.hindsight.prediction.model.PredictionAmended;
 import app.hindsight.prediction.model.PredictionTransitioned;
 import app.hindsight.prediction.model.PredictionValidation;
 import app.hindsight.prediction.model.PredictionView;
@@ -37,6 +38,7 @@ import app.hindsight.prediction.model.Scale;
 import app.hindsight.prediction.store.PredictionHistory;
 import app.hindsight.prediction.store.PredictionKeys;
 import app.hindsight.prediction.store.PredictionQueries;
+import app.hindsight.prediction.store.PredictionVersions;
 import app.hindsight.shared.ConcurrentChange;
 import app.hindsight.shared.Conflict;
 import app.hindsight.shared.ExpectedVersion;
@@ -90,6 +92,12 @@ public class PredictionService {
     @Inject
     MetricChangeCheck metricChanges;
 
+    @Inject
+    PredictionVersions versions;
+
+    @Inject
+    Event<PredictionAmended> amendments;
+
     /**
      * Creates a prediction. Without a key it gets the first free one of its statement's base, as imports do; a
      * concurrent create that takes that key first makes this one try the next (see
@@ -134,10 +142,14 @@ public class PredictionService {
      * validated like one. The version must be the expected one.
      */
     @Transactional
-    public PredictionView edit(String key, ExpectedVersion expected, JsonNode patch, String actor) {
+    public PredictionView edit(
+            String key, ExpectedVersion expected, JsonNode patch, String actor, String amendmentHeader) {
         Prediction p = find(key);
         expected.check(p.version);
         NewPrediction patched = predictionValidation.validate(merge(p.toInput(), patch));
+        if (patched.amendment() == null && amendmentHeader != null) {
+            patched = patched.withAmendment(amendmentHeader); // the body's field wins over the header
+        }
         if (!key.equals(patched.key())) {
             throw InvalidInput.of("key", "is immutable");
         }
@@ -207,9 +219,18 @@ public class PredictionService {
         return p;
     }
 
-    /** Stores {@code in}; when a field changed, an UPDATED event records each, old and new. */
+    /**
+     * Stores {@code in}; when a field changed, an UPDATED event records each, old and new. When an amendable field
+     * changes on a prediction on the record ({@link #amends}), the event is AMENDED, its note the reason
+     * ({@code in.amendment()}, a 400 naming {@code amendment} without one, before anything is changed), and a
+     * {@link PredictionAmended} is fired.
+     */
     void update(Prediction p, NewPrediction in, String actor, String note, Instant now, LocalDate today) {
         checkMetric(p, in);
+        boolean amendment = amends(p, in);
+        if (amendment && in.amendment() == null) {
+            throw InvalidInput.of("amendment", PredictionVersions.UNEXPLAINED);
+        }
         JsonNode before = json.valueToTree(p.toInput());
         p.apply(in, config.zone(), today);
         ObjectNode changes = PredictionHistory.changes(before, json.valueToTree(p.toInput()));
@@ -217,7 +238,18 @@ public class PredictionService {
             return;
         }
         p.updatedAt = now;
-        history.append(p.key, EventType.UPDATED, now, actor, note, null, changes);
+        EventType type = amendment ? EventType.AMENDED : EventType.UPDATED;
+        long event = history.append(p.key, type, now, actor, amendment ? in.amendment() : note, null, changes);
+        if (amendment) {
+            ObjectNode amended = changes.deepCopy().retain(NewPrediction.AMENDABLE);
+            amendments.fire(
+                    new PredictionAmended(p.key, p.statement, p.speaker, event, in.amendment(), amended, actor, now));
+        }
+    }
+
+    /** Whether storing {@code in} is an amendment: it changes an amendable field, and the prediction is on record. */
+    boolean amends(Prediction p, NewPrediction in) {
+        return in.amends(p.toInput()) && versions.onRecord(p);
     }
 
     /**

@@ -129,13 +129,41 @@ public class PredictionUpserts {
 
     /**
      * Brings a prediction to {@code in} through the path of every edit: an UPDATED event records each changed field,
-     * old and new; nothing when nothing differs.
+     * old and new; nothing when nothing differs. A change that is an amendment is recorded as one, with the note
+     * (the seed revision) as its reason.
      */
     public void update(String key, NewPrediction in, String actor, String note) {
         Prediction p = Prediction.<Prediction>find("key", key).firstResult();
         if (p == null) {
             throw new app.hindsight.shared.NotFound("prediction", key);
         }
-        predictions.update(p, in, actor, note, predictions.now(), predictions.today());
+        NewPrediction explained = in.amendment() == null ? in.withAmendment(note) : in;
+        predictions.update(p, explained, actor, note, predictions.now(), predictions.today());
+    }
+
+    /**
+     * The positions among {@code items} (valid, as {@link #upsertAll} takes them) of those that would amend a stored
+     * prediction without saying why (see PredictionService#update): an import refuses them, each by its index.
+     */
+    public List<Integer> unexplainedAmendments(List<NewPrediction> items) {
+        List<String> keysToCheck = new ArrayList<>();
+        for (NewPrediction in : items) {
+            if (in.key() != null && in.amendment() == null) {
+                keysToCheck.add(in.key());
+            }
+        }
+        Map<String, Prediction> stored = new HashMap<>();
+        for (List<String> chunk : PredictionKeys.chunks(keys.presentKeys(keysToCheck))) {
+            Prediction.<Prediction>list("key in ?1", chunk).forEach(p -> stored.put(p.key, p));
+        }
+        List<Integer> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            NewPrediction in = items.get(i);
+            Prediction p = in.key() == null || in.amendment() != null ? null : stored.get(in.key());
+            if (p != null && predictions.amends(p, in)) {
+                refused.add(i);
+            }
+        }
+        return refused;
     }
 }

@@ -17,6 +17,7 @@ import app.hindsight.prediction.model.Prediction;
 import app.hindsight.prediction.model.PredictionValidation;
 import app.hindsight.prediction.store.PlannerStatistics;
 import app.hindsight.prediction.store.PredictionKeys;
+import app.hindsight.prediction.store.PredictionVersions;
 import app.hindsight.seed.ImportReader.Item;
 import app.hindsight.shared.FieldError;
 import app.hindsight.shared.InvalidInput;
@@ -189,6 +190,9 @@ public class ImportService {
                     errors.add(
                             new FieldError(indexes.get(n), "key", "belonged to a deleted prediction; choose another"));
                 }
+            }
+            for (int n : predictions.unexplainedAmendments(newPredictions)) {
+                errors.add(new FieldError(indexes.get(n), "amendment", PredictionVersions.UNEXPLAINED));
             }
         }
         if (!errors.isEmpty()) {

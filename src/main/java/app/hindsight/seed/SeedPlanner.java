@@ -199,6 +199,7 @@ final class SeedPlanner {
             if (byPerson(e)) {
                 String what = switch (e.type()) {
                     case UPDATED -> "edited";
+                    case AMENDED -> "amended";
                     case CREATED -> "created";
                     default -> e.type().name().toLowerCase(java.util.Locale.ROOT);
                 };
@@ -210,13 +211,14 @@ final class SeedPlanner {
 
     /**
      * What the seeds had given a prediction: its stored fields with each person's edit undone, newest first (an
-     * UPDATED event's details hold each changed field's old and new value).
+     * UPDATED or AMENDED event's details hold each changed field's old and new value).
      */
     static JsonNode asSeeded(JsonNode content, List<EventView> history) {
         ObjectNode fields = content.deepCopy();
         for (int i = history.size() - 1; i >= 0; i--) {
             EventView e = history.get(i);
-            if (e.type() != EventType.UPDATED || !byPerson(e) || e.details() == null) {
+            boolean edit = e.type() == EventType.UPDATED || e.type() == EventType.AMENDED;
+            if (!edit || !byPerson(e) || e.details() == null) {
                 continue;
             }
             Iterator<Map.Entry<String, JsonNode>> changes = e.details().fields();

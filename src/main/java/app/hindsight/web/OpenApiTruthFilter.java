@@ -56,7 +56,11 @@ public class OpenApiTruthFilter implements OASFilter {
 
     private static final Map<String, Schema> HEADER = Map.of(
             // One or more entity tags, or *; a version's tag is short.
-            "If-Match", string(200, null));
+            "If-Match",
+            string(200, null),
+            // A reason of up to 1000 characters, each up to 4 bytes of UTF-8, each byte up to 3 when percent-encoded.
+            AmendmentHeader.NAME,
+            string(12000, null));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

@@ -72,7 +72,7 @@ class ForecastTest {
                 .extract()
                 .asString();
         Assertions.assertEquals(
-                "id,forecaster,probability,note,at,scored,unscoredBecause",
+                "id,forecaster,probability,note,at,scored,unscoredBecause,onVersion,amendedSince",
                 csv.lines().findFirst().orElseThrow());
         Assertions.assertEquals(4, csv.lines().count());
     }

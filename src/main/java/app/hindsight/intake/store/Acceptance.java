@@ -78,7 +78,7 @@ public class Acceptance {
     static NewPrediction withDefaults(NewPrediction body, CandidateView c, String sourceKey) {
         NewPrediction b = body != null
                 ? body
-                : new NewPrediction(null, null, null, null, null, null, null, null, null, null, null, null);
+                : new NewPrediction(null, null, null, null, null, null, null, null, null, null, null, null, null);
         if (b.source() != null && !b.source().equals(sourceKey)) {
             throw InvalidInput.of("source", "must be the candidate's source '" + sourceKey + "' (or left out)");
         }
@@ -101,6 +101,7 @@ public class Acceptance {
                 b.target() != null ? b.target() : c.proposedTarget(),
                 b.reviewEvery(),
                 b.resolutionCriteria(),
-                b.metric());
+                b.metric(),
+                null);
     }
 }

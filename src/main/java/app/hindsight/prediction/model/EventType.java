@@ -4,6 +4,8 @@ package app.hindsight.prediction.model;
 public enum EventType {
     CREATED,
     UPDATED,
+    /** An edit of statement, resolutionCriteria, target or metric once the prediction was on the record, with why. */
+    AMENDED,
     FLAGGED_DUE,
     REMINDED,
     ESCALATED,

@@ -23,5 +23,7 @@ public record EventView(
         @Schema(
                 type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
                 implementation = Object.class,
-                description = "UPDATED: {field: {old, new}}; RESOLVED: the verdict; DEFERRED: {until}")
+                description =
+                        "UPDATED and AMENDED: {field: {old, new}} (AMENDED: the note is the reason); RESOLVED: the "
+                                + "verdict; DEFERRED: {until}")
         JsonNode details) {}

@@ -3,6 +3,7 @@ package app.hindsight.prediction.model;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,7 +79,47 @@ public record NewPrediction(
                         "Compare OpenAI's price per token for a GPT-5-level model at the end of 2027 with January 2026.")
         String resolutionCriteria,
 
-        @Valid Metric metric) {
+        @Valid Metric metric,
+
+        @Size(max = 1000)
+        @SingleLine
+        @Schema(
+                description = "Why statement, resolutionCriteria, target or metric change once the prediction has a "
+                        + "forecast, a review or a seed revision: required then (or the Hindsight-Amendment header), "
+                        + "recorded on the AMENDED event, not stored on the prediction",
+                example = "The criteria named a price index that was discontinued")
+        String amendment) {
+
+    /** The fields whose change, once a prediction is on the record, is an amendment that needs a reason. */
+    public static final List<String> AMENDABLE = List.of("statement", "resolutionCriteria", "target", "metric");
+
+    /** Whether this differs from {@code stored} in an amendable field, compared as {@link Prediction#holds} does. */
+    public boolean amends(NewPrediction stored) {
+        NewPrediction was = stored.comparable();
+        NewPrediction next = comparable();
+        return !Objects.equals(was.statement(), next.statement())
+                || !Objects.equals(was.resolutionCriteria(), next.resolutionCriteria())
+                || !Objects.equals(was.target(), next.target())
+                || !Objects.equals(was.metric(), next.metric());
+    }
+
+    /** This prediction with the reason for an amendment (null for none). */
+    public NewPrediction withAmendment(String reason) {
+        return new NewPrediction(
+                key,
+                statement,
+                kind,
+                speaker,
+                source,
+                madeOn,
+                quote,
+                topics,
+                target,
+                reviewEvery,
+                resolutionCriteria,
+                metric,
+                reason);
+    }
 
     public NewPrediction withKey(String newKey) {
         return new NewPrediction(
@@ -93,7 +134,8 @@ public record NewPrediction(
                 target,
                 reviewEvery,
                 resolutionCriteria,
-                metric);
+                metric,
+                amendment);
     }
 
     /**
@@ -115,6 +157,7 @@ public record NewPrediction(
                 target(),
                 reviewEvery(),
                 resolutionCriteria(),
-                metric());
+                metric(),
+                null);
     }
 }

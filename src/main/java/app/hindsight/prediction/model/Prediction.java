@@ -226,7 +226,8 @@ public class Prediction extends PanacheEntityBase {
                 target,
                 reviewEvery,
                 resolutionCriteria,
-                metric);
+                metric,
+                null);
     }
 
     /** Whether storing {@code in} would change nothing. Topics are a set: their order and repeats do not count. */

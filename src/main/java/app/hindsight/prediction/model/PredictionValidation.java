@@ -69,6 +69,7 @@ public class PredictionValidation {
                 in.target(),
                 in.reviewEvery(),
                 in.resolutionCriteria(),
-                in.metric());
+                in.metric(),
+                in.amendment());
     }
 }

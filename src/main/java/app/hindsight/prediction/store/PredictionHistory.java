@@ -33,13 +33,17 @@ public class PredictionHistory {
     @Inject
     ObjectMapper json;
 
-    /** Appends an event in the caller's transaction; {@code details} is written as JSON (a record, a node, null). */
-    public void append(
+    /**
+     * Appends an event in the caller's transaction; {@code details} is written as JSON (a record, a node, null).
+     * Returns its id.
+     */
+    public long append(
             String key, EventType type, Instant at, String actor, String note, String reason, Object details) {
         PredictionEvent e = PredictionEvent.of(key, type, at, actor, note);
         e.reason = reason;
         e.details = details == null ? null : json.valueToTree(details).toString();
         e.persist();
+        return e.id;
     }
 
     /**
@@ -84,6 +88,23 @@ public class PredictionHistory {
             }
         }
         return byKey;
+    }
+
+    /** The newest event of this type of the prediction that has or had this key, or null. */
+    @Transactional
+    public EventView latest(String key, EventType type) {
+        PredictionEvent e = PredictionEvent.<PredictionEvent>find(
+                        "predictionKey = ?1 and type = ?2 order by id desc", key, type)
+                .firstResult();
+        return e == null ? null : view(e);
+    }
+
+    /** The events of these types of the prediction that has or had this key, oldest first, in the caller's transaction. */
+    public List<EventView> of(String key, Collection<EventType> types) {
+        return PredictionEvent.<PredictionEvent>list("predictionKey = ?1 and type in ?2 order by id", key, types)
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     private EventView view(PredictionEvent e) {

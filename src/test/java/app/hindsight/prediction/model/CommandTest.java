@@ -42,6 +42,7 @@ class CommandTest {
                         target,
                         reviewEvery,
                         null,
+                        null,
                         null),
                 ZoneOffset.UTC,
                 TODAY);
@@ -314,7 +315,8 @@ class CommandTest {
                         new Target(LocalDate.of(2028, 6, 30), Precision.MONTH, Basis.EXPLICIT, null),
                         in.reviewEvery(),
                         in.resolutionCriteria(),
-                        in.metric()),
+                        in.metric(),
+                        null),
                 ZoneOffset.UTC,
                 TODAY);
         assertEquals(LocalDate.of(2028, 7, 1), p.nextReviewOn);

@@ -70,7 +70,8 @@ class PredictionRowTest {
                             new Metric.Baseline(1.0, LocalDate.parse("2026-01-01")),
                             0.01,
                             Direction.DECREASE,
-                            Scale.LOG)),
+                            Scale.LOG),
+                    null),
             // The least: no source, no quote, no topics, no metric, an undated target reviewed every year.
             new NewPrediction(
                     null,
@@ -83,6 +84,7 @@ class PredictionRowTest {
                     List.of(),
                     Target.none(),
                     Period.ofYears(1),
+                    null,
                     null,
                     null),
             // A metric without a baseline, a target already past (its review is today's due date).
@@ -98,7 +100,8 @@ class PredictionRowTest {
                     new Target(LocalDate.parse("2025-06-30"), Precision.MONTH, Basis.INFERRED, null),
                     null,
                     null,
-                    new Metric("share", null, null, 50.0, Direction.INCREASE, null)));
+                    new Metric("share", null, null, 50.0, Direction.INCREASE, null),
+                    null));
 
     @Inject
     PredictionUpserts upserts;
