@@ -60,7 +60,7 @@ public class Prediction extends PanacheEntityBase {
 
     public String speaker;
 
-    /** The speaker lower-cased, indexed: the speaker filter ignores case (see {@link #lowerSpeaker}). */
+    /** The speaker lower-cased, indexed: the speaker filter ignores case (see {@link SpeakerNames#lower}). */
     @Column(name = "speaker_lower", nullable = false)
     public String speakerLower;
 
@@ -180,7 +180,7 @@ public class Prediction extends PanacheEntityBase {
         statement = in.statement().strip();
         kind = in.kind();
         speaker = in.speaker();
-        speakerLower = lowerSpeaker(speaker);
+        speakerLower = SpeakerNames.lower(speaker);
         source = in.source();
         madeOn = in.madeOn();
         quote = in.quote();
@@ -205,11 +205,6 @@ public class Prediction extends PanacheEntityBase {
     /** The last day of the target window; none for an undated prediction. */
     public LocalDate targetDate() {
         return target == null ? null : target.date();
-    }
-
-    /** How the speaker filter compares names: lower case, the same in every locale. */
-    public static String lowerSpeaker(String speaker) {
-        return speaker == null ? null : speaker.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The client-settable fields as they stand: what a merge patch is applied to. */

@@ -61,6 +61,11 @@ public final class SpeakerNames {
                 .toList();
     }
 
+    /** How the speaker filter's index compares names: lower case, the same in every locale. */
+    public static String lower(String speaker) {
+        return speaker == null ? null : speaker.toLowerCase(Locale.ROOT);
+    }
+
     /**
      * The names nearest the query by edit distance, each name measured by its nearest part (the whole name or a
      * word), so that "altmn" is near "Sam Altman"; those at the smallest distance, at most {@link #MAX_SUGGESTIONS}.

@@ -49,7 +49,7 @@ public class SpeakerDirectory {
     Set<String> matchingLower(String query) {
         Set<String> lower = new java.util.TreeSet<>();
         for (String name : matching(query)) {
-            lower.add(Prediction.lowerSpeaker(name));
+            lower.add(SpeakerNames.lower(name));
         }
         return lower;
     }
@@ -66,7 +66,7 @@ public class SpeakerDirectory {
         }
         for (String speaker : speakers) {
             if (speaker != null) {
-                current.putIfAbsent(Prediction.lowerSpeaker(speaker), speaker);
+                current.putIfAbsent(SpeakerNames.lower(speaker), speaker);
             }
         }
     }
