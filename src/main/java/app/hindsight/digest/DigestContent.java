@@ -54,7 +54,7 @@ public class DigestContent {
                 .setParameter("digest", digestId)
                 .getResultList();
         Map<String, List<DigestMail.Entry>> byKind = new LinkedHashMap<>();
-        Subscriptions.ALL_KINDS.forEach(kind -> byKind.put(kind, new ArrayList<>()));
+        Notice.KINDS.forEach(kind -> byKind.put(kind, new ArrayList<>()));
         for (Object[] row : rows) {
             String kind = (String) row[0];
             byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(entry(kind, row));

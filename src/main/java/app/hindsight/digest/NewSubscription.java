@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.hindsight.notify.Notice;
 import app.hindsight.shared.Keys;
 import app.hindsight.text.SingleLine;
 
@@ -35,7 +36,7 @@ public record NewSubscription(
         @Schema(
                 description = "The notice kinds to hear of; all of them when absent",
                 example = "[\"prediction.due\", \"prediction.upcoming\", \"review.overdue\"]")
-        List<@NotNull @SingleLine @Pattern(regexp = Subscriptions.KINDS, message = Subscriptions.KINDS_MESSAGE) String>
+        List<@NotNull @SingleLine @Pattern(regexp = Notice.KINDS_PATTERN, message = Notice.KINDS_MESSAGE) String>
                 events,
 
         @Size(max = 20)

@@ -38,17 +38,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class Subscriptions {
 
-    /** The notice kinds one may subscribe to, as a Bean Validation pattern. */
-    public static final String KINDS = "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track"
-            + "|prediction\\.verdict-final|prediction\\.amended";
-
-    public static final String KINDS_MESSAGE =
-            "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track,"
-                    + " prediction.verdict-final, prediction.amended";
-
-    static final List<String> ALL_KINDS = List.of(
-            Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.VERDICT_FINAL, Notice.AMENDED);
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What a confirmation or unsubscribe link found. */
@@ -117,7 +106,7 @@ public class Subscriptions {
         }
         Subscription s = new Subscription();
         s.email = in.email().strip();
-        s.events = in.events() == null ? ALL_KINDS : distinct(in.events());
+        s.events = in.events() == null ? Notice.KINDS : distinct(in.events());
         s.topics = in.topics() == null ? List.of() : distinct(in.topics());
         s.speakers = in.speakers() == null
                 ? List.of()

@@ -30,16 +30,7 @@ public record NewWebhook(
                 description = "The notice kinds to receive",
                 maxItems = 6,
                 example = "[\"prediction.due\", \"review.overdue\"]")
-        List<
-                        @NotNull @SingleLine
-                        @Pattern(
-                                regexp =
-                                        "prediction\\.due|prediction\\.upcoming|review\\.overdue|prediction\\.off-track"
-                                                + "|prediction\\.verdict-final|prediction\\.amended",
-                                message =
-                                        "must be one of prediction.due, prediction.upcoming, review.overdue, prediction.off-track,"
-                                                + " prediction.verdict-final, prediction.amended")
-                        String>
+        List<@NotNull @SingleLine @Pattern(regexp = Notice.KINDS_PATTERN, message = Notice.KINDS_MESSAGE) String>
                 eventTypes,
 
         @Size(max = 300) @SingleLine @Schema(example = "Chat bridge, #predictions channel")

@@ -1,6 +1,7 @@
 package app.hindsight.notify;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,6 +34,18 @@ public class Notice extends PanacheEntityBase {
 
     /** A prediction's statement, criteria, target or metric was amended after people forecast on or reviewed it. */
     public static final String AMENDED = "prediction.amended";
+
+    /**
+     * The kinds one may subscribe to, by webhook or digest: the one list, as values, as a Bean Validation pattern and
+     * as its message (annotations need constants). A new kind goes here, and a test checks the three agree.
+     */
+    public static final List<String> KINDS = List.of(DUE, UPCOMING, OVERDUE, OFF_TRACK, VERDICT_FINAL, AMENDED);
+
+    public static final String KINDS_PATTERN = "prediction\\.due|prediction\\.upcoming|review\\.overdue"
+            + "|prediction\\.off-track|prediction\\.verdict-final|prediction\\.amended";
+
+    public static final String KINDS_MESSAGE = "must be one of prediction.due, prediction.upcoming, review.overdue,"
+            + " prediction.off-track, prediction.verdict-final, prediction.amended";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_seq")

@@ -25,8 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Webhook extends PanacheEntityBase {
 
     /** The notice kinds a subscription can ask for. */
-    public static final List<String> EVENT_TYPES = List.of(
-            Notice.DUE, Notice.UPCOMING, Notice.OVERDUE, Notice.OFF_TRACK, Notice.VERDICT_FINAL, Notice.AMENDED);
+    public static final List<String> EVENT_TYPES = Notice.KINDS;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_seq")
